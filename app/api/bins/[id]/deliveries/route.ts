@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { isValidBinId } from "@/lib/capture/bin-id";
+import { deliveryCursorSchema, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { AppError } from "@/lib/errors";
+import { withRoute } from "@/lib/http/with-route";
+
+const querySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: deliveryCursorSchema.optional(),
+});
+
+export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
+  if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
+  const url = new URL(request.url);
+  const query = querySchema.parse({
+    limit: url.searchParams.get("limit") ?? undefined,
+    before: url.searchParams.get("before") ?? undefined,
+  });
+  const page = await listDeliveries({ binId: params.id, ...query });
+  return Response.json(page, { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,71 @@
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+// Pure modules (signatures, payload, analysis) run in the browser too and carry most unit
+// tests: they may not reach the database, the environment or Next.
+const pureModuleImports = {
+  patterns: [
+    {
+      group: ["@/lib/db", "@/lib/env", "@/generated/*", "next", "next/*", "pg", "@prisma/*"],
+      message: "Pure modules import no database, env or Next.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      ".next/**",
+      "generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    files: ["lib/signatures/**", "lib/payload/**", "lib/analysis/**"],
+    rules: { "no-restricted-imports": ["error", pureModuleImports] },
+  },
+  {
+    // The app layer parses input and calls lib: no Prisma, no process.env.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/generated/*", "pg", "@prisma/*"],
+              message: "app/ and components/ call lib/ functions, not the database.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+);

@@ -1,0 +1,47 @@
+import { isSuccessStatus } from "@/lib/analysis/is-success-status";
+import { measureGapSeconds } from "@/lib/analysis/measure-gap-seconds";
+import type { RetryDelivery, RetryTimelineRow } from "@/lib/analysis/retry-delivery";
+import { RETRY_SCHEDULE_SECONDS } from "@/lib/analysis/retry-schedule";
+import { sortDeliveries } from "@/lib/analysis/sort-deliveries";
+
+// Sender clocks and queues jitter: a gap matches when within 20% or 10 s, whichever is looser.
+const TOLERANCE_RATIO = 0.2;
+const TOLERANCE_SECONDS = 10;
+
+// Deliveries are treated as one sequence (callers pass a single analysis id's deliveries), in
+// any order.
+export function buildRetryTimeline({
+  deliveries,
+}: {
+  deliveries: readonly RetryDelivery[];
+}): RetryTimelineRow[] {
+  const rows: RetryTimelineRow[] = [];
+  let previous: RetryDelivery | undefined;
+  let answered = false;
+  for (const delivery of sortDeliveries({ deliveries })) {
+    const attempt = rows.length + 1;
+    const gapSeconds = measureGapSeconds({ from: previous?.receivedAt, to: delivery.receivedAt });
+    const kind = attempt === 1 ? "first" : answered ? "duplicate" : "retry";
+    // A redelivery after a 2xx is not a scheduled retry, so the schedule says nothing about it.
+    const expectedGapSeconds =
+      kind === "retry" ? (RETRY_SCHEDULE_SECONDS[attempt - 2] ?? null) : null;
+    const matchesSchedule =
+      expectedGapSeconds === null || gapSeconds === null
+        ? null
+        : Math.abs(gapSeconds - expectedGapSeconds) <=
+          Math.max(expectedGapSeconds * TOLERANCE_RATIO, TOLERANCE_SECONDS);
+    rows.push({
+      deliveryId: delivery.id,
+      attempt,
+      receivedAt: delivery.receivedAt,
+      responseStatus: delivery.responseStatus,
+      gapSeconds,
+      expectedGapSeconds,
+      matchesSchedule,
+      kind,
+    });
+    previous = delivery;
+    answered = answered || isSuccessStatus({ status: delivery.responseStatus });
+  }
+  return rows;
+}

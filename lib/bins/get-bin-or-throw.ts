@@ -1,0 +1,26 @@
+import type { BinView } from "@/lib/bins/bin-view";
+import { isValidBinId } from "@/lib/capture/bin-id";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export async function getBinOrThrow({ binId }: { binId: string }): Promise<BinView> {
+  if (!isValidBinId(binId)) throw new AppError("BAD_REQUEST", "Invalid bin id");
+  const db = getDb();
+  const [bin, newest, deliveryCount] = await Promise.all([
+    db.bin.findUnique({ where: { id: binId } }),
+    db.delivery.findFirst({
+      where: { binId },
+      orderBy: { id: "desc" },
+      select: { receivedAt: true },
+    }),
+    db.delivery.count({ where: { binId } }),
+  ]);
+  if (!bin) throw new AppError("NOT_FOUND", `Bin ${binId} not found`);
+  return {
+    id: bin.id,
+    createdAt: bin.createdAt.toISOString(),
+    lastDeliveryAt: (newest?.receivedAt ?? bin.lastDeliveryAt)?.toISOString() ?? null,
+    deliveryCount,
+    hasOwner: bin.ownerTokenHash !== null,
+  };
+}

@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+
+export interface BuildDeliveryRecordOptions {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  /** Node's req.rawHeaders: [name, value, name, value, ...] in wire order and case. */
+  rawHeaders: readonly string[];
+  body: Uint8Array;
+  remoteAddress: string | null;
+  receivedAt: Date;
+}
+
+/** request -> record: keeps headers as sent (order, case, duplicates) and the body untouched. */
+export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): DeliveryRecord {
+  const headers: Array<[string, string]> = [];
+  let contentType: string | null = null;
+  for (let i = 0; i + 1 < options.rawHeaders.length; i += 2) {
+    const name = options.rawHeaders[i] ?? "";
+    const value = options.rawHeaders[i + 1] ?? "";
+    headers.push([name, value]);
+    if (contentType === null && name.toLowerCase() === "content-type") contentType = value;
+  }
+  return {
+    id: options.id,
+    binId: options.binId,
+    method: options.method,
+    path: options.path,
+    query: options.query,
+    headers,
+    body: options.body,
+    bodySize: options.body.byteLength,
+    bodySha256: createHash("sha256").update(options.body).digest("hex"),
+    contentType,
+    remoteAddress: options.remoteAddress,
+    receivedAt: options.receivedAt,
+  };
+}

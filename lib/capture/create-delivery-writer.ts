@@ -1,0 +1,86 @@
+import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+
+export interface DeliveryWriter {
+  /** Resolves once the record's batch has committed; rejects if that batch failed. */
+  write: (record: DeliveryRecord) => Promise<void>;
+  /** Resolves when nothing is queued or in flight (graceful shutdown). */
+  drain: () => Promise<void>;
+}
+
+export interface CreateDeliveryWriterOptions {
+  insertBatch: (records: DeliveryRecord[]) => Promise<void>;
+  maxBatchRows?: number;
+  maxBatchBytes?: number;
+  maxInFlight?: number;
+}
+
+interface Pending {
+  record: DeliveryRecord;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: writes that arrive while earlier batches are in flight are inserted together
+ * in one statement. An idle writer flushes on the next microtask, so a lone delivery waits for
+ * nothing but its own INSERT.
+ */
+export function createDeliveryWriter({
+  insertBatch,
+  maxBatchRows = 100,
+  maxBatchBytes = 16 * 1024 * 1024,
+  maxInFlight = 4,
+}: CreateDeliveryWriterOptions): DeliveryWriter {
+  const queue: Pending[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+  let idleWaiters: Array<() => void> = [];
+
+  const notifyIdle = () => {
+    if (inFlight > 0 || queue.length > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const waiter of waiters) waiter();
+  };
+
+  const pump = () => {
+    scheduled = false;
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const batch: Pending[] = [];
+      let bytes = 0;
+      while (queue.length > 0 && batch.length < maxBatchRows) {
+        const next = queue[0]!;
+        if (batch.length > 0 && bytes + next.record.bodySize > maxBatchBytes) break;
+        bytes += next.record.bodySize;
+        batch.push(queue.shift()!);
+      }
+      inFlight++;
+      insertBatch(batch.map((item) => item.record))
+        .then(
+          () => batch.forEach((item) => item.resolve()),
+          (error: unknown) => batch.forEach((item) => item.reject(error)),
+        )
+        .finally(() => {
+          inFlight--;
+          pump();
+          notifyIdle();
+        });
+    }
+  };
+
+  return {
+    write(record) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ record, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          queueMicrotask(pump);
+        }
+      });
+    },
+    drain() {
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}

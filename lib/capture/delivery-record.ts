@@ -1,0 +1,15 @@
+/** A captured request, ready to insert. Mirrors the Delivery model. */
+export interface DeliveryRecord {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: Array<[string, string]>;
+  body: Uint8Array;
+  bodySize: number;
+  bodySha256: string;
+  contentType: string | null;
+  remoteAddress: string | null;
+  receivedAt: Date;
+}

@@ -1,0 +1,9 @@
+import { createDeliveryWriter, type DeliveryWriter } from "@/lib/capture/create-delivery-writer";
+import { insertDeliveries } from "@/lib/capture/insert-deliveries";
+import { getSingleton } from "@/lib/singleton";
+
+export function getDeliveryWriter(): DeliveryWriter {
+  return getSingleton("deliveryWriter", () =>
+    createDeliveryWriter({ insertBatch: insertDeliveries }),
+  );
+}

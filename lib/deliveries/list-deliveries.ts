@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import { summarySelect } from "@/lib/deliveries/summary-select";
+import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
+import { getDb } from "@/lib/db";
+
+export const deliveryCursorSchema = z.uuid({ message: "before must be a delivery cursor" });
+
+export interface ListDeliveriesOptions {
+  binId: string;
+  limit: number;
+  /** Return deliveries older than this cursor (a delivery id; ids are time-ordered UUIDv7). */
+  before?: string;
+  /** Return deliveries newer than this cursor, oldest first (live catch-up). */
+  after?: string;
+}
+
+export interface DeliveryPage {
+  deliveries: DeliverySummary[];
+  nextCursor: string | null;
+}
+
+export async function listDeliveries({
+  binId,
+  limit,
+  before,
+  after,
+}: ListDeliveriesOptions): Promise<DeliveryPage> {
+  if (after !== undefined) {
+    const rows = await getDb().delivery.findMany({
+      where: { binId, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: limit,
+      select: summarySelect,
+    });
+    return { deliveries: rows.map(toDeliverySummary), nextCursor: null };
+  }
+  const rows = await getDb().delivery.findMany({
+    where: { binId, ...(before ? { id: { lt: before } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: summarySelect,
+  });
+  const page = rows.slice(0, limit);
+  return {
+    deliveries: page.map(toDeliverySummary),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}

@@ -1,0 +1,13 @@
+// The columns a summary needs; the body stays in the database.
+export const summarySelect = {
+  id: true,
+  binId: true,
+  method: true,
+  path: true,
+  query: true,
+  contentType: true,
+  bodySize: true,
+  bodySha256: true,
+  remoteAddress: true,
+  receivedAt: true,
+} as const;

@@ -1,0 +1,29 @@
+import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+
+export interface SummaryRow {
+  id: string;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  contentType: string | null;
+  bodySize: number;
+  bodySha256: string;
+  remoteAddress: string | null;
+  receivedAt: Date;
+}
+
+export function toDeliverySummary(row: SummaryRow): DeliverySummary {
+  return {
+    id: row.id,
+    binId: row.binId,
+    method: row.method,
+    path: row.path,
+    query: row.query,
+    contentType: row.contentType,
+    size: row.bodySize,
+    sha256: row.bodySha256,
+    remoteAddress: row.remoteAddress,
+    receivedAt: row.receivedAt.toISOString(),
+  };
+}

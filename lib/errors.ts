@@ -1,0 +1,36 @@
+/**
+ * Errors the app raises on purpose. Each code maps to one HTTP status in lib/http; anything
+ * that is not an AppError is a bug (logged, 500) or a database outage (503).
+ */
+export const appErrorStatus = {
+  /** Input failed validation (malformed id, bad query parameter, bad JSON). */
+  BAD_REQUEST: 400,
+  /** No or unknown credentials where an owner token is required. */
+  UNAUTHORIZED: 401,
+  /** Valid request, but the caller is not the bin's owner. */
+  FORBIDDEN: 403,
+  /** The bin or delivery does not exist. */
+  NOT_FOUND: 404,
+  /** The state does not allow it (e.g. claiming a bin that already has an owner). */
+  CONFLICT: 409,
+  /** Request body over MAX_BODY_BYTES. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The database is unreachable or failing; the client should retry. */
+  UNAVAILABLE: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+
+  constructor(code: AppErrorCode, message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+
+  get status(): number {
+    return appErrorStatus[this.code];
+  }
+}

@@ -1,0 +1,33 @@
+import type { DeliveryEvent, EventBus } from "@/lib/live/event-bus";
+
+interface Subscriber {
+  onEvent: (event: DeliveryEvent) => void;
+  onResync?: () => void;
+}
+
+/** Single-process bus (tests, tools). Delivery is asynchronous, like the Postgres one. */
+export function createMemoryEventBus(): EventBus {
+  const subscribers = new Map<string, Set<Subscriber>>();
+  return {
+    async publish(event) {
+      const set = subscribers.get(event.binId);
+      if (!set) return;
+      for (const subscriber of [...set]) {
+        queueMicrotask(() => subscriber.onEvent(event));
+      }
+    },
+    subscribe(binId, onEvent, onResync) {
+      const subscriber: Subscriber = { onEvent, onResync };
+      let set = subscribers.get(binId);
+      if (!set) subscribers.set(binId, (set = new Set()));
+      set.add(subscriber);
+      return () => {
+        set.delete(subscriber);
+        if (set.size === 0) subscribers.delete(binId);
+      };
+    },
+    async close() {
+      subscribers.clear();
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import pg from "pg";
+import type { DeliveryEvent, EventBus } from "@/lib/live/event-bus";
+
+export interface CreatePostgresEventBusOptions {
+  databaseUrl: string;
+  channel?: string;
+  onError?: (message: string) => void;
+  /** Delay before re-opening the LISTEN connection after it dropped. */
+  reconnectDelayMs?: number;
+}
+
+interface Subscriber {
+  onEvent: (event: DeliveryEvent) => void;
+  onResync?: () => void;
+}
+
+/**
+ * LISTEN/NOTIFY across every app instance on one database. The payload carries only ids
+ * ("<binId> <deliveryId>"); subscribers read the row itself. One LISTEN connection per process,
+ * re-opened after a drop, with a resync signal because notifications sent meanwhile are gone.
+ */
+export function createPostgresEventBus({
+  databaseUrl,
+  channel = "webhook_echo_deliveries",
+  onError = () => {},
+  reconnectDelayMs = 1000,
+}: CreatePostgresEventBusOptions): EventBus {
+  const subscribers = new Map<string, Set<Subscriber>>();
+  const publisher = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    connectionTimeoutMillis: 3000,
+  });
+  publisher.on("error", (error) => onError(`live bus publisher: ${error.message}`));
+  let listener: pg.Client | null = null;
+  let listening: Promise<void> | null = null;
+  let closed = false;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+
+  const dispatch = (payload: string) => {
+    const space = payload.indexOf(" ");
+    if (space <= 0) return;
+    const event = { binId: payload.slice(0, space), deliveryId: payload.slice(space + 1) };
+    for (const subscriber of subscribers.get(event.binId) ?? []) subscriber.onEvent(event);
+  };
+
+  const resyncAll = () => {
+    for (const set of subscribers.values()) for (const s of set) s.onResync?.();
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      listening = null;
+      if (subscribers.size > 0) void ensureListening();
+    }, reconnectDelayMs);
+    reconnectTimer.unref();
+  };
+
+  const ensureListening = (): Promise<void> => {
+    if (listening) return listening;
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
+    listener = client;
+    let connected = false;
+    client.on("notification", (message) => {
+      if (message.channel === channel && message.payload) dispatch(message.payload);
+    });
+    client.on("error", (error) => {
+      onError(`live bus listener: ${error.message}`);
+      if (listener === client) {
+        listener = null;
+        listening = null;
+        scheduleReconnect();
+      }
+      client.end().catch(() => {});
+    });
+    client.on("end", () => {
+      if (listener === client && !closed) {
+        listener = null;
+        listening = null;
+        scheduleReconnect();
+      }
+    });
+    listening = client
+      .connect()
+      .then(() => client.query(`LISTEN ${pg.escapeIdentifier(channel)}`))
+      .then(() => {
+        connected = true;
+        // Anything published while we were not listening was dropped by Postgres.
+        resyncAll();
+      })
+      .catch((error: unknown) => {
+        onError(`live bus listener: ${error instanceof Error ? error.message : String(error)}`);
+        if (!connected && listener === client) {
+          listener = null;
+          listening = null;
+          client.end().catch(() => {});
+          scheduleReconnect();
+        }
+      });
+    return listening;
+  };
+
+  return {
+    async publish(event) {
+      await publisher.query("SELECT pg_notify($1, $2)", [
+        channel,
+        `${event.binId} ${event.deliveryId}`,
+      ]);
+    },
+    subscribe(binId, onEvent, onResync) {
+      const subscriber: Subscriber = { onEvent, onResync };
+      let set = subscribers.get(binId);
+      if (!set) subscribers.set(binId, (set = new Set()));
+      set.add(subscriber);
+      void ensureListening();
+      return () => {
+        set.delete(subscriber);
+        if (set.size === 0) subscribers.delete(binId);
+      };
+    },
+    async close() {
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      subscribers.clear();
+      await listener?.end().catch(() => {});
+      listener = null;
+      await publisher.end().catch(() => {});
+    },
+  };
+}

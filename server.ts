@@ -1,0 +1,129 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
+import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
+import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
+import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
+import { getDb, setDatabaseUrl } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { getEventBus } from "@/lib/live/get-event-bus";
+import { log } from "@/lib/log";
+
+// A database that is down at start must not keep the server from answering (capture says 503
+// until it is back), but a failed migration must stop it: it needs a human.
+async function migrateWhenReachable(databaseUrl: string, migrationsDir: string): Promise<void> {
+  const attempt = async (): Promise<boolean> => {
+    try {
+      const result = await runMigrations({
+        databaseUrl,
+        migrationsDir,
+        log: (message) => log("info", message),
+      });
+      log(
+        "info",
+        `database ready (${result.applied.length} migrations applied now, ${result.alreadyApplied} before)`,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof MigrationError) throw error;
+      log(
+        "warn",
+        `database unreachable, capture answers 503 until it is back: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return false;
+    }
+  };
+  if (await attempt()) return;
+  const retry = () => {
+    setTimeout(() => {
+      attempt().then(
+        (done) => done || retry(),
+        (error: unknown) => {
+          console.error(
+            `[webhook-echo] fatal: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          process.exit(1);
+        },
+      );
+    }, 2000).unref();
+  };
+  retry();
+}
+
+// One HTTP server: /echo/* goes straight to the capture workflow (the hot path, no Next
+// overhead); every other request goes to Next's handler.
+async function main(): Promise<void> {
+  const env = getEnv();
+  const dev = process.argv.includes("--dev");
+  const dir = path.dirname(new URL(import.meta.url).pathname);
+
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(dir, env.DATA_DIR),
+      log: (message) => log("warn", message),
+    });
+    stopEmbedded = embedded.stop;
+    databaseUrl = embedded.url;
+    log(
+      "info",
+      `DATABASE_URL not set: started embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${env.DATA_DIR}/postgres)`,
+    );
+  }
+  setDatabaseUrl(databaseUrl);
+  await migrateWhenReachable(databaseUrl, path.join(dir, "prisma", "migrations"));
+
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith("/echo/")) {
+      handleCaptureRequest({ req, res }).catch((error: unknown) => {
+        log("error", "capture crashed", { error: String(error) });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  log("info", `listening on http://localhost:${port} (${dev ? "development" : "production"})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log("info", `${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.close();
+    server.closeIdleConnections();
+    await getDeliveryWriter().drain();
+    await getEventBus()
+      .close()
+      .catch(() => {});
+    await getDb()
+      .$disconnect()
+      .catch(() => {});
+    await app.close().catch(() => {});
+    server.closeAllConnections();
+    if (stopEmbedded) await stopEmbedded().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[webhook-echo] fatal: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
