@@ -1,12 +1,21 @@
 import { getBinOrThrow } from "@/lib/bins/get-bin-or-throw";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
-import { getRequestOrigin } from "@/lib/http/get-request-origin";
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   const bin = await getBinOrThrow({ binId: params.id });
   return Response.json(
-    { ...bin, ...buildBinUrls({ origin: getRequestOrigin(request), binId: bin.id }) },
+    {
+      ...bin,
+      ...buildBinUrls({
+        origin: getPublicOrigin({
+          headers: request.headers,
+          fallback: new URL(request.url).origin,
+        }),
+        binId: bin.id,
+      }),
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });

@@ -1,0 +1,25 @@
+import { isValidBinId } from "@/lib/capture/bin-id";
+import { AppError } from "@/lib/errors";
+import { withRoute } from "@/lib/http/with-route";
+import { streamBinEvents } from "@/lib/live/stream-bin-events";
+
+export const dynamic = "force-dynamic";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
+  if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
+  // EventSource sends Last-Event-ID on reconnect; a first connection may pass ?lastEventId=.
+  const candidate =
+    request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+  const lastEventId = candidate && UUID.test(candidate) ? candidate : null;
+  const stream = streamBinEvents({ binId: params.id, lastEventId, signal: request.signal });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+});
