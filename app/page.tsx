@@ -1,7 +1,25 @@
+import { CreateBinPanel } from "@/components/home/CreateBinPanel";
+import { OpenBinForm } from "@/components/home/OpenBinForm";
+import { RecentBins } from "@/components/home/RecentBins";
+
+// Rendered per request so a nonce-based Content-Security-Policy can reach Next's scripts.
+export const dynamic = "force-dynamic";
+
 export default function HomePage() {
   return (
-    <main className="mx-auto max-w-3xl p-8">
-      <h1 className="text-2xl font-semibold">Webhook Echo</h1>
+    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16">
+      <header className="flex flex-col gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">
+          Webhook <span className="text-sky-600 dark:text-sky-400">Echo</span>
+        </h1>
+        <p className="text-lg text-zinc-600 dark:text-zinc-400">
+          Get a URL, send webhooks to it, and watch every request arrive live: headers, body and
+          bytes exactly as they were sent.
+        </p>
+      </header>
+      <CreateBinPanel />
+      <OpenBinForm />
+      <RecentBins />
     </main>
   );
 }

@@ -5,4 +5,6 @@ export interface BinView {
   lastDeliveryAt: string | null;
   deliveryCount: number;
   hasOwner: boolean;
+  /** Whether a webhook secret is set; the secret itself is never returned. */
+  hasSecret: boolean;
 }

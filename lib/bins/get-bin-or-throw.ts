@@ -22,5 +22,6 @@ export async function getBinOrThrow({ binId }: { binId: string }): Promise<BinVi
     lastDeliveryAt: (newest?.receivedAt ?? bin.lastDeliveryAt)?.toISOString() ?? null,
     deliveryCount,
     hasOwner: bin.ownerTokenHash !== null,
+    hasSecret: bin.webhookSecretEncrypted !== null,
   };
 }

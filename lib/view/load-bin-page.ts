@@ -1,6 +1,7 @@
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
+import type { WithSignature } from "@/lib/deliveries/attach-signatures";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
 import { getDb } from "@/lib/db";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
@@ -11,9 +12,10 @@ export interface BinPageData {
   exists: boolean;
   hasOwner: boolean;
   isOwner: boolean;
+  hasSecret: boolean;
   echoUrl: string;
   viewUrl: string;
-  deliveries: DeliverySummary[];
+  deliveries: Array<WithSignature<DeliverySummary>>;
   nextCursor: string | null;
 }
 
@@ -30,14 +32,18 @@ export async function loadBinPage({
   pageSize?: number;
 }): Promise<BinPageData> {
   const [bin, page] = await Promise.all([
-    getDb().bin.findUnique({ where: { id: binId }, select: { ownerTokenHash: true } }),
-    listDeliveries({ binId, limit: pageSize }),
+    getDb().bin.findUnique({
+      where: { id: binId },
+      select: { ownerTokenHash: true, webhookSecretEncrypted: true },
+    }),
+    listDeliveryPage({ binId, limit: pageSize }),
   ]);
   return {
     binId,
     exists: bin !== null,
     hasOwner: Boolean(bin?.ownerTokenHash),
     isOwner: isBinOwner({ ownerTokenHash: bin?.ownerTokenHash ?? null, token: ownerToken }),
+    hasSecret: Boolean(bin?.webhookSecretEncrypted),
     ...buildBinUrls({ origin: getPublicOrigin({ headers }), binId }),
     deliveries: page.deliveries,
     nextCursor: page.nextCursor,

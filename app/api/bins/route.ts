@@ -1,5 +1,5 @@
+import { buildOwnerCookie } from "@/lib/bins/build-owner-cookie";
 import { createBin } from "@/lib/bins/create-bin";
-import { ownerCookieName } from "@/lib/bins/owner-cookie-name";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
@@ -10,14 +10,17 @@ export const POST = withRoute(async ({ request }) => {
     headers: request.headers,
     fallback: new URL(request.url).origin,
   });
-  const secure = origin.startsWith("https://") ? "; Secure" : "";
   return Response.json(
     { id: bin.id, ...buildBinUrls({ origin, binId: bin.id }), ownerToken: bin.ownerToken },
     {
       status: 201,
       headers: {
         "Cache-Control": "no-store",
-        "Set-Cookie": `${ownerCookieName(bin.id)}=${bin.ownerToken}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}`,
+        "Set-Cookie": buildOwnerCookie({
+          binId: bin.id,
+          token: bin.ownerToken,
+          secure: origin.startsWith("https://"),
+        }),
       },
     },
   );

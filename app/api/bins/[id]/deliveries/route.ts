@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidBinId } from "@/lib/capture/bin-id";
-import { deliveryCursorSchema, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { deliveryCursorSchema } from "@/lib/deliveries/list-deliveries";
+import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
 
@@ -16,6 +17,6 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
     limit: url.searchParams.get("limit") ?? undefined,
     before: url.searchParams.get("before") ?? undefined,
   });
-  const page = await listDeliveries({ binId: params.id, ...query });
+  const page = await listDeliveryPage({ binId: params.id, ...query });
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
 });

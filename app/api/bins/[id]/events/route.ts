@@ -1,3 +1,4 @@
+import { attachSignatures } from "@/lib/deliveries/attach-signatures";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
@@ -13,7 +14,13 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   const candidate =
     request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const lastEventId = candidate && UUID.test(candidate) ? candidate : null;
-  const stream = streamBinEvents({ binId: params.id, lastEventId, signal: request.signal });
+  const stream = streamBinEvents({
+    binId: params.id,
+    lastEventId,
+    signal: request.signal,
+    decorate: (deliveries) =>
+      attachSignatures({ binId: params.id, deliveries, revealOwnerDetail: false }),
+  });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

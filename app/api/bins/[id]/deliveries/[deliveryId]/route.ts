@@ -1,10 +1,12 @@
-import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
+import { getDeliveryView } from "@/lib/deliveries/get-delivery-view";
+import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { withRoute } from "@/lib/http/with-route";
 
-export const GET = withRoute<{ id: string; deliveryId: string }>(async ({ params }) => {
-  const { body: _body, ...delivery } = await getDeliveryOrThrow({
+export const GET = withRoute<{ id: string; deliveryId: string }>(async ({ request, params }) => {
+  const delivery = await getDeliveryView({
     binId: params.id,
     deliveryId: params.deliveryId,
+    ownerToken: readOwnerToken({ request, binId: params.id }),
   });
   return Response.json(delivery, { headers: { "Cache-Control": "no-store" } });
 });

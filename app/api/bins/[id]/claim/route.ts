@@ -1,0 +1,26 @@
+import { buildOwnerCookie } from "@/lib/bins/build-owner-cookie";
+import { claimBin } from "@/lib/bins/claim-bin";
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
+import { withRoute } from "@/lib/http/with-route";
+
+export const POST = withRoute<{ id: string }>(async ({ request, params }) => {
+  const { ownerToken } = await claimBin({ binId: params.id });
+  const origin = getPublicOrigin({
+    headers: request.headers,
+    fallback: new URL(request.url).origin,
+  });
+  return Response.json(
+    { id: params.id, ownerToken },
+    {
+      status: 201,
+      headers: {
+        "Cache-Control": "no-store",
+        "Set-Cookie": buildOwnerCookie({
+          binId: params.id,
+          token: ownerToken,
+          secure: origin.startsWith("https://"),
+        }),
+      },
+    },
+  );
+});

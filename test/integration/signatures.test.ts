@@ -1,0 +1,190 @@
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+const SECRET = "whsec_test_Secret-value-42";
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db.close();
+});
+beforeEach(() => db.reset());
+
+async function createBin() {
+  const response = await fetch(`${server.baseUrl}/api/bins`, { method: "POST" });
+  return (await response.json()) as { id: string; ownerToken: string };
+}
+
+async function sendSigned(binId: string, body: string, signWith = SECRET, tamper = false) {
+  const signature = createHmac("sha256", signWith).update(body).digest("hex");
+  const response = await fetch(`${server.baseUrl}/echo/${binId}/webhooks/analysis`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CallCov-Signature": signature },
+    body: tamper ? body.replace("completed", "failed") : body,
+  });
+  return (await response.json()).deliveryId as string;
+}
+
+function putSettings(binId: string, body: unknown, token?: string) {
+  return fetch(`${server.baseUrl}/api/bins/${binId}/settings`, {
+    method: "PUT",
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+async function listSignatures(binId: string) {
+  const page = await (await fetch(`${server.baseUrl}/api/bins/${binId}/deliveries`)).json();
+  return Object.fromEntries(
+    page.deliveries.map((d: { id: string; signature: { status: string } }) => [d.id, d.signature]),
+  );
+}
+
+describe("webhook secret and signature verdicts", () => {
+  it("only the owner can set, replace and remove the secret", async () => {
+    const bin = await createBin();
+    const other = await createBin();
+    expect((await putSettings(bin.id, { webhookSecret: SECRET })).status).toBe(401);
+    expect((await putSettings(bin.id, { webhookSecret: SECRET }, other.ownerToken)).status).toBe(
+      403,
+    );
+    expect((await putSettings(bin.id, { webhookSecret: SECRET }, "not-a-token")).status).toBe(403);
+    expect((await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret).toBe(
+      false,
+    );
+
+    const set = await putSettings(bin.id, { webhookSecret: SECRET }, bin.ownerToken);
+    expect(set.status).toBe(200);
+    expect(await set.json()).toEqual({ hasSecret: true });
+    expect((await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret).toBe(
+      true,
+    );
+    const { rows } = await db.query<{ webhook_secret_encrypted: string }>(
+      "SELECT webhook_secret_encrypted FROM bins WHERE id = $1",
+      [bin.id],
+    );
+    expect(rows[0]?.webhook_secret_encrypted).toBeTruthy();
+    expect(rows[0]?.webhook_secret_encrypted).not.toContain(SECRET);
+
+    const removed = await putSettings(bin.id, { webhookSecret: null }, bin.ownerToken);
+    expect(await removed.json()).toEqual({ hasSecret: false });
+  });
+
+  it("the owner cookie from the creating browser works like the bearer token", async () => {
+    const response = await fetch(`${server.baseUrl}/api/bins`, { method: "POST" });
+    const bin = await response.json();
+    const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+    const set = await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify({ webhookSecret: SECRET }),
+    });
+    expect(set.status).toBe(200);
+  });
+
+  it("refuses bad settings with 400 and changes nothing", async () => {
+    const bin = await createBin();
+    for (const body of [{ webhookSecret: "" }, { webhookSecret: 42 }, { unknown: true }]) {
+      expect((await putSettings(bin.id, body, bin.ownerToken)).status).toBe(400);
+    }
+    const raw = await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${bin.ownerToken}` },
+      body: "{not json",
+    });
+    expect(raw.status).toBe(400);
+    expect((await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret).toBe(
+      false,
+    );
+  });
+
+  it("re-judges deliveries when the secret changes", async () => {
+    const bin = await createBin();
+    const body = JSON.stringify({ id: "a1", object: "analysis", status: "completed" });
+    const good = await sendSigned(bin.id, body);
+    const tampered = await sendSigned(bin.id, body, SECRET, true);
+    const unsigned = (
+      await (await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body })).json()
+    ).deliveryId;
+
+    let verdicts = await listSignatures(bin.id);
+    expect(verdicts[good]).toMatchObject({ scheme: "callcov", status: "no_secret" });
+    expect(verdicts[unsigned]).toMatchObject({ scheme: null, status: "no_secret" });
+
+    await putSettings(bin.id, { webhookSecret: SECRET }, bin.ownerToken);
+    verdicts = await listSignatures(bin.id);
+    expect(verdicts[good]).toMatchObject({ scheme: "callcov", status: "valid" });
+    expect(verdicts[tampered]).toMatchObject({ scheme: "callcov", status: "invalid" });
+    expect(verdicts[unsigned]).toMatchObject({ scheme: null, status: "missing" });
+
+    await putSettings(bin.id, { webhookSecret: "another-secret" }, bin.ownerToken);
+    verdicts = await listSignatures(bin.id);
+    expect(verdicts[good]).toMatchObject({ status: "invalid" });
+    expect(verdicts[good].reason).toMatch(/X-CallCov-Signature/);
+  });
+
+  it("shows expected vs received only to the owner, and the secret to nobody", async () => {
+    const bin = await createBin();
+    await putSettings(bin.id, { webhookSecret: SECRET }, bin.ownerToken);
+    const id = await sendSigned(bin.id, '{"status":"completed"}', "wrong-secret");
+    const url = `${server.baseUrl}/api/bins/${bin.id}/deliveries/${id}`;
+    const asOwner = await (
+      await fetch(url, { headers: { Authorization: `Bearer ${bin.ownerToken}` } })
+    ).json();
+    expect(asOwner.signature.status).toBe("invalid");
+    expect(asOwner.signature.ownerDetail.expected).toBe(
+      createHmac("sha256", SECRET).update('{"status":"completed"}').digest("hex"),
+    );
+    const asViewer = await (await fetch(url)).json();
+    expect(asViewer.signature).not.toHaveProperty("ownerDetail");
+    expect(JSON.stringify(asViewer)).not.toContain(asOwner.signature.ownerDetail.expected);
+
+    const pages = [
+      `/api/bins/${bin.id}`,
+      `/api/bins/${bin.id}/deliveries`,
+      `/api/bins/${bin.id}/deliveries/${id}`,
+      `/view/${bin.id}`,
+      `/view/${bin.id}/${id}`,
+      `/`,
+    ];
+    for (const page of pages) {
+      for (const headers of [{}, { Authorization: `Bearer ${bin.ownerToken}` }]) {
+        const text = await (await fetch(`${server.baseUrl}${page}`, { headers })).text();
+        expect(text, page).not.toContain(SECRET);
+        expect(text, page).not.toContain(bin.ownerToken);
+      }
+    }
+    expect(server.output()).not.toContain(SECRET);
+    expect(server.output()).not.toContain(bin.ownerToken);
+  });
+
+  it("lets the first claimant own a bin created by a delivery, once", async () => {
+    await fetch(`${server.baseUrl}/echo/claim-me`, { method: "POST", body: "x" });
+    expect((await (await fetch(`${server.baseUrl}/api/bins/claim-me`)).json()).hasOwner).toBe(
+      false,
+    );
+    const claim = await fetch(`${server.baseUrl}/api/bins/claim-me/claim`, { method: "POST" });
+    expect(claim.status).toBe(201);
+    const { ownerToken } = await claim.json();
+    expect(claim.headers.get("set-cookie")).toContain("we_owner_claim-me=");
+    const again = await fetch(`${server.baseUrl}/api/bins/claim-me/claim`, { method: "POST" });
+    expect(again.status).toBe(409);
+    expect((await putSettings("claim-me", { webhookSecret: SECRET }, ownerToken)).status).toBe(200);
+    const racers = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        fetch(`${server.baseUrl}/api/bins/race-bin/claim`, { method: "POST" }),
+      ),
+    );
+    expect(racers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+  });
+});
