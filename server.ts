@@ -3,6 +3,10 @@ import path from "node:path";
 import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
+import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
+import { startSweeper } from "@/lib/housekeeping/start-sweeper";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 import { getDb, setDatabaseUrl } from "@/lib/db";
@@ -87,8 +91,16 @@ async function main(): Promise<void> {
       });
       return;
     }
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      trustProxy: env.TRUST_PROXY,
+    });
     void handle(req, res);
   });
+  // Count every header ourselves (431 over MAX_HEADER_COUNT) instead of Node silently
+  // dropping those past 2000.
+  server.maxHeadersCount = 0;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
@@ -97,6 +109,8 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   log("info", `listening on http://localhost:${port} (${dev ? "development" : "production"})`);
+
+  const stopSweeper = startSweeper();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -107,7 +121,9 @@ async function main(): Promise<void> {
     force.unref();
     server.close();
     server.closeIdleConnections();
+    stopSweeper();
     await getDeliveryWriter().drain();
+    await getRejectionCounter().flush();
     await getEventBus()
       .close()
       .catch(() => {});

@@ -15,6 +15,11 @@ const envSchema = z.object({
     .url()
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
+  /** Behind a reverse proxy / load balancer: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   DATA_DIR: z.string().min(1).default(".data"),
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -22,6 +27,22 @@ const envSchema = z.object({
     .min(1)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Deliveries older than this are removed by the periodic sweep. */
+  RETENTION_DAYS: z.coerce.number().min(0.001).max(3650).default(7),
+  /** Each bin keeps at most this many deliveries; the oldest go first. */
+  MAX_DELIVERIES_PER_BIN: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** Capture requests per bin per minute (0 = no limit). */
+  RATE_LIMIT_BIN_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  /** Capture requests per client IP per minute (0 = no limit). */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(12000),
+  /** Bins created through POST /api/bins per client IP per minute (0 = no limit). */
+  RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** More request headers than this get 431. */
+  MAX_HEADER_COUNT: z.coerce.number().int().min(10).max(10_000).default(200),
+  /** A longer request target (path + query) gets 414. */
+  MAX_URL_LENGTH: z.coerce.number().int().min(100).max(65_536).default(8192),
+  /** How often the retention sweep runs. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** 32 bytes, base64 or hex: encrypts webhook secrets at rest. Unset: generated in DATA_DIR. */
   SECRET_ENCRYPTION_KEY: z
     .string()

@@ -13,8 +13,10 @@ export const appErrorStatus = {
   NOT_FOUND: 404,
   /** The state does not allow it (e.g. claiming a bin that already has an owner). */
   CONFLICT: 409,
-  /** Request body over MAX_BODY_BYTES. */
+  /** Request body over the limit. */
   PAYLOAD_TOO_LARGE: 413,
+  /** Over a rate limit; see RateLimitedError for Retry-After. */
+  RATE_LIMITED: 429,
   /** The database is unreachable or failing; the client should retry. */
   UNAVAILABLE: 503,
 } as const;
@@ -32,5 +34,14 @@ export class AppError extends Error {
 
   get status(): number {
     return appErrorStatus[this.code];
+  }
+}
+
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super("RATE_LIMITED", message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

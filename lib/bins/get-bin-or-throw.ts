@@ -1,6 +1,8 @@
 import type { BinView } from "@/lib/bins/bin-view";
+import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export async function getBinOrThrow({ binId }: { binId: string }): Promise<BinView> {
@@ -16,6 +18,7 @@ export async function getBinOrThrow({ binId }: { binId: string }): Promise<BinVi
     db.delivery.count({ where: { binId } }),
   ]);
   if (!bin) throw new AppError("NOT_FOUND", `Bin ${binId} not found`);
+  const env = getEnv();
   return {
     id: bin.id,
     createdAt: bin.createdAt.toISOString(),
@@ -23,5 +26,12 @@ export async function getBinOrThrow({ binId }: { binId: string }): Promise<BinVi
     deliveryCount,
     hasOwner: bin.ownerTokenHash !== null,
     hasSecret: bin.webhookSecretEncrypted !== null,
+    ...parseStoredSettings(bin.settings),
+    rejectedCount: bin.rejectedCount,
+    limits: {
+      retentionDays: env.RETENTION_DAYS,
+      maxDeliveriesPerBin: env.MAX_DELIVERIES_PER_BIN,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+    },
   };
 }

@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { BinSettingsInput } from "@/lib/bins/bin-settings-schema";
+import type { BinSettingsInput, SimulationSettings } from "@/lib/bins/bin-settings-schema";
+import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
+import { getSettingsCache } from "@/lib/capture/get-settings-cache";
 import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 
-export interface BinSettingsView {
+export interface BinSettingsView extends SimulationSettings {
   hasSecret: boolean;
 }
 
-/** Owner-only. A new secret version makes every cached signature verdict stale (re-judged). */
+/**
+ * Owner-only. Keys left out keep their value, null resets them. A new secret version makes
+ * every cached signature verdict stale, so deliveries are re-judged.
+ */
 export async function updateBinSettings({
   binId,
   token,
@@ -20,18 +25,26 @@ export async function updateBinSettings({
   settings: BinSettingsInput;
 }): Promise<BinSettingsView> {
   const bin = await requireBinOwner({ binId, token });
-  let hasSecret = bin.webhookSecretEncrypted !== null;
-  if (settings.webhookSecret !== undefined) {
-    const secret = settings.webhookSecret;
-    await getDb().bin.update({
-      where: { id: binId },
-      data: {
-        webhookSecretEncrypted:
-          secret === null ? null : encryptSecret({ plaintext: secret, key: getEncryptionKey() }),
-        secretVersion: secret === null ? "none" : randomUUID(),
-      },
-    });
-    hasSecret = secret !== null;
-  }
-  return { hasSecret };
+  const current = parseStoredSettings(bin.settings);
+  const next: SimulationSettings = {
+    response: settings.response === undefined ? current.response : settings.response,
+    failFirst: settings.failFirst === undefined ? current.failFirst : settings.failFirst,
+  };
+  const secretChange =
+    settings.webhookSecret === undefined
+      ? {}
+      : {
+          webhookSecretEncrypted:
+            settings.webhookSecret === null
+              ? null
+              : encryptSecret({ plaintext: settings.webhookSecret, key: getEncryptionKey() }),
+          secretVersion: settings.webhookSecret === null ? "none" : randomUUID(),
+        };
+  const updated = await getDb().bin.update({
+    where: { id: binId },
+    data: { settings: { ...next }, ...secretChange },
+    select: { webhookSecretEncrypted: true },
+  });
+  getSettingsCache().invalidate(binId);
+  return { hasSecret: updated.webhookSecretEncrypted !== null, ...next };
 }

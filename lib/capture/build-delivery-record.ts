@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { extractAnalysisId } from "@/lib/analysis/extract-analysis-id";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 
 export interface BuildDeliveryRecordOptions {
@@ -37,5 +38,9 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     contentType,
     remoteAddress: options.remoteAddress,
     receivedAt: options.receivedAt,
+    analysisId: extractAnalysisId({ body: options.body }),
+    // Filled in once the answer is planned (capture stores what it answered).
+    responseStatus: 200,
+    response: null,
   };
 }

@@ -12,4 +12,8 @@ export interface DeliveryRecord {
   contentType: string | null;
   remoteAddress: string | null;
   receivedAt: Date;
+  analysisId: string | null;
+  responseStatus: number;
+  /** The answer that was planned and sent (status, headers, body, delay, why). */
+  response: unknown;
 }

@@ -10,6 +10,10 @@ export interface DeliverySummary {
   sha256: string;
   remoteAddress: string | null;
   receivedAt: string;
+  /** CallCov analysis id of the body, or null. */
+  analysisId: string | null;
+  /** The status our endpoint answered. */
+  responseStatus: number | null;
 }
 
 export interface DeliveryDetail extends DeliverySummary {
@@ -17,4 +21,6 @@ export interface DeliveryDetail extends DeliverySummary {
   bodyBase64: string;
   /** The body as text when it is valid UTF-8, else null. */
   bodyText: string | null;
+  /** The answer our endpoint sent (simulated responses included), or null for old rows. */
+  response: unknown;
 }

@@ -32,6 +32,7 @@ export async function getDeliveryOrThrow({
     headers: row.headers as Array<[string, string]>,
     bodyBase64: Buffer.from(body).toString("base64"),
     bodyText,
+    response: row.response ?? null,
     body,
   };
 }

@@ -1,13 +1,12 @@
-import { attachSignatures } from "@/lib/deliveries/attach-signatures";
+import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { listDeliveries, type ListDeliveriesOptions } from "@/lib/deliveries/list-deliveries";
 
-/** A page of summaries as the API and the view show them: with signature verdicts. */
+/** A page of summaries as the API and the view show them. */
 export async function listDeliveryPage(options: ListDeliveriesOptions) {
   const page = await listDeliveries(options);
-  const deliveries = await attachSignatures({
+  const deliveries = await decorateDeliveries({
     binId: options.binId,
     deliveries: page.deliveries,
-    revealOwnerDetail: false,
   });
   return { deliveries, nextCursor: page.nextCursor };
 }

@@ -10,4 +10,6 @@ export const summarySelect = {
   bodySha256: true,
   remoteAddress: true,
   receivedAt: true,
+  analysisId: true,
+  responseStatus: true,
 } as const;

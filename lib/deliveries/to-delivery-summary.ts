@@ -11,6 +11,8 @@ export interface SummaryRow {
   bodySha256: string;
   remoteAddress: string | null;
   receivedAt: Date;
+  analysisId: string | null;
+  responseStatus: number | null;
 }
 
 export function toDeliverySummary(row: SummaryRow): DeliverySummary {
@@ -25,5 +27,7 @@ export function toDeliverySummary(row: SummaryRow): DeliverySummary {
     sha256: row.bodySha256,
     remoteAddress: row.remoteAddress,
     receivedAt: row.receivedAt.toISOString(),
+    analysisId: row.analysisId,
+    responseStatus: row.responseStatus,
   };
 }

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
 import { log } from "@/lib/log";
 

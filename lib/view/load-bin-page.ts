@@ -1,6 +1,4 @@
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
-import type { WithSignature } from "@/lib/deliveries/attach-signatures";
-import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
 import { getDb } from "@/lib/db";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
@@ -15,7 +13,7 @@ export interface BinPageData {
   hasSecret: boolean;
   echoUrl: string;
   viewUrl: string;
-  deliveries: Array<WithSignature<DeliverySummary>>;
+  deliveries: Awaited<ReturnType<typeof listDeliveryPage>>["deliveries"];
   nextCursor: string | null;
 }
 

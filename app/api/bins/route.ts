@@ -1,11 +1,14 @@
 import { buildOwnerCookie } from "@/lib/bins/build-owner-cookie";
-import { createBin } from "@/lib/bins/create-bin";
+import { createBinRateLimited } from "@/lib/bins/create-bin-rate-limited";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
 
 export const POST = withRoute(async ({ request }) => {
-  const bin = await createBin();
+  const bin = await createBinRateLimited({
+    clientIp: request.headers.get(CLIENT_IP_HEADER) ?? "unknown",
+  });
   const origin = getPublicOrigin({
     headers: request.headers,
     fallback: new URL(request.url).origin,

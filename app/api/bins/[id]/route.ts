@@ -1,3 +1,5 @@
+import { deleteBin } from "@/lib/housekeeping/delete-bin";
+import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { getBinOrThrow } from "@/lib/bins/get-bin-or-throw";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
@@ -18,4 +20,9 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
     },
     { headers: { "Cache-Control": "no-store" } },
   );
+});
+
+export const DELETE = withRoute<{ id: string }>(async ({ request, params }) => {
+  await deleteBin({ binId: params.id, token: readOwnerToken({ request, binId: params.id }) });
+  return new Response(null, { status: 204 });
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clearDeliveries } from "@/lib/housekeeping/clear-deliveries";
+import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { deliveryCursorSchema } from "@/lib/deliveries/list-deliveries";
 import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
@@ -19,4 +21,9 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   });
   const page = await listDeliveryPage({ binId: params.id, ...query });
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
+});
+
+export const DELETE = withRoute<{ id: string }>(async ({ request, params }) => {
+  await clearDeliveries({ binId: params.id, token: readOwnerToken({ request, binId: params.id }) });
+  return new Response(null, { status: 204 });
 });

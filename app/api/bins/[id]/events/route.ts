@@ -1,4 +1,4 @@
-import { attachSignatures } from "@/lib/deliveries/attach-signatures";
+import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
@@ -18,8 +18,7 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
     binId: params.id,
     lastEventId,
     signal: request.signal,
-    decorate: (deliveries) =>
-      attachSignatures({ binId: params.id, deliveries, revealOwnerDetail: false }),
+    decorate: (deliveries) => decorateDeliveries({ binId: params.id, deliveries }),
   });
   return new Response(stream, {
     headers: {

@@ -1,3 +1,4 @@
+import { deleteDelivery } from "@/lib/housekeeping/delete-delivery";
 import { getDeliveryView } from "@/lib/deliveries/get-delivery-view";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { withRoute } from "@/lib/http/with-route";
@@ -9,4 +10,13 @@ export const GET = withRoute<{ id: string; deliveryId: string }>(async ({ reques
     ownerToken: readOwnerToken({ request, binId: params.id }),
   });
   return Response.json(delivery, { headers: { "Cache-Control": "no-store" } });
+});
+
+export const DELETE = withRoute<{ id: string; deliveryId: string }>(async ({ request, params }) => {
+  await deleteDelivery({
+    binId: params.id,
+    deliveryId: params.deliveryId,
+    token: readOwnerToken({ request, binId: params.id }),
+  });
+  return new Response(null, { status: 204 });
 });

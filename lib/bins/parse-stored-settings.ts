@@ -1,0 +1,17 @@
+import { z } from "zod";
+import {
+  failFirstSchema,
+  responseSettingsSchema,
+  type SimulationSettings,
+} from "@/lib/bins/bin-settings-schema";
+
+const storedSchema = z.object({
+  response: responseSettingsSchema.nullable().catch(null).default(null),
+  failFirst: failFirstSchema.nullable().catch(null).default(null),
+});
+
+/** Reads bins.settings defensively: anything unexpected falls back to the default behaviour. */
+export function parseStoredSettings(value: unknown): SimulationSettings {
+  const parsed = storedSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : { response: null, failFirst: null };
+}

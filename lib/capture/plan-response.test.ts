@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { planResponse } from "@/lib/capture/plan-response";
+
+const none = { response: null, failFirst: null };
+
+describe("planResponse", () => {
+  it("answers 200 with the default body when nothing is configured", () => {
+    expect(planResponse({ settings: none, path: "/x", priorAttempts: null })).toEqual({
+      status: 200,
+      headers: {},
+      body: null,
+      contentType: null,
+      delayMs: 0,
+      reason: "default",
+    });
+  });
+
+  it("uses the bin's response settings", () => {
+    const settings = {
+      response: {
+        status: 202,
+        headers: { "X-A": "b" },
+        body: "ok",
+        contentType: "text/plain",
+        delayMs: 50,
+      },
+      failFirst: null,
+    };
+    expect(planResponse({ settings, path: "", priorAttempts: null })).toMatchObject({
+      status: 202,
+      headers: { "X-A": "b" },
+      body: "ok",
+      contentType: "text/plain",
+      delayMs: 50,
+      reason: "settings",
+    });
+  });
+
+  it.each([
+    ["/status/503", 503],
+    ["/status/418/anything", 418],
+    ["/status/200", 200],
+  ])("honours the %s path override", (path, status) => {
+    expect(planResponse({ settings: none, path, priorAttempts: null })).toMatchObject({
+      status,
+      reason: "status-path",
+    });
+  });
+
+  it.each([
+    "/status/99",
+    "/status/600",
+    "/status/5000",
+    "/status/abc",
+    "/statusx/500",
+    "/a/status/500",
+    "/status/100",
+  ])("ignores %s", (path) => {
+    expect(planResponse({ settings: none, path, priorAttempts: null }).status).toBe(200);
+  });
+
+  it("fails the first N attempts, then answers normally", () => {
+    const settings = { response: { status: 201 }, failFirst: { count: 2, status: 503 } };
+    expect(planResponse({ settings, path: "", priorAttempts: 0 })).toMatchObject({
+      status: 503,
+      reason: "fail-first",
+      attempt: 1,
+    });
+    expect(planResponse({ settings, path: "", priorAttempts: 1 })).toMatchObject({
+      status: 503,
+      attempt: 2,
+    });
+    expect(planResponse({ settings, path: "", priorAttempts: 2 })).toMatchObject({
+      status: 201,
+      reason: "settings",
+    });
+    expect(planResponse({ settings, path: "/status/500", priorAttempts: 0 })).toMatchObject({
+      status: 503,
+      reason: "fail-first",
+    });
+  });
+
+  it("keeps the configured delay when failing first (a slow failure is still a failure)", () => {
+    const settings = { response: { delayMs: 100 }, failFirst: { count: 1, status: 500 } };
+    expect(planResponse({ settings, path: "", priorAttempts: 0 })).toMatchObject({
+      status: 500,
+      delayMs: 100,
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
+
+export interface PlannedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** null: the default `{"received":true,"deliveryId":...}` JSON. */
+  body: string | null;
+  contentType: string | null;
+  delayMs: number;
+  /** Why this answer: shown in the delivery's detail. */
+  reason: "default" | "settings" | "status-path" | "fail-first";
+  /** For fail-first: which attempt this was (1-based). */
+  attempt?: number;
+}
+
+const STATUS_PATH = /^\/status\/([1-5]\d\d)(?:\/|$)/;
+
+/**
+ * Decides what the echo endpoint answers. Precedence: fail-first (retry testing) over the
+ * /status/<code> path override over the bin's response settings over the default 200.
+ * `priorAttempts` counts earlier deliveries of the same analysis (or identical body); it is
+ * null when fail-first is not configured, so no query was made.
+ */
+export function planResponse({
+  settings,
+  path,
+  priorAttempts,
+}: {
+  settings: SimulationSettings;
+  path: string;
+  priorAttempts: number | null;
+}): PlannedResponse {
+  const configured = settings.response;
+  const base: PlannedResponse = {
+    status: configured?.status ?? 200,
+    headers: configured?.headers ?? {},
+    body: configured?.body ?? null,
+    contentType: configured?.contentType ?? null,
+    delayMs: configured?.delayMs ?? 0,
+    reason: configured ? "settings" : "default",
+  };
+  const failFirst = settings.failFirst;
+  if (failFirst && priorAttempts !== null && priorAttempts < failFirst.count) {
+    return {
+      ...base,
+      status: failFirst.status,
+      body: null,
+      contentType: null,
+      reason: "fail-first",
+      attempt: priorAttempts + 1,
+    };
+  }
+  const override = STATUS_PATH.exec(path);
+  const code = override ? Number(override[1]) : NaN;
+  if (code >= 200 && code <= 599) {
+    return { ...base, status: code, body: null, contentType: null, reason: "status-path" };
+  }
+  return base;
+}

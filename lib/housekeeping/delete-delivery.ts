@@ -1,0 +1,22 @@
+import { requireBinOwner } from "@/lib/bins/require-bin-owner";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Owner-only: removes one delivery of the bin. */
+export async function deleteDelivery({
+  binId,
+  deliveryId,
+  token,
+}: {
+  binId: string;
+  deliveryId: string;
+  token: string | null;
+}): Promise<void> {
+  await requireBinOwner({ binId, token });
+  const deleted = UUID.test(deliveryId)
+    ? await getDb().delivery.deleteMany({ where: { id: deliveryId, binId } })
+    : { count: 0 };
+  if (deleted.count === 0) throw new AppError("NOT_FOUND", "Delivery not found");
+}

@@ -1,0 +1,145 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "@/test/support/launch-browser";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db.close();
+});
+
+describe("create a bin and watch it live", () => {
+  it("shows the URLs, then streams a new delivery into open views without a reload", async () => {
+    const page = await newPage(browser);
+    await page.goto(server.baseUrl + "/");
+    await page.getByTestId("create-bin").click();
+    const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
+    const viewUrl = (await page.getByTestId("view-url").textContent())?.trim() ?? "";
+    expect(echoUrl).toMatch(new RegExp(`^${server.baseUrl}/echo/[A-Za-z0-9_-]{22}$`));
+    const binId = echoUrl.split("/").pop()!;
+    expect(viewUrl).toBe(`${server.baseUrl}/view/${binId}`);
+    expect(await page.getByTestId("curl-example").textContent()).toContain(`'${echoUrl}/callcov'`);
+    // The creating browser holds the owner cookie.
+    const cookies = await page.context().cookies();
+    expect(cookies.some((cookie) => cookie.name === `we_owner_${binId}` && cookie.httpOnly)).toBe(
+      true,
+    );
+
+    await page.getByTestId("open-view").click();
+    await page.waitForURL(viewUrl);
+    expect(await page.title()).toContain(`Bin ${binId}`);
+    await page.getByTestId("empty-state").waitFor();
+    await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
+
+    const deliveryId = await sendDelivery(echoUrl, {
+      path: "/hooks/analysis?attempt=1",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: "an_live", object: "analysis", status: "completed" }),
+    });
+    await page.locator(rowSelector(deliveryId)).waitFor({ timeout: 10_000 });
+    // Same document: nothing reloaded.
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(
+      42,
+    );
+    // The first delivery of an empty bin is selected and shown.
+    await waitForText(page, `[data-testid="delivery-detail"][data-delivery-id="${deliveryId}"]`, [
+      `/echo/${binId}/hooks/analysis?attempt=1`,
+      '"an_live"',
+    ]);
+    const rowText = await page.locator(rowSelector(deliveryId)).innerText();
+    expect(rowText).toContain("POST");
+    expect(rowText).toContain("/hooks/analysis");
+    expect(rowText).toContain("application/json");
+
+    // Another browser (no cookie) opens the shared link and sees it, and then live updates.
+    const other = await newPage(browser);
+    await other.goto(`${viewUrl}/${deliveryId}`);
+    await other.locator(rowSelector(deliveryId)).waitFor();
+    await waitForText(other, '[data-testid="delivery-detail"]', ['"an_live"']);
+    await waitForText(other, '[data-testid="live-status"]', ["Live"]);
+    const second = await sendDelivery(echoUrl, { method: "PUT", body: "second" });
+    await Promise.all([
+      other.locator(rowSelector(second)).waitFor({ timeout: 10_000 }),
+      page.locator(rowSelector(second)).waitFor({ timeout: 10_000 }),
+    ]);
+    // The new row is on top; the selection did not move.
+    const firstRow = other.locator('[data-testid="delivery-row"]').first();
+    expect(await firstRow.getAttribute("data-delivery-id")).toBe(second);
+    expect(
+      await other.locator('[data-testid="delivery-detail"]').getAttribute("data-delivery-id"),
+    ).toBe(deliveryId);
+
+    // Selecting updates the address bar without navigating.
+    await page.locator(rowSelector(second)).click();
+    await page.waitForURL(`${viewUrl}/${second}`);
+    await waitForText(page, `[data-testid="delivery-detail"][data-delivery-id="${second}"]`, [
+      "second",
+    ]);
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(
+      42,
+    );
+
+    // Both bins visited are listed as recent on the home page.
+    await page.goto(server.baseUrl + "/");
+    await waitForText(page, '[data-testid="recent-bins"]', [binId]);
+    await page.context().close();
+    await other.context().close();
+  });
+
+  it("validates typed bin ids and opens valid ones", async () => {
+    const page = await newPage(browser);
+    await page.goto(server.baseUrl + "/");
+    await page.getByTestId("open-bin-input").fill("bad id!");
+    await page.getByTestId("open-bin-submit").click();
+    expect(await page.getByTestId("open-bin-error").textContent()).toMatch(/1–64 characters/);
+    await page.getByTestId("open-bin-input").fill("my-custom_bin");
+    await page.getByTestId("open-bin-submit").click();
+    await page.waitForURL(`${server.baseUrl}/view/my-custom_bin`);
+    await page.getByTestId("empty-state").waitFor();
+    expect(await page.getByTestId("echo-url").textContent()).toBe(
+      `${server.baseUrl}/echo/my-custom_bin`,
+    );
+
+    const malformed = await page.goto(`${server.baseUrl}/view/not.valid`);
+    expect(malformed?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toMatch(/not a bin link/i);
+    await page.context().close();
+  });
+
+  it("pages older deliveries and moves the selection with the keyboard", async () => {
+    const echoUrl = `${server.baseUrl}/echo/e2e-paging`;
+    const ids: string[] = [];
+    for (let i = 0; i < 55; i++) ids.push(await sendDelivery(echoUrl, { body: `n=${i}` }));
+    const page = await newPage(browser);
+    await page.goto(`${server.baseUrl}/view/e2e-paging`);
+    const rows = page.locator('[data-testid="delivery-row"]');
+    expect(await rows.count()).toBe(50);
+    expect(await rows.first().getAttribute("data-delivery-id")).toBe(ids[54]);
+    await page.getByTestId("load-older").click();
+    await page.locator(rowSelector(ids[0]!)).waitFor();
+    expect(await rows.count()).toBe(55);
+    // Live catch-up may already have merged some of them: the button goes once paging ends.
+    await page.getByTestId("load-older").waitFor({ state: "detached" });
+
+    await waitForText(page, '[data-testid="delivery-detail"]', ["n=54"]);
+    await page.keyboard.press("j");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[52]}`);
+    await waitForText(page, '[data-testid="delivery-detail"]', ["n=52"]);
+    await page.keyboard.press("k");
+    await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[53]}`);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,85 @@
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { sendRawHttp } from "@/test/support/send-raw-http";
+
+export interface SendOptions {
+  path?: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array<ArrayBuffer>;
+}
+
+/** One delivery through the real echo endpoint; returns the stored delivery id. */
+export async function sendDelivery(
+  echoUrl: string,
+  { path = "", method = "POST", headers, body }: SendOptions = {},
+): Promise<string> {
+  const response = await fetch(`${echoUrl}${path}`, { method, headers, body });
+  if (!response.ok) throw new Error(`echo answered ${response.status}`);
+  const json = (await response.json()) as { deliveryId: string };
+  return json.deliveryId;
+}
+
+/**
+ * Exact bytes on the wire (raw path characters, duplicate and odd headers) for cases `fetch`
+ * would normalise. `head` is the request line and header lines without the final blank line.
+ */
+export async function sendRawDelivery({
+  port,
+  head,
+  body = "",
+}: {
+  port: number;
+  head: string[];
+  body?: string | Buffer;
+}): Promise<string> {
+  const bytes = typeof body === "string" ? Buffer.from(body) : body;
+  const request = Buffer.concat([
+    Buffer.from(
+      [
+        ...head,
+        "Host: 127.0.0.1",
+        `Content-Length: ${bytes.length}`,
+        "Connection: close",
+        "",
+        "",
+      ].join("\r\n"),
+      "latin1",
+    ),
+    bytes,
+  ]);
+  const response = await sendRawHttp({ port, data: request });
+  if (!response || response.status >= 300) {
+    throw new Error(`raw echo failed: ${response?.raw.toString("latin1") ?? "no response"}`);
+  }
+  return (JSON.parse(response.body.toString()) as { deliveryId: string }).deliveryId;
+}
+
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  return context.newPage();
+}
+
+export function rowSelector(deliveryId: string): string {
+  return `[data-testid="delivery-row"][data-delivery-id="${deliveryId}"]`;
+}
+
+/** Waits until the element's text contains every fragment (rendering is async after fetches). */
+export async function waitForText(
+  page: Page,
+  selector: string,
+  fragments: string[],
+  timeout = 10_000,
+): Promise<string> {
+  await page.waitForFunction(
+    ({ selector, fragments }) => {
+      const text = (document.querySelector(selector) as HTMLElement | null)?.innerText ?? "";
+      return fragments.every((fragment) => text.includes(fragment));
+    },
+    { selector, fragments },
+    { timeout },
+  );
+  return page.locator(selector).first().innerText();
+}
