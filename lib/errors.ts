@@ -15,7 +15,7 @@ export const appErrorStatus = {
   CONFLICT: 409,
   /** Request body over the limit. */
   PAYLOAD_TOO_LARGE: 413,
-  /** Over a rate limit; see RateLimitedError for Retry-After. */
+  /** Over a rate limit (with Retry-After). */
   RATE_LIMITED: 429,
   /** The database is unreachable or failing; the client should retry. */
   UNAVAILABLE: 503,
@@ -25,23 +25,17 @@ export type AppErrorCode = keyof typeof appErrorStatus;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** Sent as Retry-After (RATE_LIMITED, UNAVAILABLE). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string) {
+  constructor(code: AppErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
     return appErrorStatus[this.code];
-  }
-}
-
-export class RateLimitedError extends AppError {
-  readonly retryAfterSeconds: number;
-
-  constructor(message: string, retryAfterSeconds: number) {
-    super("RATE_LIMITED", message);
-    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -1,5 +1,7 @@
-// "Build if needed": true when there is no production build or a source file is newer.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// "Build if needed": a production build exists and no source changed since that build STARTED
+// (a file saved while `next build` ran must trigger another build).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = [
@@ -7,6 +9,7 @@ const SOURCES = [
   "components",
   "lib",
   "generated",
+  "proxy.ts",
   "next.config.js",
   "postcss.config.mjs",
   "package.json",
@@ -23,9 +26,25 @@ function newestMtime(target) {
   return newest;
 }
 
+function stampFile(root) {
+  return path.join(root, ".next", "webhook-echo-build-started");
+}
+
 export function needsBuild(root) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
+  const stamp = stampFile(root);
+  if (!existsSync(stamp) || !existsSync(path.join(root, ".next", "BUILD_ID"))) return true;
+  const startedAt = Number(readFileSync(stamp, "utf8"));
+  return SOURCES.some((source) => newestMtime(path.join(root, source)) > startedAt);
+}
+
+/** Runs `next build` and records when it started; returns the exit status. */
+export function runBuild(root, env = process.env) {
+  const startedAt = Date.now();
+  const result = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status === 0) writeFileSync(stampFile(root), String(startedAt));
+  return result.status ?? 1;
 }

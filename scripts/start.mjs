@@ -1,16 +1,16 @@
 // `npm start`: build when needed, then run the one server (server.ts) in production mode.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { needsBuild } from "./needs-build.mjs";
+import { needsBuild, runBuild } from "./needs-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
 
 if (needsBuild(root)) {
   console.log("[webhook-echo] building the app (first start or sources changed)…");
-  const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = runBuild(root, env);
+  if (status !== 0) process.exit(status);
 }
 
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts", ...process.argv.slice(2)], {

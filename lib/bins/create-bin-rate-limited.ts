@@ -1,7 +1,7 @@
 import { createBin, type CreatedBin } from "@/lib/bins/create-bin";
 import { getRateLimiter } from "@/lib/capture/get-rate-limiter";
 import { getEnv } from "@/lib/env";
-import { RateLimitedError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 /** POST /api/bins: bin creation is limited per client address, counted across instances. */
 export async function createBinRateLimited({
@@ -13,9 +13,10 @@ export async function createBinRateLimited({
     { key: `create:${clientIp}`, limit: getEnv().RATE_LIMIT_CREATE_PER_MINUTE },
   ]);
   if (!decision.allowed) {
-    throw new RateLimitedError(
+    throw new AppError(
+      "RATE_LIMITED",
       `Too many bins created from your address; retry in ${decision.retryAfterSeconds} s`,
-      decision.retryAfterSeconds,
+      { retryAfterSeconds: decision.retryAfterSeconds },
     );
   }
   return createBin();

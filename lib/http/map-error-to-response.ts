@@ -1,14 +1,15 @@
 import { ZodError } from "zod";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
-import { AppError, RateLimitedError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
 import { log } from "@/lib/log";
 
 /** The one place that turns a thrown error into an HTTP answer. */
 export function mapErrorToResponse(error: unknown): Response {
   if (error instanceof AppError) {
+    const retryAfter = error.retryAfterSeconds ?? (error.code === "UNAVAILABLE" ? 5 : undefined);
     const headers: Record<string, string> =
-      error.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {};
+      retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
     return jsonError(error.status, error.code.toLowerCase(), error.message, headers);
   }
   if (error instanceof ZodError) {

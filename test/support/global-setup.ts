@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -8,7 +7,7 @@ import {
   type EmbeddedPostgresHandle,
 } from "@/lib/database/start-embedded-postgres";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { needsBuild } from "../../scripts/needs-build.mjs";
+import { needsBuild, runBuild } from "../../scripts/needs-build.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -48,14 +47,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminDatabaseUrl", adminUrl);
 
-  if (needsBuild(root)) {
-    const build = spawnSync("npx", ["next", "build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  if (needsBuild(root) && runBuild(root) !== 0) throw new Error("next build failed");
 
   return async () => {
     const cleanup = new pg.Client({ connectionString: adminUrl });

@@ -1,0 +1,179 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "@/test/support/launch-browser";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+import {
+  newPage,
+  rowSelector,
+  sendDelivery,
+  sendRawDelivery,
+  waitForText,
+} from "@/test/e2e/support";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+let browser: Browser;
+const binId = "e2e-xss";
+
+const SCRIPT = "<script>window.__xss=1</script>";
+const IMG = '<img src=x onerror="window.__xss=1">';
+const SVG = '<svg onload="window.__xss=1">';
+const JS_URL = "javascript:window.__xss=1";
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db.close();
+});
+
+/** Clicks through every body tab so each renderer sees the payload. */
+async function visitAllTabs(page: Page) {
+  const tabs = page.getByRole("tab");
+  for (let index = 0; index < (await tabs.count()); index++) {
+    await tabs.nth(index).click();
+  }
+  await page.getByRole("tab").first().click();
+}
+
+async function assertInert(page: Page, dialogs: string[]) {
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBe(
+    undefined,
+  );
+  expect(dialogs).toEqual([]);
+  // No element from a payload made it into the DOM, and no link points at captured data.
+  const injected = await page.evaluate(() => ({
+    // Next's own flight-data scripts carry the server-rendered list as escaped JSON.
+    scripts: [...document.querySelectorAll("script")].filter((script) => {
+      const text = script.textContent ?? "";
+      return text.includes("__xss") && !text.startsWith("self.__next_f.push(");
+    }).length,
+    images: document.querySelectorAll('img[src="x"]').length,
+    svgs: document.querySelectorAll("svg[onload]").length,
+    handlers: [...document.querySelectorAll("*")].filter((element) =>
+      [...element.attributes].some((attribute) => attribute.value.includes("__xss")),
+    ).length,
+    hrefs: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href") ?? ""),
+  }));
+  expect(injected).toMatchObject({ scripts: 0, images: 0, svgs: 0, handlers: 0 });
+  for (const href of injected.hrefs) expect(href).toMatch(/^\/(?!\/)/);
+}
+
+describe("hostile payloads stay text", () => {
+  it("never executes or links captured markup, and shows it literally", async () => {
+    const ids: Array<{ id: string; expected: string[] }> = [];
+
+    // Markup in the raw path and query, header names (token characters only) and values.
+    ids.push({
+      id: await sendRawDelivery({
+        port: server.port,
+        head: [
+          `POST /echo/${binId}/<svg/onload=window.__xss=1>/x?next=${JS_URL}&html=<script>window.__xss=1</script> HTTP/1.1`,
+          "Content-Type: text/html",
+          `X-Img: ${IMG}`,
+          `X-'onmouseover'|window.__xss|: ${SVG}`,
+          `Referer: ${JS_URL}`,
+        ],
+        body: `<!doctype html><h1>hi</h1>${SCRIPT}${IMG}${SVG}<a href="${JS_URL}">click</a>`,
+      }),
+      expected: [
+        `/echo/${binId}/<svg/onload=window.__xss=1>/x?next=${JS_URL}&html=${SCRIPT}`,
+        IMG,
+        SVG,
+        "X-'onmouseover'|window.__xss|",
+        `<a href="${JS_URL}">click</a>`,
+      ],
+    });
+
+    // JSON strings and keys.
+    ids.push({
+      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+        path: "/json",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          [SCRIPT]: "key",
+          script: SCRIPT,
+          link: JS_URL,
+          nested: {
+            svg: "<svg onload=window.__xss=1>",
+            list: ["<img src=x onerror=window.__xss=1>"],
+          },
+        }),
+      }),
+      expected: [
+        JSON.stringify(SCRIPT),
+        `"${JS_URL}"`,
+        '"<svg onload=window.__xss=1>"',
+        '"<img src=x onerror=window.__xss=1>"',
+      ],
+    });
+
+    // Form fields and multipart parts (names, filenames, content types, text).
+    ids.push({
+      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+        path: "/form",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ [IMG]: SCRIPT, url: JS_URL }).toString(),
+      }),
+      expected: [IMG, SCRIPT, JS_URL],
+    });
+    const boundary = "xssBoundary";
+    ids.push({
+      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+        path: "/multipart",
+        headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+        body:
+          `--${boundary}\r\nContent-Disposition: form-data; name="${SVG.replaceAll('"', "'")}"\r\n\r\n${SCRIPT}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="<img src=x onerror=window.__xss=1>.html"\r\n` +
+          `Content-Type: text/html\r\n\r\n${IMG}\r\n--${boundary}--\r\n`,
+      }),
+      expected: [
+        SCRIPT,
+        "<svg onload='window.__xss=1'>",
+        "<img src=x onerror=window.__xss=1>.html",
+      ],
+    });
+
+    const page = await newPage(browser);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.baseUrl}/view/${binId}`);
+    for (const { id, expected } of ids) {
+      await page.locator(rowSelector(id)).click();
+      const detail = `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
+      await page.locator(detail).waitFor();
+      await visitAllTabs(page);
+      if (await page.getByRole("tab", { name: "Raw" }).count()) {
+        // The raw text view must also be literal.
+        await page.getByRole("tab", { name: "Raw" }).click();
+        await waitForText(
+          page,
+          detail,
+          expected.filter((text) => !text.startsWith('"')),
+        );
+        await page.getByRole("tab").first().click();
+      }
+      await waitForText(
+        page,
+        detail,
+        expected.filter((text) => text.startsWith('"') || !text.includes("\n")),
+      );
+      await assertInert(page, dialogs);
+    }
+    // The list shows hostile paths as text too, and deep links to them work.
+    const first = ids[0]!.id;
+    expect(await page.locator(rowSelector(first)).innerText()).toContain("<svg/onload=");
+    await page.goto(`${server.baseUrl}/view/${binId}/${first}`);
+    await page.locator(`[data-testid="delivery-detail"][data-delivery-id="${first}"]`).waitFor();
+    await visitAllTabs(page);
+    await assertInert(page, dialogs);
+    await page.context().close();
+  });
+});

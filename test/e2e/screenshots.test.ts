@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshotDir } from "@/test/support/launch-browser";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+import { newPage, sendDelivery, waitForText } from "@/test/e2e/support";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
+  mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db.close();
+});
+
+const analysis = {
+  id: "an_01JH8Z6Q",
+  object: "analysis",
+  created: 1767225600,
+  status: "completed",
+  call: { agent_id: "agent_42", contact_id: "contact_7" },
+  audio: { url: "https://files.example.com/a.mp3", duration_seconds: 312.4, format: "mp3" },
+  transcript: {
+    text: "Hello, thanks for calling. How can I help?",
+    segments: [
+      { speaker: "agent", text: "Hello, thanks for calling.", start: 0, end: 1.8 },
+      { speaker: "customer", text: "My order never arrived.", start: 2.1, end: 4 },
+    ],
+  },
+  results: { compliance: { score: 0.92, passed: true }, quality: null },
+};
+
+describe("screenshots", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`home, empty view and JSON delivery (${colorScheme})`, async () => {
+      const shot = (name: string) => path.join(screenshotDir, `${name}-${colorScheme}.png`);
+      const page = await newPage(browser, { colorScheme });
+      await page.goto(server.baseUrl + "/");
+      await page.getByTestId("create-bin").click();
+      const echoUrl = (await page.getByTestId("echo-url").textContent()) ?? "";
+      await page.screenshot({ path: shot("home"), fullPage: true });
+
+      await page.getByTestId("open-view").click();
+      await page.getByTestId("empty-state").waitFor();
+      await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+      await page.screenshot({ path: shot("view-empty") });
+
+      await sendDelivery(echoUrl, { method: "GET", path: "/health?probe=1" });
+      await sendDelivery(echoUrl, {
+        path: "/orders",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "order=1234&status=paid",
+      });
+      const id = await sendDelivery(echoUrl, {
+        path: "/webhooks/callcov?attempt=1",
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": "CallCov-Webhooks/1.0",
+          "X-CallCov-Signature": "5d41402abc4b2a76b9719d911017c592",
+        },
+        body: JSON.stringify(analysis),
+      });
+      await page.locator(`[data-testid="delivery-row"][data-delivery-id="${id}"]`).click();
+      await waitForText(page, '[data-testid="json-tree"]', ['"an_01JH8Z6Q"']);
+      await page.screenshot({ path: shot("view-json") });
+
+      // Phone width: list first, the detail after selecting (with a way back).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: shot("view-json-phone") });
+      await page.getByRole("button", { name: "← All deliveries" }).click();
+      await page.screenshot({ path: shot("view-list-phone") });
+      expect(await page.getByTestId("delivery-row").count()).toBe(3);
+      await page.context().close();
+    });
+  }
+});

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db.close();
+});
+beforeEach(() => db.reset());
+
+async function createBin() {
+  return (await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
+    id: string;
+    ownerToken: string;
+  };
+}
+
+function put(binId: string, body: unknown, token?: string) {
+  return fetch(`${server.baseUrl}/api/bins/${binId}/settings`, {
+    method: "PUT",
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+const analysis = (id: string) =>
+  JSON.stringify({ id, object: "analysis", status: "completed", call: {} });
+
+describe("response simulation", () => {
+  it("answers with the configured status, headers, body and content type, and records it", async () => {
+    const bin = await createBin();
+    const settings = {
+      response: {
+        status: 202,
+        headers: { "X-Answer": "yes" },
+        body: '{"ok":1}',
+        contentType: "application/json",
+      },
+    };
+    expect((await put(bin.id, settings, bin.ownerToken)).status).toBe(200);
+    const response = await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body: "x" });
+    expect(response.status).toBe(202);
+    expect(response.headers.get("x-answer")).toBe("yes");
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("content-security-policy")).toContain("sandbox");
+    expect(await response.text()).toBe('{"ok":1}');
+    const id = response.headers.get("x-delivery-id")!;
+    const detail = await (
+      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${id}`)
+    ).json();
+    expect(detail.responseStatus).toBe(202);
+    expect(detail.response).toMatchObject({ status: 202, reason: "settings", body: '{"ok":1}' });
+    const view = await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json();
+    expect(view.response).toMatchObject({ status: 202 });
+  });
+
+  it("stores the delivery even when the simulated answer is an error", async () => {
+    const bin = await createBin();
+    await put(bin.id, { response: { status: 500 } }, bin.ownerToken);
+    const response = await fetch(`${server.baseUrl}/echo/${bin.id}`, {
+      method: "POST",
+      body: "kept",
+    });
+    expect(response.status).toBe(500);
+    const { rows } = await db.query<{ body: Buffer; response_status: number }>(
+      "SELECT body, response_status FROM deliveries WHERE bin_id = $1",
+      [bin.id],
+    );
+    expect(rows.map((r) => [r.body.toString(), r.response_status])).toEqual([["kept", 500]]);
+  });
+
+  it("delays the answer without slowing a parallel delivery to another bin", async () => {
+    const slow = await createBin();
+    await put(slow.id, { response: { delayMs: 1500 } }, slow.ownerToken);
+    const startedAt = Date.now();
+    const slowAnswer = fetch(`${server.baseUrl}/echo/${slow.id}`, {
+      method: "POST",
+      body: "s",
+    }).then(() => Date.now());
+    await new Promise((r) => setTimeout(r, 100));
+    const fastAnswer = await fetch(`${server.baseUrl}/echo/fast-bin`, {
+      method: "POST",
+      body: "f",
+    }).then(() => Date.now());
+    const slowDone = await slowAnswer;
+    // Order, not timing thresholds: the fast one finished first although it started later.
+    expect(fastAnswer).toBeLessThan(slowDone);
+    expect(slowDone - startedAt).toBeGreaterThanOrEqual(1500);
+    // The slow delivery was stored before its answer.
+    const { rows } = await db.query("SELECT bin_id FROM deliveries ORDER BY id");
+    expect(rows).toHaveLength(2);
+  });
+
+  it("fails the first N attempts of each analysis id, independently, then answers normally", async () => {
+    const bin = await createBin();
+    await put(bin.id, { failFirst: { count: 2, status: 503 } }, bin.ownerToken);
+    const send = async (body: string) =>
+      (await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body })).status;
+    expect(await send(analysis("an-1"))).toBe(503);
+    expect(await send(analysis("an-1"))).toBe(503);
+    expect(await send(analysis("an-2"))).toBe(503);
+    expect(await send(analysis("an-1"))).toBe(200);
+    expect(await send(analysis("an-2"))).toBe(503);
+    expect(await send(analysis("an-2"))).toBe(200);
+    // Without an analysis id, identical bodies count as attempts of one thing.
+    expect(await send("plain")).toBe(503);
+    expect(await send("other")).toBe(503);
+    expect(await send("plain")).toBe(503);
+    expect(await send("plain")).toBe(200);
+
+    const page = await (
+      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries?limit=200`)
+    ).json();
+    const an1 = page.deliveries
+      .filter((d: { analysisId: string }) => d.analysisId === "an-1")
+      .reverse();
+    expect(
+      an1.map((d: { attempt: number; responseStatus: number }) => [d.attempt, d.responseStatus]),
+    ).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
+  });
+
+  it("honours /echo/<id>/status/<code> and still captures", async () => {
+    const response = await fetch(`${server.baseUrl}/echo/status-bin/status/418`, {
+      method: "POST",
+      body: "t",
+    });
+    expect(response.status).toBe(418);
+    const { rows } = await db.query(
+      "SELECT path, response_status FROM deliveries WHERE bin_id = 'status-bin'",
+    );
+    expect(rows).toEqual([{ path: "/status/418", response_status: 418 }]);
+  });
+
+  it("refuses invalid settings with 400", async () => {
+    const bin = await createBin();
+    for (const body of [
+      { response: { status: 99 } },
+      { response: { status: 600 } },
+      { response: { delayMs: 120_001 } },
+      { response: { headers: { "Set-Cookie": "a=b" } } },
+      { response: { headers: { "Bad Header": "x" } } },
+      { response: { headers: { "X-A": "line\nbreak" } } },
+      { failFirst: { count: -1 } },
+      { response: { unknown: 1 } },
+    ]) {
+      expect((await put(bin.id, body, bin.ownerToken)).status, JSON.stringify(body)).toBe(400);
+    }
+  });
+});
+
+describe("housekeeping and permissions", () => {
+  it("owner deletes one delivery, clears all, deletes the bin (204); others get 401/403", async () => {
+    const bin = await createBin();
+    const other = await createBin();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(
+        (
+          await (
+            await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body: String(i) })
+          ).json()
+        ).deliveryId,
+      );
+    }
+    const del = (path: string, token?: string) =>
+      fetch(`${server.baseUrl}${path}`, {
+        method: "DELETE",
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+    for (const path of [
+      `/api/bins/${bin.id}/deliveries/${ids[0]}`,
+      `/api/bins/${bin.id}/deliveries`,
+      `/api/bins/${bin.id}`,
+    ]) {
+      expect((await del(path)).status).toBe(401);
+      expect((await del(path, other.ownerToken)).status).toBe(403);
+    }
+    expect((await put(bin.id, { response: { status: 500 } }, other.ownerToken)).status).toBe(403);
+    expect(
+      (await db.query("SELECT id FROM deliveries WHERE bin_id = $1", [bin.id])).rows,
+    ).toHaveLength(3);
+
+    expect((await del(`/api/bins/${bin.id}/deliveries/${ids[0]}`, bin.ownerToken)).status).toBe(
+      204,
+    );
+    expect(
+      (await db.query("SELECT id FROM deliveries WHERE bin_id = $1", [bin.id])).rows,
+    ).toHaveLength(2);
+    expect((await del(`/api/bins/${bin.id}/deliveries/${ids[0]}`, bin.ownerToken)).status).toBe(
+      404,
+    );
+    expect((await del(`/api/bins/${bin.id}/deliveries`, bin.ownerToken)).status).toBe(204);
+    expect(
+      (await db.query("SELECT id FROM deliveries WHERE bin_id = $1", [bin.id])).rows,
+    ).toHaveLength(0);
+    expect((await del(`/api/bins/${bin.id}`, bin.ownerToken)).status).toBe(204);
+    expect((await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).status).toBe(404);
+  });
+});
