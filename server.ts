@@ -13,6 +13,7 @@ import { getDb, setDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { log } from "@/lib/log";
+import { setSingleton } from "@/lib/singleton";
 
 // A database that is down at start must not keep the server from answering (capture says 503
 // until it is back), but a failed migration must stop it: it needs a human.
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
+  setSingleton("listenPort", port);
   log("info", `listening on http://localhost:${port} (${dev ? "development" : "production"})`);
 
   const stopSweeper = startSweeper();

@@ -73,13 +73,26 @@ export async function waitForText(
   fragments: string[],
   timeout = 10_000,
 ): Promise<string> {
-  await page.waitForFunction(
-    ({ selector, fragments }) => {
-      const text = (document.querySelector(selector) as HTMLElement | null)?.innerText ?? "";
-      return fragments.every((fragment) => text.includes(fragment));
-    },
-    { selector, fragments },
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      ({ selector, fragments }) => {
+        const text = (document.querySelector(selector) as HTMLElement | null)?.innerText ?? "";
+        return fragments.every((fragment) => text.includes(fragment));
+      },
+      { selector, fragments },
+      { timeout },
+    );
+  } catch (error) {
+    const text = await page
+      .locator(selector)
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => "(element not found)");
+    const missing = fragments.filter((fragment) => !text.includes(fragment));
+    throw new Error(
+      `${selector} lacks ${JSON.stringify(missing)}; it shows:\n${text.slice(0, 3000)}`,
+      { cause: error },
+    );
+  }
   return page.locator(selector).first().innerText();
 }

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db.close();
+});
+
+describe("sample analyses", () => {
+  it("GET /api/samples/analysis returns a completed or failed analysis in the seed's shape", async () => {
+    const completed = await (
+      await fetch(`${server.baseUrl}/api/samples/analysis?status=completed`)
+    ).json();
+    expect(completed).toMatchObject({
+      object: "analysis",
+      status: "completed",
+      call: { agent_id: expect.any(String) },
+    });
+    expect(completed.transcript.segments.length).toBeGreaterThan(3);
+    expect(Object.keys(completed.results).sort()).toEqual(["coaching", "compliance", "quality"]);
+    const failed = await (
+      await fetch(`${server.baseUrl}/api/samples/analysis?status=failed`)
+    ).json();
+    expect(failed).toMatchObject({ status: "failed", error_message: expect.any(String) });
+    expect((await fetch(`${server.baseUrl}/api/samples/analysis?status=weird`)).status).toBe(400);
+  });
+
+  it("sends a signed sample through the real capture path; a duplicate is attempt 2", async () => {
+    const bin = await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json();
+    await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ webhookSecret: "sample-secret" }),
+    });
+    const post = (kind: string) =>
+      fetch(`${server.baseUrl}/api/bins/${bin.id}/samples`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind }),
+      });
+    const first = await (await post("completed")).json();
+    expect(first.status).toBe(200);
+    const detail = await (
+      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${first.deliveryId}`)
+    ).json();
+    expect(detail).toMatchObject({
+      method: "POST",
+      path: "/webhooks/analysis",
+      analysisId: first.analysisId,
+      attempt: 1,
+    });
+    expect(detail.signature).toMatchObject({ scheme: "callcov", status: "valid" });
+
+    const duplicate = await (await post("duplicate")).json();
+    expect(duplicate.analysisId).toBe(first.analysisId);
+    const again = await (
+      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${duplicate.deliveryId}`)
+    ).json();
+    expect(again).toMatchObject({ attempt: 2, isDuplicate: true });
+    expect(again.retryTimeline.map((row: { kind: string }) => row.kind)).toEqual([
+      "first",
+      "duplicate",
+    ]);
+
+    const failed = await (await post("failed")).json();
+    const failedDetail = await (
+      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${failed.deliveryId}`)
+    ).json();
+    expect(JSON.parse(failedDetail.bodyText)).toMatchObject({ status: "failed" });
+    expect((await post("nonsense")).status).toBe(400);
+    const fresh = await fetch(`${server.baseUrl}/api/bins/empty-bin/samples`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ kind: "duplicate" }),
+    });
+    expect(fresh.status).toBe(409);
+  });
+});
