@@ -1,19 +1,10 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import { getDb } from "@/lib/db";
-import { decryptSecret } from "@/lib/secrets/decrypt-secret";
-import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
+import { judgeSignatures } from "@/lib/deliveries/judge-signatures";
 import type { SignatureResult } from "@/lib/signatures/signature-result";
-import { verifySignature } from "@/lib/signatures/verify-signature";
 
 export type WithSignature<T> = T & { signature: SignatureResult };
 
-/**
- * Adds each delivery's signature verdict against the bin's CURRENT secret. Verdicts are cached
- * on the row with the secret version they were made for, so a list costs one small query and
- * only deliveries never judged under this secret read their body. Timestamps are judged at the
- * moment the delivery arrived, so a verdict does not go stale while you look at it.
- */
+/** Adds `signature` to each summary; the expected signature only when revealOwnerDetail. */
 export async function attachSignatures<T extends DeliverySummary>({
   binId,
   deliveries,
@@ -23,58 +14,7 @@ export async function attachSignatures<T extends DeliverySummary>({
   deliveries: T[];
   revealOwnerDetail: boolean;
 }): Promise<Array<WithSignature<T>>> {
-  if (deliveries.length === 0) return [];
-  const db = getDb();
-  const ids = deliveries.map((d) => d.id);
-  const [bin, cached] = await Promise.all([
-    db.bin.findUnique({
-      where: { id: binId },
-      select: { webhookSecretEncrypted: true, secretVersion: true },
-    }),
-    db.delivery.findMany({
-      where: { id: { in: ids }, binId },
-      select: { id: true, signature: true, signatureVersion: true },
-    }),
-  ]);
-  const version = bin?.secretVersion ?? "none";
-  const verdicts = new Map<string, SignatureResult>();
-  for (const row of cached) {
-    if (row.signatureVersion === version && row.signature) {
-      verdicts.set(row.id, row.signature as unknown as SignatureResult);
-    }
-  }
-
-  const stale = ids.filter((id) => !verdicts.has(id));
-  if (stale.length > 0) {
-    const secret = bin?.webhookSecretEncrypted
-      ? decryptSecret({ encrypted: bin.webhookSecretEncrypted, key: getEncryptionKey() })
-      : null;
-    // Without a secret only the headers matter (which scheme they suggest): skip the bodies.
-    const rows = await db.delivery.findMany({
-      where: { id: { in: stale }, binId },
-      select: { id: true, headers: true, receivedAt: true, body: secret !== null },
-    });
-    const fresh = await Promise.all(
-      rows.map(async (row) => {
-        const result = await verifySignature({
-          headers: row.headers as Array<[string, string]>,
-          body: "body" in row && row.body ? new Uint8Array(row.body) : new Uint8Array(),
-          secret,
-          now: () => row.receivedAt,
-        });
-        verdicts.set(row.id, result);
-        return [row.id, result] as const;
-      }),
-    );
-    if (fresh.length > 0) {
-      const values = Prisma.join(
-        fresh.map(([id, result]) => Prisma.sql`(${id}::uuid, ${JSON.stringify(result)}::jsonb)`),
-      );
-      await db.$executeRaw`UPDATE deliveries AS d SET signature = v.signature, signature_version = ${version}
-        FROM (VALUES ${values}) AS v(id, signature) WHERE d.id = v.id`;
-    }
-  }
-
+  const verdicts = await judgeSignatures({ binId, ids: deliveries.map((d) => d.id) });
   return deliveries.map((delivery) => {
     const verdict = verdicts.get(delivery.id) ?? {
       scheme: null,

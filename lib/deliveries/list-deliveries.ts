@@ -3,6 +3,8 @@ import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { summarySelect } from "@/lib/deliveries/summary-select";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { getDb } from "@/lib/db";
+import { hasFilter, type DeliveryFilter } from "@/lib/deliveries/delivery-filter";
+import { findFilteredDeliveryIds } from "@/lib/deliveries/find-filtered-delivery-ids";
 
 export const deliveryCursorSchema = z.uuid({ message: "before must be a delivery cursor" });
 
@@ -13,6 +15,7 @@ export interface ListDeliveriesOptions {
   before?: string;
   /** Return deliveries newer than this cursor, oldest first (live catch-up). */
   after?: string;
+  filter?: DeliveryFilter;
 }
 
 export interface DeliveryPage {
@@ -25,6 +28,7 @@ export async function listDeliveries({
   limit,
   before,
   after,
+  filter,
 }: ListDeliveriesOptions): Promise<DeliveryPage> {
   if (after !== undefined) {
     const rows = await getDb().delivery.findMany({
@@ -35,8 +39,11 @@ export async function listDeliveries({
     });
     return { deliveries: rows.map(toDeliverySummary), nextCursor: null };
   }
+  const ids = hasFilter(filter)
+    ? await findFilteredDeliveryIds({ binId, filter, limit: limit + 1, before })
+    : null;
   const rows = await getDb().delivery.findMany({
-    where: { binId, ...(before ? { id: { lt: before } } : {}) },
+    where: { binId, ...(ids ? { id: { in: ids } } : before ? { id: { lt: before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
     select: summarySelect,

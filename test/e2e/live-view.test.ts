@@ -140,6 +140,25 @@ describe("create a bin and watch it live", () => {
     await waitForText(page, '[data-testid="delivery-detail"]', ["n=52"]);
     await page.keyboard.press("k");
     await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[53]}`);
+
+    // A live arrival above a scrolled list does not move what the user is looking at.
+    await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+    const list = page.getByTestId("delivery-list");
+    await list.evaluate((element) => (element.scrollTop = 640));
+    const anchor = async () =>
+      list.evaluate((element) => {
+        const top = element.getBoundingClientRect().top;
+        const row = [...element.querySelectorAll("[data-delivery-id]")].find(
+          (candidate) => candidate.getBoundingClientRect().bottom > top + 1,
+        );
+        return row?.getAttribute("data-delivery-id");
+      });
+    const before = await anchor();
+    const live = await sendDelivery(echoUrl, { body: "live" });
+    await page.locator(rowSelector(live)).waitFor({ timeout: 10_000 });
+    expect(await anchor()).toBe(before);
+    expect(await list.evaluate((element) => element.scrollTop)).toBe(640 + 64);
+    await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[53]}`);
     await page.context().close();
   });
 });

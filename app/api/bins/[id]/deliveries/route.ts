@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readDeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { clearDeliveries } from "@/lib/housekeeping/clear-deliveries";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { isValidBinId } from "@/lib/capture/bin-id";
@@ -19,7 +20,8 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
     limit: url.searchParams.get("limit") ?? undefined,
     before: url.searchParams.get("before") ?? undefined,
   });
-  const page = await listDeliveryPage({ binId: params.id, ...query });
+  const filter = readDeliveryFilter(url.searchParams);
+  const page = await listDeliveryPage({ binId: params.id, ...query, filter });
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
 });
 

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { isValidBinId } from "@/lib/capture/bin-id";
+import { readDeliveryFilter } from "@/lib/deliveries/delivery-filter";
+import { exportDeliveries } from "@/lib/deliveries/export-deliveries";
+import { AppError } from "@/lib/errors";
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
+import { withRoute } from "@/lib/http/with-route";
+
+const formatSchema = z.enum(["har", "jsonl"]);
+
+export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
+  if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
+  const url = new URL(request.url);
+  const format = formatSchema.parse(url.searchParams.get("format") ?? "har");
+  const { stream, filename, contentType } = exportDeliveries({
+    binId: params.id,
+    format,
+    filter: readDeliveryFilter(url.searchParams),
+    origin: getPublicOrigin({ headers: request.headers, fallback: url.origin }),
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,61 @@
+import { Prisma } from "@/generated/prisma/client";
+import { judgeSignatures } from "@/lib/deliveries/judge-signatures";
+import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
+import { getDb } from "@/lib/db";
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Ids of the bin's deliveries matching a filter, newest first, in SQL (fast on a bin at its
+ * cap: one index range of the bin). Filtering by signature first makes sure every delivery
+ * has a verdict for the current secret.
+ */
+export async function findFilteredDeliveryIds({
+  binId,
+  filter,
+  limit,
+  before,
+}: {
+  binId: string;
+  filter: DeliveryFilter;
+  limit: number;
+  before?: string;
+}): Promise<string[]> {
+  const db = getDb();
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.bin_id = ${binId}`];
+  if (before) conditions.push(Prisma.sql`d.id < ${before}::uuid`);
+  if (filter.method) conditions.push(Prisma.sql`upper(d.method) = ${filter.method.toUpperCase()}`);
+  if (filter.path) {
+    conditions.push(Prisma.sql`(d.path || '?' || d.query) ILIKE ${likePattern(filter.path)}`);
+  }
+  if (filter.header) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM jsonb_array_elements(d.headers) h
+      WHERE (h->>0) || ': ' || (h->>1) ILIKE ${likePattern(filter.header)})`);
+  }
+  if (filter.body) {
+    conditions.push(Prisma.sql`position(convert_to(${filter.body}, 'UTF8') in d.body) > 0`);
+  }
+  if (filter.signature) {
+    await judgeAllSignatures(binId);
+    conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
+      AND d.signature_version = (SELECT secret_version FROM bins WHERE id = ${binId})`);
+  }
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT d.id::text AS id FROM deliveries d WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY d.id DESC LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
+
+async function judgeAllSignatures(binId: string): Promise<void> {
+  const db = getDb();
+  for (;;) {
+    const stale = await db.$queryRaw<Array<{ id: string }>>`
+      SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
+      WHERE d.bin_id = ${binId} AND d.signature_version IS DISTINCT FROM b.secret_version
+      LIMIT 100`;
+    if (stale.length === 0) return;
+    await judgeSignatures({ binId, ids: stale.map((row) => row.id) });
+  }
+}
