@@ -11,6 +11,7 @@ import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 import { getDb, setDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { closeLiveStreams } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { log } from "@/lib/log";
 import { setSingleton } from "@/lib/singleton";
@@ -63,11 +64,32 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   const dir = path.dirname(new URL(import.meta.url).pathname);
 
+  // Registered first, so a signal during start-up still stops the embedded database.
+  let stopping = false;
   let stopEmbedded: (() => Promise<void>) | null = null;
+  let stopServer: (() => Promise<void>) | null = null;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log("info", `${signal}: shutting down`);
+    const force = setTimeout(() => {
+      console.error("[webhook-echo] shutdown took too long; exiting");
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    await stopServer?.().catch((error: unknown) => log("warn", `shutdown: ${String(error)}`));
+    if (stopEmbedded) await stopEmbedded().catch(() => {});
+    process.exit(0);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => void shutdown(signal));
+  }
+
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     const embedded = await startEmbeddedPostgres({
       dataDir: path.resolve(dir, env.DATA_DIR),
+      callerHandlesSignals: true,
       log: (message) => log("warn", message),
     });
     stopEmbedded = embedded.stop;
@@ -84,12 +106,16 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  let capturesInFlight = 0;
   const server = createServer((req, res) => {
     if (req.url?.startsWith("/echo/")) {
-      handleCaptureRequest({ req, res }).catch((error: unknown) => {
-        log("error", "capture crashed", { error: String(error) });
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      capturesInFlight++;
+      handleCaptureRequest({ req, res })
+        .catch((error: unknown) => {
+          log("error", "capture crashed", { error: String(error) });
+          if (!res.headersSent) res.writeHead(500).end();
+        })
+        .finally(() => capturesInFlight--);
       return;
     }
     req.headers[CLIENT_IP_HEADER] = resolveClientIp({
@@ -114,31 +140,28 @@ async function main(): Promise<void> {
 
   const stopSweeper = startSweeper();
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log("info", `${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
+  // Graceful order: stop accepting, tell live views to reconnect elsewhere, let every
+  // in-flight capture commit and be answered, then release the database.
+  stopServer = async () => {
     server.close();
     server.closeIdleConnections();
     stopSweeper();
+    closeLiveStreams();
+    const deadline = Date.now() + 15_000;
+    while (capturesInFlight > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await getDeliveryWriter().drain();
     await getRejectionCounter().flush();
     await getEventBus()
       .close()
       .catch(() => {});
+    await app.close().catch(() => {});
+    server.closeAllConnections();
     await getDb()
       .$disconnect()
       .catch(() => {});
-    await app.close().catch(() => {});
-    server.closeAllConnections();
-    if (stopEmbedded) await stopEmbedded().catch(() => {});
-    process.exit(0);
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

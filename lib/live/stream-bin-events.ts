@@ -1,5 +1,6 @@
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { registerLiveStream } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { uuidLowerBound, uuidTimestamp } from "@/lib/live/uuid-lower-bound";
 import { log } from "@/lib/log";
@@ -99,15 +100,19 @@ export function streamBinEvents({
       );
       const close = () => {
         if (closed) return;
+        // Shutting down or client gone: a fast retry lands on another instance.
+        write("retry: 1000\n\n");
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        unregister();
         try {
           controller.close();
         } catch {
           // already closed by the client
         }
       };
+      const unregister = registerLiveStream(() => close());
       cleanup = close;
       signal.addEventListener("abort", close, { once: true });
 

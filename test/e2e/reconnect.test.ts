@@ -40,8 +40,8 @@ describe("live stream reconnects", () => {
     await waitForText(page, '[data-testid="live-status"]', ["Reconnecting…"]);
     const missedA = await sendDelivery(echoUrl, { body: "missed-a" });
     const missedB = await sendDelivery(echoUrl, { body: "missed-b" });
-    // Nothing arrives while the connection is down.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Nothing arrives while the connection is down (the browser's retries are refused).
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await page.locator(rowSelector(missedA)).count()).toBe(0);
 
     await proxy.up();

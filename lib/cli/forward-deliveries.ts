@@ -1,0 +1,268 @@
+import { buildForwardRequest, type ForwardableDelivery } from "@/lib/cli/build-forward-request";
+import { CliError } from "@/lib/cli/cli-error";
+import type { CliIo } from "@/lib/cli/cli-io";
+import { createSseParser } from "@/lib/cli/create-sse-parser";
+import { describeError } from "@/lib/cli/describe-error";
+import { sendRawRequest } from "@/lib/cli/send-raw-request";
+import { sleepAbortable, type SleepOptions } from "@/lib/cli/sleep-abortable";
+
+export interface ForwardDeliveriesOptions {
+  serverUrl: string;
+  binId: string;
+  /** --to: where deliveries are re-sent. */
+  target: URL;
+  appendSubpath: boolean;
+  /** First re-send the newest N existing deliveries, oldest first. */
+  replayLast: number;
+  io: CliIo;
+  /** Aborting (Ctrl-C) stops the stream and any forward in flight; the promise then resolves. */
+  signal: AbortSignal;
+  now?: () => Date;
+  sleep?: (options: SleepOptions) => Promise<void>;
+  fetch?: typeof fetch;
+  /** Silence after which a stream counts as dead (the server sends a heartbeat every 20 s). */
+  idleTimeoutMs?: number;
+  /** How long the local target may take to answer one forward. */
+  forwardTimeoutMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface ForwardSummary {
+  /** Forwards the target answered (any status). */
+  forwarded: number;
+  /** Forwards that got no answer (connection refused, timeout). */
+  failed: number;
+}
+
+// Existing deliveries marked as seen at start: the server replays a few seconds before the
+// Last-Event-ID, and those must not count as new.
+const BASELINE_SIZE = 50;
+const MAX_SEEN = 10_000;
+const DEFAULT_RETRY_MS = 1000;
+
+function formatDelay(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+async function readError(response: Response): Promise<string> {
+  const text = await response.text().catch(() => "");
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === "string") return parsed.message;
+  } catch {
+    // not our JSON error shape
+  }
+  return text.slice(0, 200) || response.statusText;
+}
+
+/**
+ * `webhook-echo forward`: follows a bin's live events and re-sends every new delivery to a
+ * local URL, in order, exactly once. The stream reconnects by itself with Last-Event-ID; ids
+ * already seen (the server replays a short window after a reconnect) are never sent twice.
+ */
+export async function forwardDeliveries({
+  serverUrl,
+  binId,
+  target,
+  appendSubpath,
+  replayLast,
+  io,
+  signal,
+  now = () => new Date(),
+  sleep = sleepAbortable,
+  fetch: fetchImpl = fetch,
+  idleTimeoutMs = 45_000,
+  forwardTimeoutMs = 30_000,
+  maxBackoffMs = 30_000,
+}: ForwardDeliveriesOptions): Promise<ForwardSummary> {
+  const summary: ForwardSummary = { forwarded: 0, failed: 0 };
+  const api = `${serverUrl}/api/bins/${encodeURIComponent(binId)}`;
+  const json = { Accept: "application/json" };
+
+  const getJson = async (url: string, what: string): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { headers: json, signal });
+    } catch (error) {
+      throw new CliError(`cannot reach ${serverUrl}: ${describeError({ error })}`);
+    }
+    if (response.status === 404) {
+      await response.body?.cancel();
+      throw new CliError(`bin "${binId}" does not exist on ${serverUrl}`);
+    }
+    if (!response.ok) {
+      throw new CliError(
+        `${what}: ${serverUrl} answered ${response.status}: ${await readError(response)}`,
+      );
+    }
+    return response.json();
+  };
+
+  await getJson(api, "checking the bin");
+  const seen = new Set<string>();
+  let lastEventId: string | null = null;
+  const remember = (id: string) => {
+    seen.add(id);
+    if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value as string);
+    // UUIDv7 ids sort by time: the newest seen is where a reconnect resumes.
+    if (lastEventId === null || id > lastEventId) lastEventId = id;
+  };
+  const baseline = (await getJson(
+    `${api}/deliveries?limit=${Math.min(200, Math.max(BASELINE_SIZE, replayLast))}`,
+    "listing deliveries",
+  )) as { deliveries: Array<{ id: string }> };
+  for (const delivery of baseline.deliveries) remember(delivery.id);
+
+  const backoff = (failures: number, baseMs: number) =>
+    Math.min(baseMs * 2 ** failures, maxBackoffMs);
+
+  const fetchDelivery = async (id: string): Promise<ForwardableDelivery | null> => {
+    for (let failures = 0; !signal.aborted; failures++) {
+      let reason: string;
+      try {
+        const response = await fetchImpl(`${api}/deliveries/${id}`, { headers: json, signal });
+        if (response.ok) return (await response.json()) as ForwardableDelivery;
+        if (response.status === 404) {
+          await response.body?.cancel();
+          io.err(`delivery ${id} was deleted before it could be forwarded; skipped`);
+          return null;
+        }
+        reason = `HTTP ${response.status}: ${await readError(response)}`;
+      } catch (error) {
+        if (signal.aborted) return null;
+        reason = describeError({ error });
+      }
+      // Never skip a delivery because the server blinked: retry until it answers.
+      const delay = backoff(failures, DEFAULT_RETRY_MS);
+      io.err(`could not fetch delivery ${id} (${reason}); retrying in ${formatDelay(delay)}`);
+      await sleep({ ms: delay, signal });
+    }
+    return null;
+  };
+
+  const forwardOne = async (id: string) => {
+    const delivery = await fetchDelivery(id);
+    if (!delivery || signal.aborted) return;
+    const request = buildForwardRequest({ delivery, target, appendSubpath });
+    const started = now();
+    const line = `${started.toISOString()} ${request.method} ${request.path}`;
+    try {
+      const response = await sendRawRequest({ request, timeoutMs: forwardTimeoutMs, signal });
+      summary.forwarded++;
+      io.out(`${line} -> ${response.status} (${now().getTime() - started.getTime()} ms)`);
+    } catch (error) {
+      if (signal.aborted) return;
+      summary.failed++;
+      io.out(`${line} -> error: ${describeError({ error })}`);
+    }
+  };
+
+  // One at a time, in arrival order: a receiver sees deliveries in the order they were captured.
+  let queue = Promise.resolve();
+  const enqueue = (id: string) => {
+    queue = queue.then(() => forwardOne(id));
+  };
+
+  const replay = baseline.deliveries.slice(0, replayLast).reverse();
+  if (replayLast > 0) io.err(`replaying the last ${replay.length} deliveries`);
+  for (const delivery of replay) enqueue(delivery.id);
+
+  let retryMs = DEFAULT_RETRY_MS;
+  let failures = 0;
+  let connections = 0;
+
+  const streamOnce = async (): Promise<string> => {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal.addEventListener("abort", abort, { once: true });
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    let idleFired = false;
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        idleFired = true;
+        controller.abort();
+      }, idleTimeoutMs);
+    };
+    const parser = createSseParser({
+      onRetry: (ms) => {
+        retryMs = Math.max(100, ms);
+      },
+      onEvent: (event) => {
+        if (event.event === "ready") {
+          failures = 0;
+          connections++;
+          io.err(
+            connections === 1
+              ? `connected: forwarding deliveries of bin ${binId} to ${target.href} (Ctrl-C to stop)`
+              : `reconnected${lastEventId ? ` (resuming after ${lastEventId})` : ""}`,
+          );
+        } else if (event.event === "delivery") {
+          let id = event.lastEventId;
+          if (!id) {
+            try {
+              id = String((JSON.parse(event.data) as { id?: unknown }).id ?? "");
+            } catch {
+              id = "";
+            }
+          }
+          if (id && !seen.has(id)) {
+            remember(id);
+            enqueue(id);
+          }
+        } else if (event.event === "error") {
+          io.err(`server reported: ${event.data}`);
+        }
+      },
+    });
+    try {
+      arm();
+      const response = await fetchImpl(`${api}/events`, {
+        headers: {
+          Accept: "text/event-stream",
+          ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}),
+        },
+        signal: controller.signal,
+      });
+      if (response.status === 400 || response.status === 404) {
+        throw new CliError(`live events refused: ${await readError(response)}`);
+      }
+      if (!response.ok || !response.body) {
+        await response.body?.cancel();
+        return `HTTP ${response.status}`;
+      }
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        arm();
+        parser.push(value);
+      }
+      parser.end();
+      return "the server closed the stream";
+    } catch (error) {
+      if (idleFired) return `nothing received for ${formatDelay(idleTimeoutMs)}`;
+      throw error;
+    } finally {
+      clearTimeout(idle);
+      signal.removeEventListener("abort", abort);
+    }
+  };
+
+  while (!signal.aborted) {
+    let reason: string;
+    try {
+      reason = await streamOnce();
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      reason = describeError({ error });
+    }
+    if (signal.aborted) break;
+    const delay = backoff(failures, retryMs);
+    failures++;
+    io.err(`stream lost (${reason}); reconnecting in ${formatDelay(delay)}`);
+    await sleep({ ms: delay, signal });
+  }
+  await queue;
+  return summary;
+}

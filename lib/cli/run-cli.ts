@@ -1,0 +1,54 @@
+import { CliError } from "@/lib/cli/cli-error";
+import type { CliIo } from "@/lib/cli/cli-io";
+import { runForwardCommand } from "@/lib/cli/run-forward-command";
+import { runSendCommand } from "@/lib/cli/run-send-command";
+
+export interface RunCliOptions {
+  /** Arguments after the program name. */
+  argv: string[];
+  io: CliIo;
+  /** Aborted on Ctrl-C: long-running commands stop cleanly. */
+  signal: AbortSignal;
+  env: Record<string, string | undefined>;
+}
+
+const HELP = `Usage: webhook-echo <command> [options]
+
+Commands:
+  forward   Re-send a bin's deliveries to a local URL as they arrive
+  send      Post a signed CallCov analysis webhook to a URL, optionally with CallCov's retries
+
+Run webhook-echo <command> --help for a command's options.`;
+
+/** The `webhook-echo` CLI: returns the exit code (0 ok, 1 failed, 2 usage error). */
+export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "-h":
+      case "--help":
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      case "forward":
+        return await runForwardCommand({ argv: rest, io, signal });
+      case "send":
+        return await runSendCommand({ argv: rest, io, signal, env });
+      default:
+        throw new CliError(
+          `unknown ${command.startsWith("-") ? "option" : "command"} "${command}" (commands: forward, send; see webhook-echo --help)`,
+          2,
+        );
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`webhook-echo: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(
+      `webhook-echo: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,92 @@
+import { CliError } from "@/lib/cli/cli-error";
+import type { CliIo } from "@/lib/cli/cli-io";
+import { forwardDeliveries } from "@/lib/cli/forward-deliveries";
+import { parseCommandArgs } from "@/lib/cli/parse-command-args";
+import { resolveForwardSource } from "@/lib/cli/resolve-forward-source";
+
+export interface RunForwardCommandOptions {
+  argv: string[];
+  io: CliIo;
+  signal: AbortSignal;
+}
+
+const DEFAULT_SERVER = "http://localhost:3000";
+
+const HELP = `Usage: webhook-echo forward <view-URL | echo-URL | bin-id> --to <local URL> [options]
+
+Re-sends every new delivery of a bin to a local URL as it arrives: same method, headers in
+order (minus hop-by-hop ones), exact body bytes, subpath and query. Reconnects by itself and
+never forwards a delivery twice. Prints one line per delivery; Ctrl-C stops.
+
+Options:
+  --to <URL>          Where to send deliveries, e.g. http://localhost:5000/webhooks/analysis
+  --server <URL>      Webhook Echo server (default: the URL's own origin, or ${DEFAULT_SERVER}
+                      for a bare bin id)
+  --replay-last <N>   First re-send the newest N existing deliveries, oldest first (0-200)
+  --no-subpath        Do not append the delivery's subpath (after /echo/<id>) to --to
+  -h, --help          Show this help
+
+Example:
+  webhook-echo forward https://echo.example.com/view/abc123 --to http://localhost:5000/webhooks/analysis`;
+
+function parseTarget(value: string | undefined): URL {
+  if (!value) throw new CliError("forward: --to <local URL> is required", 2);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliError(`forward: --to must be an http(s) URL, got "${value}"`, 2);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new CliError(`forward: --to must be an http(s) URL, got "${value}"`, 2);
+  }
+  return url;
+}
+
+export async function runForwardCommand({
+  argv,
+  io,
+  signal,
+}: RunForwardCommandOptions): Promise<number> {
+  const { values, positionals } = parseCommandArgs({
+    command: "forward",
+    argv,
+    options: {
+      to: { type: "string" },
+      server: { type: "string" },
+      "replay-last": { type: "string" },
+      "no-subpath": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new CliError("forward: expects one view URL, echo URL or bin id (see --help)", 2);
+  }
+  const replayText = values["replay-last"] ?? "0";
+  if (!/^\d+$/.test(replayText) || Number(replayText) > 200) {
+    throw new CliError(
+      `forward: --replay-last must be a whole number 0-200, got "${replayText}"`,
+      2,
+    );
+  }
+  const target = parseTarget(values.to);
+  const source = resolveForwardSource({
+    input: positionals[0]!,
+    server: values.server,
+    defaultServer: DEFAULT_SERVER,
+  });
+  const summary = await forwardDeliveries({
+    ...source,
+    target,
+    appendSubpath: !values["no-subpath"],
+    replayLast: Number(replayText),
+    io,
+    signal,
+  });
+  io.err(`stopped: ${summary.forwarded} forwarded, ${summary.failed} failed`);
+  return 0;
+}
