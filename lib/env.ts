@@ -41,6 +41,10 @@ const envSchema = z.object({
   MAX_HEADER_COUNT: z.coerce.number().int().min(10).max(10_000).default(200),
   /** A longer request target (path + query) gets 414. */
   MAX_URL_LENGTH: z.coerce.number().int().min(100).max(65_536).default(8192),
+  /** Slow-header (slowloris) cut-off: the request head must arrive within this time. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
+  /** The whole request, body included, must arrive within this time (slow bodies). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   /** How often the retention sweep runs. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** 32 bytes, base64 or hex: encrypts webhook secrets at rest. Unset: generated in DATA_DIR. */

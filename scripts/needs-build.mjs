@@ -1,7 +1,15 @@
 // "Build if needed": a production build exists and no source changed since that build STARTED
 // (a file saved while `next build` ran must trigger another build).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
 const SOURCES = [
@@ -37,8 +45,41 @@ export function needsBuild(root) {
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > startedAt);
 }
 
-/** Runs `next build` and records when it started; returns the exit status. */
+function sleepSync(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+// Two `next build`s in one folder corrupt each other's .next: hold a lock (an atomic mkdir),
+// and skip the build if another process finished one meanwhile.
+function withBuildLock(root, action) {
+  const lock = path.join(root, ".build-lock");
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error("timed out waiting for another build");
+      sleepSync(500);
+    }
+  }
+  try {
+    return action();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Runs `next build` when needed and records when it started; returns the exit status. */
 export function runBuild(root, env = process.env) {
+  return withBuildLock(root, () => (needsBuild(root) ? build(root, env) : 0));
+}
+
+function build(root, env) {
   const startedAt = Date.now();
   const result = spawnSync("npx", ["next", "build"], {
     cwd: root,

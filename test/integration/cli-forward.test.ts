@@ -107,7 +107,8 @@ function validateWebhook(request: Received, secret: string): boolean {
 
 function pairs(rawHeaders: string[]): Array<[string, string]> {
   const result: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) result.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    result.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
   return result;
 }
 
@@ -118,7 +119,9 @@ function endToEnd(headers: Array<[string, string]>): Array<[string, string]> {
       .filter(([name]) => name.toLowerCase() === "connection")
       .flatMap(([, value]) => value.split(",").map((item) => item.trim().toLowerCase())),
   );
-  return headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()) && !listed.has(name.toLowerCase()));
+  return headers.filter(
+    ([name]) => !HOP_BY_HOP.has(name.toLowerCase()) && !listed.has(name.toLowerCase()),
+  );
 }
 
 async function createBin() {
@@ -169,7 +172,12 @@ describe("webhook-echo forward", () => {
     const binary = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0d, 0x0a, 0xff, 0xfe, 0x00, 0x80]);
     const host: [string, string] = ["Host", `127.0.0.1:${server.port}`];
-    const sent: Array<{ method: string; url: string; headers: Array<[string, string]>; body: Buffer }> = [
+    const sent: Array<{
+      method: string;
+      url: string;
+      headers: Array<[string, string]>;
+      body: Buffer;
+    }> = [
       {
         method: "POST",
         url: "/webhooks/analysis",
@@ -220,7 +228,12 @@ describe("webhook-echo forward", () => {
     ];
     const echoPaths = ["", "/sub/dir?b=2&a=1&a=3", "/latin?q=%E9&empty=", "/ping"];
     for (const [index, request] of sent.entries()) {
-      await capture(request.method, `/echo/${bin.id}${echoPaths[index]}`, request.headers, request.body);
+      await capture(
+        request.method,
+        `/echo/${bin.id}${echoPaths[index]}`,
+        request.headers,
+        request.body,
+      );
     }
     await waitFor(() => receiver.requests.length >= 4, "4 forwards");
     await waitFor(() => cli.stdout().trim().split("\n").length >= 4, "4 lines");
@@ -239,7 +252,9 @@ describe("webhook-echo forward", () => {
       "content-length",
     );
     const lines = cli.stdout().trim().split("\n");
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST \/webhooks\/analysis -> 200 \(\d+ ms\)$/);
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST \/webhooks\/analysis -> 200 \(\d+ ms\)$/,
+    );
     expect(lines[1]).toMatch(/ PUT \/webhooks\/analysis\/sub\/dir\?b=2&a=1&a=3 -> 200 \(\d+ ms\)$/);
 
     // Cut the live stream, capture two deliveries meanwhile, and bring the stream back.
@@ -307,7 +322,14 @@ describe("webhook-echo forward", () => {
     const address = closed.address();
     const port = typeof address === "object" && address ? address.port : 0;
     await new Promise((resolve) => closed.close(resolve));
-    const cli = startCli(["forward", bin.id, "--server", server.baseUrl, "--to", `http://127.0.0.1:${port}/`]);
+    const cli = startCli([
+      "forward",
+      bin.id,
+      "--server",
+      server.baseUrl,
+      "--to",
+      `http://127.0.0.1:${port}/`,
+    ]);
     await waitFor(() => cli.stderr().includes("connected"), "the CLI to connect");
     await fetch(bin.echoUrl, { method: "POST", body: "x" });
     await waitFor(() => cli.stdout().includes("-> error:"), "the error line");

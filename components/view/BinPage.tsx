@@ -1,0 +1,26 @@
+import { cookies, headers } from "next/headers";
+import { BinView } from "@/components/view/BinView";
+import { ownerCookieName } from "@/lib/bins/owner-cookie-name";
+import { loadBinPage } from "@/lib/view/load-bin-page";
+
+/** Server part of /view/<id>[/<deliveryId>]: the first page of deliveries, then the live client. */
+export async function BinPage({ binId, selectedId }: { binId: string; selectedId: string | null }) {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const data = await loadBinPage({
+    binId,
+    ownerToken: cookieStore.get(ownerCookieName(binId))?.value ?? null,
+    headers: new Headers(headerList),
+  });
+  return (
+    <BinView
+      // A new bin id (client navigation between bins) starts from fresh state.
+      key={binId}
+      binId={data.binId}
+      echoUrl={data.echoUrl}
+      viewUrl={data.viewUrl}
+      initialDeliveries={data.deliveries}
+      initialCursor={data.nextCursor}
+      initialSelectedId={selectedId}
+    />
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { BodyText } from "@/components/view/BodyText";
+import { FormTable } from "@/components/view/FormTable";
+import { HexDump } from "@/components/view/HexDump";
+import { JsonTree } from "@/components/view/JsonTree";
+import { MultipartParts } from "@/components/view/MultipartParts";
+import { classifyBody } from "@/lib/payload/classify-body";
+
+type TabId = "pretty" | "raw" | "hex";
+
+interface BodyViewerProps {
+  body: Uint8Array;
+  contentType: string | null;
+  rawUrl: string;
+}
+
+const KIND_LABELS = {
+  json: "JSON",
+  form: "Form (urlencoded)",
+  multipart: "Multipart",
+  text: "Text",
+  binary: "Binary",
+} as const;
+
+/** Pretty / Raw / Hex views of a body, chosen by what the bytes really are. */
+export function BodyViewer({ body, contentType, rawUrl }: BodyViewerProps) {
+  const classified = useMemo(() => classifyBody({ body, contentType }), [body, contentType]);
+  const baseId = useId();
+
+  const tabs: Array<{ id: TabId; label: string }> = [];
+  if (classified.kind === "json" || classified.kind === "form" || classified.kind === "multipart") {
+    tabs.push({ id: "pretty", label: "Pretty" });
+  }
+  if (classified.text !== null && classified.kind !== "empty") {
+    tabs.push({ id: "raw", label: classified.kind === "text" ? "Text" : "Raw" });
+  }
+  if (classified.kind !== "empty") tabs.push({ id: "hex", label: "Hex" });
+  const [chosen, setChosen] = useState<TabId | null>(null);
+  const active = tabs.find((tab) => tab.id === chosen)?.id ?? tabs[0]?.id ?? null;
+
+  if (classified.kind === "empty") {
+    return <p className="text-sm text-zinc-500 italic">No body (0 bytes).</p>;
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div
+          role="tablist"
+          aria-label="Body view"
+          className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800/70"
+        >
+          {tabs.map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              id={`${baseId}-${tab.id}-tab`}
+              aria-selected={tab.id === active}
+              aria-controls={`${baseId}-panel`}
+              onClick={() => setChosen(tab.id)}
+              className={`rounded-md px-3 py-1 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-sky-500 ${
+                tab.id === active
+                  ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-zinc-100"
+                  : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              }`}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        <span className="text-xs text-zinc-500">{KIND_LABELS[classified.kind]}</span>
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-${active}-tab`}>
+        {active === "pretty" && classified.kind === "json" && (
+          <JsonTree value={classified.json} text={classified.text} />
+        )}
+        {active === "pretty" && classified.kind === "form" && <FormTable text={classified.text} />}
+        {active === "pretty" && classified.kind === "multipart" && (
+          <MultipartParts body={body} boundary={classified.boundary} />
+        )}
+        {active === "raw" && classified.text !== null && <BodyText text={classified.text} />}
+        {active === "hex" && <HexDump bytes={body} rawUrl={rawUrl} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useEffectEvent, useState } from "react";
+import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import { isDeliverySummary } from "@/components/view/is-delivery-summary";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+interface UseLiveDeliveriesOptions {
+  binId: string;
+  /** Newest delivery id already shown (from the server render): the stream resumes after it. */
+  getNewestId: () => string | null;
+  onDeliveries: (deliveries: DeliverySummary[]) => void;
+}
+
+// Used only when the browser gave up on its own (non-200 answer): plain network errors are
+// retried by EventSource itself, sending Last-Event-ID.
+const MANUAL_RETRY_MS = 3000;
+
+/** Subscribes to the bin's Server-Sent Events; returns the connection state for the indicator. */
+export function useLiveDeliveries({
+  binId,
+  getNewestId,
+  onDeliveries,
+}: UseLiveDeliveriesOptions): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const readNewestId = useEffectEvent(() => getNewestId());
+  const deliver = useEffectEvent((deliveries: DeliverySummary[]) => onDeliveries(deliveries));
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+
+    const connect = () => {
+      const newest = readNewestId();
+      const query = newest ? `?lastEventId=${encodeURIComponent(newest)}` : "";
+      const current = new EventSource(`/api/bins/${encodeURIComponent(binId)}/events${query}`);
+      source = current;
+      current.addEventListener("open", () => setStatus("live"));
+      current.addEventListener("ready", () => setStatus("live"));
+      current.addEventListener("delivery", (event) => {
+        try {
+          const data: unknown = JSON.parse((event as MessageEvent<string>).data);
+          if (isDeliverySummary(data)) deliver([data]);
+        } catch {
+          // A malformed event is skipped; the next reconnect replays from the last good id.
+        }
+      });
+      current.addEventListener("error", () => {
+        // The server also names a failed catch-up "error"; the connection itself is fine then.
+        if (current.readyState === EventSource.OPEN) return;
+        setStatus("reconnecting");
+        if (current.readyState === EventSource.CLOSED && !stopped) {
+          current.close();
+          retryTimer = setTimeout(connect, MANUAL_RETRY_MS);
+        }
+      });
+    };
+
+    connect();
+    return () => {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [binId]);
+
+  return status;
+}

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sendRawHttp } from "@/test/support/send-raw-http";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+import net from "node:net";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+
+beforeAll(async () => {
+  await db.reset();
+  server = await startTestServer({
+    databaseUrl,
+    env: {
+      HEADERS_TIMEOUT_MS: "1500",
+      REQUEST_TIMEOUT_MS: "2500",
+      RATE_LIMIT_IP_PER_MINUTE: "0",
+      RATE_LIMIT_BIN_PER_MINUTE: "0",
+    },
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db.close();
+});
+
+const head = (lines: string[]) => Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
+
+/** Writes parts with pauses (slow clients), then reads until the server closes. */
+function sendSlowly(parts: Buffer[], pauseMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(server.port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    socket.on("error", () => {});
+    socket.on("close", () => resolve(received));
+    let i = 0;
+    const writeNext = () => {
+      if (i >= parts.length || socket.destroyed) return;
+      socket.write(parts[i++]!);
+      setTimeout(writeNext, pauseMs);
+    };
+    writeNext();
+    setTimeout(() => socket.destroy(), 15_000);
+  });
+}
+
+interface Case {
+  name: string;
+  data?: Buffer;
+  slow?: { parts: Buffer[]; pauseMs: number };
+  /** Expected: an HTTP status, or "close" for a clean close without an answer. */
+  expect: number | "close" | Array<number | "close">;
+  /** Whether a row may be stored (only for requests that are in fact well formed). */
+  stores?: boolean;
+}
+
+const many = (count: number) => Array.from({ length: count }, (_, i) => `X-H-${i}: ${i}`);
+
+const cases: Case[] = [
+  {
+    name: "invalid Content-Length",
+    data: head(["POST /echo/mal HTTP/1.1", "Host: x", "Content-Length: abc", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "Content-Length and Transfer-Encoding together",
+    data: Buffer.concat([
+      head([
+        "POST /echo/mal HTTP/1.1",
+        "Host: x",
+        "Content-Length: 5",
+        "Transfer-Encoding: chunked",
+        "Connection: close",
+      ]),
+      Buffer.from("0\r\n\r\n"),
+    ]),
+    expect: 400,
+  },
+  {
+    name: "negative Content-Length",
+    data: head(["POST /echo/mal HTTP/1.1", "Host: x", "Content-Length: -1", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "truncated body (client hangs up)",
+    slow: {
+      parts: [
+        head(["POST /echo/mal HTTP/1.1", "Host: x", "Content-Length: 100"]),
+        Buffer.from("only-part"),
+      ],
+      pauseMs: 50,
+    },
+    expect: ["close", 408],
+  },
+  {
+    name: "bad chunked encoding",
+    data: Buffer.concat([
+      head([
+        "POST /echo/mal HTTP/1.1",
+        "Host: x",
+        "Transfer-Encoding: chunked",
+        "Connection: close",
+      ]),
+      Buffer.from("zz\r\nhello\r\n0\r\n\r\n"),
+    ]),
+    expect: 400,
+  },
+  {
+    name: "slowloris headers",
+    slow: {
+      parts: [
+        "POST /echo/mal HTTP/1.1\r\n",
+        "Host: x\r\n",
+        "X-A: 1\r\n",
+        "X-B: 2\r\n",
+        "X-C: 3\r\n",
+        "X-D: 4\r\n",
+      ].map((p) => Buffer.from(p)),
+      pauseMs: 700,
+    },
+    expect: [408, "close"],
+  },
+  {
+    name: "slow body",
+    slow: {
+      parts: [
+        head(["POST /echo/mal HTTP/1.1", "Host: x", "Content-Length: 10"]),
+        ...Array.from({ length: 10 }, () => Buffer.from("x")),
+      ],
+      pauseMs: 500,
+    },
+    expect: [408, "close"],
+  },
+  {
+    name: "300 headers (over MAX_HEADER_COUNT)",
+    data: head(["POST /echo/mal HTTP/1.1", "Host: x", ...many(300), "Connection: close"]),
+    expect: 431,
+  },
+  {
+    name: "headers over 16 KiB",
+    data: head([
+      "POST /echo/mal HTTP/1.1",
+      "Host: x",
+      `X-Big: ${"a".repeat(20_000)}`,
+      "Connection: close",
+    ]),
+    expect: 431,
+  },
+  {
+    name: "NUL byte in path",
+    data: head(["POST /echo/mal/a\u0000b HTTP/1.1", "Host: x", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "control byte in header value",
+    data: head(["POST /echo/mal HTTP/1.1", "Host: x", "X-Bad: a\u0001b", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "space in header name",
+    data: head(["POST /echo/mal HTTP/1.1", "Host: x", "X Bad: 1", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "invalid percent-encoding in subpath (stored raw)",
+    data: head([
+      "POST /echo/mal/%ZZ/%E2%28 HTTP/1.1",
+      "Host: x",
+      "Content-Length: 0",
+      "Connection: close",
+    ]),
+    expect: 200,
+    stores: true,
+  },
+  {
+    name: "invalid percent-encoding in id",
+    data: head(["POST /echo/%ZZ HTTP/1.1", "Host: x", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "overlong id",
+    data: head([`POST /echo/${"a".repeat(200)} HTTP/1.1`, "Host: x", "Connection: close"]),
+    expect: 400,
+  },
+  {
+    name: "request target over 8 KiB",
+    data: head([`POST /echo/mal?${"q".repeat(9000)} HTTP/1.1`, "Host: x", "Connection: close"]),
+    expect: 414,
+  },
+  {
+    name: "non-UTF-8 bytes in path",
+    data: Buffer.concat([
+      Buffer.from("POST /echo/mal/"),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    ]),
+    expect: [200, 400],
+    stores: true,
+  },
+  {
+    name: "non-UTF-8 header value and body (stored raw)",
+    data: Buffer.concat([
+      Buffer.from("POST /echo/mal HTTP/1.1\r\nHost: x\r\nX-Latin: caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\r\nContent-Length: 3\r\nConnection: close\r\n\r\n"),
+      Buffer.from([0xc3, 0x28, 0xff]),
+    ]),
+    expect: 200,
+    stores: true,
+  },
+  {
+    name: "bogus Content-Encoding (stored raw, never decoded)",
+    data: Buffer.concat([
+      head([
+        "POST /echo/mal HTTP/1.1",
+        "Host: x",
+        "Content-Encoding: gzip, br, x-bogus",
+        "Content-Length: 9",
+        "Connection: close",
+      ]),
+      Buffer.from("not-gzip!"),
+    ]),
+    expect: 200,
+    stores: true,
+  },
+  {
+    name: "garbage request line",
+    data: Buffer.from("\u0016\u0003\u0001 TLS hello?\r\n\r\n", "latin1"),
+    expect: 400,
+  },
+  {
+    name: "HTTP/2 preface on plain HTTP/1",
+    data: Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
+    expect: [400, 505, "close"],
+  },
+  {
+    name: "unknown HTTP version",
+    data: head(["POST /echo/mal HTTP/9.9", "Host: x", "Connection: close"]),
+    expect: [400, 505],
+  },
+];
+
+describe("malformed HTTP corpus", () => {
+  it("answers every case with a clear 4xx (or a clean close), never a 5xx or a crash, and stores nothing half-written", async () => {
+    const table: Array<{ case: string; answer: string; ok: boolean }> = [];
+    let allowedStores = 0;
+    for (const testCase of cases) {
+      let answer: number | "close";
+      if (testCase.slow) {
+        const raw = await sendSlowly(testCase.slow.parts, testCase.slow.pauseMs);
+        answer = raw ? Number(raw.split(" ")[1]) : "close";
+      } else {
+        const response = await sendRawHttp({ port: server.port, data: testCase.data! });
+        answer = response ? response.status : "close";
+      }
+      const expected = Array.isArray(testCase.expect) ? testCase.expect : [testCase.expect];
+      if (testCase.stores && answer === 200) allowedStores++;
+      table.push({ case: testCase.name, answer: String(answer), ok: expected.includes(answer) });
+    }
+    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries");
+    console.log(
+      "malformed HTTP outcomes:\n" +
+        table
+          .map((row) => `  ${row.ok ? "ok  " : "FAIL"} ${row.case.padEnd(52)} -> ${row.answer}`)
+          .join("\n") +
+        `\n  rows stored: ${rows[0]!.n} (well-formed cases answered 200: ${allowedStores})`,
+    );
+    expect(table.filter((row) => !row.ok)).toEqual([]);
+    expect(table.some((row) => /^5/.test(row.answer))).toBe(false);
+    expect(rows[0]!.n).toBe(allowedStores);
+    // Still alive and serving.
+    expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
+    expect(
+      (await fetch(`${server.baseUrl}/echo/after-corpus`, { method: "POST", body: "ok" })).status,
+    ).toBe(200);
+    expect(server.process.exitCode).toBeNull();
+  });
+});
