@@ -107,7 +107,8 @@ async function main(): Promise<void> {
   await app.prepare();
 
   let capturesInFlight = 0;
-  const server = createServer((req, res) => {
+  // Checked every second so slow-header and slow-body clients are cut off on time.
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     if (req.url?.startsWith("/echo/")) {
       capturesInFlight++;
       handleCaptureRequest({ req, res })
@@ -129,8 +130,9 @@ async function main(): Promise<void> {
   // dropping those past 2000.
   server.maxHeadersCount = 0;
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 120_000;
+  server.headersTimeout = env.HEADERS_TIMEOUT_MS;
+  // Time to receive the whole request (a 10 MiB upload on a slow link), not to answer it.
+  server.requestTimeout = env.REQUEST_TIMEOUT_MS;
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const address = server.address();
