@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openSseStream } from "@/test/support/read-sse-events";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+
+// Two app processes on one database must behave as one service.
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let a: TestServer;
+let b: TestServer;
+
+beforeAll(async () => {
+  await db.reset();
+  const env = { RATE_LIMIT_BIN_PER_MINUTE: "5" };
+  [a, b] = await Promise.all([
+    startTestServer({ databaseUrl, env }),
+    startTestServer({ databaseUrl, env }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await db.close();
+});
+
+describe("several instances on one database", () => {
+  it("a delivery captured by instance A appears live on a stream served by instance B", async () => {
+    const stream = await openSseStream(`${b.baseUrl}/api/bins/shared-bin/events`);
+    expect(stream.status).toBe(200);
+    await stream.waitFor((e) => e.event === "ready");
+    const answer = await fetch(`${a.baseUrl}/echo/shared-bin/hook`, {
+      method: "POST",
+      body: "from A",
+    });
+    const { deliveryId } = await answer.json();
+    const event = await stream.waitFor((e) => e.event === "delivery" && e.id === deliveryId);
+    expect(JSON.parse(event.data)).toMatchObject({
+      id: deliveryId,
+      binId: "shared-bin",
+      path: "/hook",
+    });
+    stream.close();
+  });
+
+  it("a live stream resumes with Last-Event-ID on the other instance without gaps", async () => {
+    const first = await (
+      await fetch(`${a.baseUrl}/echo/resume-bin`, { method: "POST", body: "1" })
+    ).json();
+    const missed = [];
+    for (let i = 0; i < 3; i++) {
+      missed.push(
+        (
+          await (
+            await fetch(`${a.baseUrl}/echo/resume-bin`, { method: "POST", body: `m${i}` })
+          ).json()
+        ).deliveryId,
+      );
+    }
+    const stream = await openSseStream(`${b.baseUrl}/api/bins/resume-bin/events`, {
+      "Last-Event-ID": first.deliveryId,
+    });
+    for (const id of missed) await stream.waitFor((e) => e.event === "delivery" && e.id === id);
+    const ids = stream.events.filter((e) => e.event === "delivery").map((e) => e.id);
+    expect(ids).not.toContain(first.deliveryId);
+    stream.close();
+  });
+
+  it("enforces a rate limit once across instances: K=5 admits 5 in total", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const server = i % 2 === 0 ? a : b;
+      statuses.push(
+        (await fetch(`${server.baseUrl}/echo/limit-bin`, { method: "POST", body: String(i) }))
+          .status,
+      );
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const { rows } = await db.query("SELECT id FROM deliveries WHERE bin_id = 'limit-bin'");
+    expect(rows).toHaveLength(5);
+  });
+
+  it("settings changed through instance A apply to captures on instance B (within the cache lifetime)", async () => {
+    const bin = await (await fetch(`${a.baseUrl}/api/bins`, { method: "POST" })).json();
+    await fetch(`${a.baseUrl}/api/bins/${bin.id}/settings`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ response: { status: 202 } }),
+    });
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 202; i++) {
+      status = (await fetch(`${b.baseUrl}/echo/${bin.id}`, { method: "POST" })).status;
+      if (status !== 202) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(202);
+  });
+
+  it("both instances report ready", async () => {
+    for (const server of [a, b]) {
+      const ready = await fetch(`${server.baseUrl}/api/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ ready: true, database: "ok", pendingMigrations: [] });
+    }
+  });
+});
