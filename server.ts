@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
+import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
     }
     await getDeliveryWriter().drain();
     await getRejectionCounter().flush();
+    await getBinToucher().flush();
     await getEventBus()
       .close()
       .catch(() => {});

@@ -29,7 +29,7 @@ const envSchema = z.object({
     .default(10 * 1024 * 1024),
   /** Deliveries older than this are removed by the periodic sweep. */
   RETENTION_DAYS: z.coerce.number().min(0.001).max(3650).default(7),
-  /** Each bin keeps at most this many deliveries; the oldest go first. */
+  /** Each bin keeps at most this many deliveries (enforced by the sweep); the oldest go first. */
   MAX_DELIVERIES_PER_BIN: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Capture requests per bin per minute (0 = no limit). */
   RATE_LIMIT_BIN_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
@@ -41,12 +41,18 @@ const envSchema = z.object({
   MAX_HEADER_COUNT: z.coerce.number().int().min(10).max(10_000).default(200),
   /** A longer request target (path + query) gets 414. */
   MAX_URL_LENGTH: z.coerce.number().int().min(100).max(65_536).default(8192),
+  /** Request bodies held in memory at once, over all requests (at least MAX_BODY_BYTES). */
+  MAX_BUFFERED_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   /** Slow-header (slowloris) cut-off: the request head must arrive within this time. */
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
   /** The whole request, body included, must arrive within this time (slow bodies). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   /** How often the retention sweep runs. */
-  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
   /** 32 bytes, base64 or hex: encrypts webhook secrets at rest. Unset: generated in DATA_DIR. */
   SECRET_ENCRYPTION_KEY: z
     .string()

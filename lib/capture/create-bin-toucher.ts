@@ -1,37 +1,43 @@
 export interface BinToucher {
   touch: (binId: string, at: Date) => void;
+  flush: () => Promise<void>;
 }
 
 export interface CreateBinToucherOptions {
-  update: (binId: string, at: Date) => Promise<void>;
+  update: (entries: Array<[binId: string, at: Date]>) => Promise<void>;
   onError: (error: unknown) => void;
   intervalMs?: number;
-  now?: () => number;
 }
 
 /**
- * Keeps bins.last_delivery_at fresh without a row lock on the hot path: at most one UPDATE per
- * bin per interval, after the delivery committed, fire-and-forget.
+ * Keeps bins.last_delivery_at fresh without a row lock on the hot path: the latest time per
+ * bin is remembered and written for all bins at once, at most once per interval, after the
+ * deliveries committed.
  */
 export function createBinToucher({
   update,
   onError,
   intervalMs = 1000,
-  now = Date.now,
 }: CreateBinToucherOptions): BinToucher {
-  const lastTouched = new Map<string, number>();
+  const latest = new Map<string, Date>();
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (latest.size === 0) return;
+    const entries = [...latest];
+    latest.clear();
+    await update(entries).catch(onError);
+  };
   return {
     touch(binId, at) {
-      const current = now();
-      const previous = lastTouched.get(binId);
-      if (previous !== undefined && current - previous < intervalMs) return;
-      lastTouched.set(binId, current);
-      if (lastTouched.size > 10_000) {
-        for (const [key, time] of lastTouched) {
-          if (current - time >= intervalMs) lastTouched.delete(key);
-        }
+      const previous = latest.get(binId);
+      if (!previous || previous < at) latest.set(binId, at);
+      if (!timer) {
+        timer = setTimeout(() => void flush(), intervalMs);
+        timer.unref();
       }
-      update(binId, at).catch(onError);
     },
+    flush,
   };
 }

@@ -1,19 +1,19 @@
+import { Prisma } from "@/generated/prisma/client";
 import { createBinToucher, type BinToucher } from "@/lib/capture/create-bin-toucher";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { trimBin } from "@/lib/housekeeping/trim-bin";
 import { log } from "@/lib/log";
 import { getSingleton } from "@/lib/singleton";
 
 export function getBinToucher(): BinToucher {
   return getSingleton("binToucher", () =>
     createBinToucher({
-      // Once a second per bin: freshen last_delivery_at and keep the bin at its cap between
-      // sweeps (the oldest go first; a full bin keeps accepting).
-      update: async (binId, at) => {
-        await getDb().$executeRaw`UPDATE bins SET last_delivery_at = ${at}
-          WHERE id = ${binId} AND (last_delivery_at IS NULL OR last_delivery_at < ${at})`;
-        await trimBin({ binId, maxPerBin: getEnv().MAX_DELIVERIES_PER_BIN });
+      update: async (entries) => {
+        const values = Prisma.join(
+          entries.map(([id, at]) => Prisma.sql`(${id}, ${at}::timestamptz)`),
+        );
+        await getDb().$executeRaw`UPDATE bins AS b SET last_delivery_at = v.at
+          FROM (VALUES ${values}) AS v(id, at)
+          WHERE b.id = v.id AND (b.last_delivery_at IS NULL OR b.last_delivery_at < v.at)`;
       },
       onError: (error) =>
         log("warn", "could not update last_delivery_at", {

@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { buildDeliveryRecord } from "@/lib/capture/build-delivery-record";
 import { countPriorAttempts } from "@/lib/capture/count-prior-attempts";
 import { createUuidV7 } from "@/lib/capture/create-uuid-v7";
+import type { RateLimitDecision } from "@/lib/capture/create-rate-limiter";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
+import { getBodyBudget } from "@/lib/capture/get-body-budget";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRateLimiter } from "@/lib/capture/get-rate-limiter";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
@@ -11,7 +13,7 @@ import { getSettingsCache } from "@/lib/capture/get-settings-cache";
 import { parseEchoUrl } from "@/lib/capture/parse-echo-url";
 import { planResponse, type PlannedResponse } from "@/lib/capture/plan-response";
 import { readBodyBounded } from "@/lib/capture/read-body-bounded";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
 import { getEventBus } from "@/lib/live/get-event-bus";
@@ -135,6 +137,56 @@ export async function handleCaptureRequest({
   ]);
   limitCheck.catch(() => {});
 
+  // Reserve the body's memory before reading it (the declared length; the whole limit when
+  // the length is unknown), and hold it until the row is committed.
+  const declared = Number(req.headers["content-length"]);
+  const release = await getBodyBudget().acquire(
+    Number.isFinite(declared) && declared >= 0
+      ? Math.min(declared, env.MAX_BODY_BYTES + 1)
+      : env.MAX_BODY_BYTES,
+  );
+  try {
+    await captureBody({
+      req,
+      res,
+      env,
+      binId,
+      path,
+      query,
+      remoteAddress,
+      limitCheck,
+      now,
+      release,
+    });
+  } finally {
+    release();
+  }
+}
+
+async function captureBody({
+  req,
+  res,
+  env,
+  binId,
+  path,
+  query,
+  remoteAddress,
+  limitCheck,
+  now,
+  release,
+}: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  env: Env;
+  binId: string;
+  path: string;
+  query: string;
+  remoteAddress: string;
+  limitCheck: Promise<RateLimitDecision>;
+  now: () => Date;
+  /** Frees the body's memory reservation (idempotent). */
+  release: () => void;
+}): Promise<void> {
   const read = await readBodyBounded({ req, limit: env.MAX_BODY_BYTES });
   if (!read.ok) {
     if (read.reason === "aborted") return;
@@ -204,6 +256,8 @@ export async function handleCaptureRequest({
     );
   }
 
+  // Committed: the body's memory is not needed for the (possibly delayed) answer.
+  release();
   getBinToucher().touch(binId, receivedAt);
   getEventBus()
     .publish({ binId, deliveryId: record.id })

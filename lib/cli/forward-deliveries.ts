@@ -5,6 +5,7 @@ import { createSseParser } from "@/lib/cli/create-sse-parser";
 import { describeError } from "@/lib/cli/describe-error";
 import { sendRawRequest } from "@/lib/cli/send-raw-request";
 import { sleepAbortable, type SleepOptions } from "@/lib/cli/sleep-abortable";
+import { uuidLowerBound } from "@/lib/live/uuid-lower-bound";
 
 export interface ForwardDeliveriesOptions {
   serverUrl: string;
@@ -98,7 +99,7 @@ export async function forwardDeliveries({
     return response.json();
   };
 
-  await getJson(api, "checking the bin");
+  const bin = (await getJson(api, "checking the bin")) as { createdAt?: unknown };
   const seen = new Set<string>();
   let lastEventId: string | null = null;
   const remember = (id: string) => {
@@ -112,6 +113,10 @@ export async function forwardDeliveries({
     "listing deliveries",
   )) as { deliveries: Array<{ id: string }> };
   for (const delivery of baseline.deliveries) remember(delivery.id);
+  // An empty bin still gets a resume point: whatever arrives between this list and the stream
+  // subscription is then replayed (by the server's clock, not ours), never missed.
+  const createdAt = typeof bin.createdAt === "string" ? Date.parse(bin.createdAt) : NaN;
+  if (lastEventId === null && Number.isFinite(createdAt)) lastEventId = uuidLowerBound(createdAt);
 
   const backoff = (failures: number, baseMs: number) =>
     Math.min(baseMs * 2 ** failures, maxBackoffMs);
@@ -198,13 +203,13 @@ export async function forwardDeliveries({
               : `reconnected${lastEventId ? ` (resuming after ${lastEventId})` : ""}`,
           );
         } else if (event.event === "delivery") {
+          // The summary's own id; the SSE id persists across events, so it is only a fallback.
           let id = event.lastEventId;
-          if (!id) {
-            try {
-              id = String((JSON.parse(event.data) as { id?: unknown }).id ?? "");
-            } catch {
-              id = "";
-            }
+          try {
+            const parsed = (JSON.parse(event.data) as { id?: unknown }).id;
+            if (typeof parsed === "string" && parsed) id = parsed;
+          } catch {
+            // keep the event id
           }
           if (id && !seen.has(id)) {
             remember(id);

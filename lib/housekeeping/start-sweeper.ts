@@ -5,16 +5,25 @@ import { log } from "@/lib/log";
 /** The periodic retention sweep of a server process; returns a stop function. */
 export function startSweeper({ now = () => new Date() }: { now?: () => Date } = {}): () => void {
   const env = getEnv();
-  const run = () =>
-    sweepDeliveries({
-      now,
-      retentionDays: env.RETENTION_DAYS,
-      maxPerBin: env.MAX_DELIVERIES_PER_BIN,
-    })
-      .then((result) => {
-        if (result.expired + result.overCap > 0) log("info", "retention sweep", { ...result });
-      })
-      .catch((error: unknown) => log("warn", "retention sweep failed", { error: String(error) }));
+  let first = true;
+  const run = async () => {
+    // The first sweep checks every bin; later ones only bins active in the last few rounds.
+    const activeSince = first
+      ? undefined
+      : new Date(now().getTime() - 3 * env.SWEEP_INTERVAL_MS - 5000);
+    first = false;
+    try {
+      const result = await sweepDeliveries({
+        now,
+        retentionDays: env.RETENTION_DAYS,
+        maxPerBin: env.MAX_DELIVERIES_PER_BIN,
+        activeSince,
+      });
+      if (result.expired + result.overCap > 0) log("info", "retention sweep", { ...result });
+    } catch (error) {
+      log("warn", "retention sweep failed", { error: String(error) });
+    }
+  };
   const timer = setInterval(() => void run(), env.SWEEP_INTERVAL_MS);
   timer.unref();
   void run();

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
 
 // One sweeper at a time across all instances; the others skip this round.
@@ -11,18 +12,21 @@ export interface SweepResult {
 }
 
 /**
- * Retention: removes deliveries older than `retentionDays`, trims every bin to its newest
- * `maxPerBin`, and drops rate-limit windows that ended. Runs periodically in the server,
- * never per request.
+ * Retention: removes deliveries older than `retentionDays`, trims bins to their newest
+ * `maxPerBin` (oldest first; a full bin keeps accepting), and drops rate-limit windows that
+ * ended. Runs periodically in the server, never per request. With `activeSince`, only bins
+ * that received something since then are checked against the cap (the others cannot grow).
  */
 export async function sweepDeliveries({
   now,
   retentionDays,
   maxPerBin,
+  activeSince,
 }: {
   now: () => Date;
   retentionDays: number;
   maxPerBin: number;
+  activeSince?: Date;
 }): Promise<SweepResult> {
   return getDb().$transaction(
     async (tx) => {
@@ -33,7 +37,9 @@ export async function sweepDeliveries({
       const expired = await tx.$executeRaw`DELETE FROM deliveries WHERE received_at < ${cutoff}`;
       const overCap = await tx.$executeRaw`
         WITH over AS (
-          SELECT bin_id FROM deliveries GROUP BY bin_id HAVING count(*) > ${maxPerBin}
+          SELECT bin_id FROM deliveries
+          WHERE ${activeSince ? Prisma.sql`bin_id IN (SELECT id FROM bins WHERE last_delivery_at >= ${activeSince})` : Prisma.sql`TRUE`}
+          GROUP BY bin_id HAVING count(*) > ${maxPerBin}
         ), keep_from AS (
           SELECT o.bin_id, (
             SELECT id FROM deliveries x WHERE x.bin_id = o.bin_id ORDER BY id DESC OFFSET ${maxPerBin - 1} LIMIT 1

@@ -21,6 +21,7 @@ export function createMemoryEventBus(): EventBus {
       let set = subscribers.get(binId);
       if (!set) subscribers.set(binId, (set = new Set()));
       set.add(subscriber);
+      if (onResync) queueMicrotask(onResync);
       return () => {
         set.delete(subscriber);
         if (set.size === 0) subscribers.delete(binId);

@@ -35,7 +35,25 @@ export function createPostgresEventBus({
   let listener: pg.Client | null = null;
   let listening: Promise<void> | null = null;
   let closed = false;
+  let connectedNow = false;
   let reconnectTimer: NodeJS.Timeout | null = null;
+
+  const outbox: Array<{ payload: string; resolve: () => void; reject: (error: unknown) => void }> =
+    [];
+  let flushScheduled = false;
+  const flushOutbox = () => {
+    flushScheduled = false;
+    const batch = outbox.splice(0, outbox.length);
+    publisher
+      .query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [
+        channel,
+        batch.map((item) => item.payload),
+      ])
+      .then(
+        () => batch.forEach((item) => item.resolve()),
+        (error: unknown) => batch.forEach((item) => item.reject(error)),
+      );
+  };
 
   const dispatch = (payload: string) => {
     const space = payload.indexOf(" ");
@@ -71,6 +89,7 @@ export function createPostgresEventBus({
       if (listener === client) {
         listener = null;
         listening = null;
+        connectedNow = false;
         scheduleReconnect();
       }
       client.end().catch(() => {});
@@ -79,6 +98,7 @@ export function createPostgresEventBus({
       if (listener === client && !closed) {
         listener = null;
         listening = null;
+        connectedNow = false;
         scheduleReconnect();
       }
     });
@@ -87,6 +107,7 @@ export function createPostgresEventBus({
       .then(() => client.query(`LISTEN ${pg.escapeIdentifier(channel)}`))
       .then(() => {
         connected = true;
+        connectedNow = true;
         // Anything published while we were not listening was dropped by Postgres.
         resyncAll();
       })
@@ -103,17 +124,23 @@ export function createPostgresEventBus({
   };
 
   return {
-    async publish(event) {
-      await publisher.query("SELECT pg_notify($1, $2)", [
-        channel,
-        `${event.binId} ${event.deliveryId}`,
-      ]);
+    publish(event) {
+      // Deliveries committed together are announced together: one round trip per batch.
+      return new Promise<void>((resolve, reject) => {
+        outbox.push({ payload: `${event.binId} ${event.deliveryId}`, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          queueMicrotask(flushOutbox);
+        }
+      });
     },
     subscribe(binId, onEvent, onResync) {
       const subscriber: Subscriber = { onEvent, onResync };
       let set = subscribers.get(binId);
       if (!set) subscribers.set(binId, (set = new Set()));
       set.add(subscriber);
+      // Already listening: live now. Otherwise the (re)connect resyncs every subscriber.
+      if (listener && listening && connectedNow) queueMicrotask(() => onResync?.());
       void ensureListening();
       return () => {
         set.delete(subscriber);

@@ -12,7 +12,11 @@ export type Unsubscribe = () => void;
  */
 export interface EventBus {
   publish: (event: DeliveryEvent) => Promise<void>;
-  /** `onResync` fires when events may have been missed (e.g. the listener reconnected). */
+  /**
+   * `onResync` fires once the subscription is live (events published from then on arrive),
+   * and again whenever events may have been missed (e.g. the listener reconnected): the
+   * subscriber should then re-read what it might have missed.
+   */
   subscribe: (
     binId: string,
     onEvent: (event: DeliveryEvent) => void,

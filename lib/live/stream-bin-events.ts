@@ -1,14 +1,18 @@
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import { getDeliverySummaries } from "@/lib/deliveries/get-delivery-summaries";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { registerLiveStream } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { uuidLowerBound, uuidTimestamp } from "@/lib/live/uuid-lower-bound";
 import { log } from "@/lib/log";
 
-// Deliveries commit in batches, so one with a smaller id can become visible after a larger
-// one was sent. Every catch-up re-reads this window and skips what was already sent; clients
-// dedupe by id across reconnects, so nothing is lost and nothing shows twice.
+// Live: every notification names a delivery that has already committed, so it is read by id.
+// Replay (Last-Event-ID) and resync (the listener reconnected, notifications may be lost) read
+// a window by id order instead; since batches commit out of id order, that window starts this
+// far before the last id seen, and ids already sent are skipped. Clients dedupe by id across
+// reconnects, so nothing is lost and nothing shows twice.
 const LOOKBACK_MS = 5000;
+const PAGE = 200;
 const HEARTBEAT_MS = 20_000;
 
 export interface StreamBinEventsOptions {
@@ -18,7 +22,7 @@ export interface StreamBinEventsOptions {
   signal: AbortSignal;
   now?: () => number;
   heartbeatMs?: number;
-  /** Extra fields for each summary (signature status etc.), filled by the caller's domain. */
+  /** Extra fields for each summary (signature verdicts etc.), filled by the caller's domain. */
   decorate?: (summaries: DeliverySummary[]) => Promise<unknown[]>;
 }
 
@@ -34,8 +38,9 @@ export function streamBinEvents({
   const encoder = new TextEncoder();
   const sent = new Map<string, number>();
   let highWater = lastEventId ? (uuidTimestamp(lastEventId) ?? now()) : now();
+  const pendingIds = new Set<string>();
+  let catchUpWanted = lastEventId !== null;
   let running = false;
-  let again = false;
   let closed = false;
   let cleanup = () => {};
 
@@ -51,39 +56,55 @@ export function streamBinEvents({
       };
       if (lastEventId) sent.set(lastEventId, uuidTimestamp(lastEventId) ?? 0);
 
+      const emit = async (deliveries: DeliverySummary[]) => {
+        const fresh = deliveries.filter((d) => !sent.has(d.id));
+        if (fresh.length === 0) return;
+        const decorated = await decorate(fresh);
+        fresh.forEach((delivery, index) => {
+          const time = uuidTimestamp(delivery.id) ?? now();
+          sent.set(delivery.id, time);
+          highWater = Math.max(highWater, time);
+          write(
+            `id: ${delivery.id}\nevent: delivery\ndata: ${JSON.stringify(decorated[index])}\n\n`,
+          );
+        });
+        for (const [id, time] of sent) if (time < highWater - 2 * LOOKBACK_MS) sent.delete(id);
+      };
+
       const catchUp = async () => {
-        if (running) {
-          again = true;
-          return;
+        let cursor = uuidLowerBound(highWater - LOOKBACK_MS);
+        for (;;) {
+          const page = await listDeliveries({ binId, limit: PAGE, after: cursor });
+          await emit(page.deliveries);
+          if (page.deliveries.length < PAGE || closed) return;
+          cursor = page.deliveries.at(-1)!.id;
         }
+      };
+
+      // One reader at a time; work that arrives meanwhile is picked up by the same loop.
+      const pump = async () => {
+        if (running || closed) return;
         running = true;
         try {
-          do {
-            again = false;
-            const page = await listDeliveries({
-              binId,
-              limit: 200,
-              after: uuidLowerBound(highWater - LOOKBACK_MS),
-            });
-            const fresh = page.deliveries.filter((d) => !sent.has(d.id));
-            const decorated = await decorate(fresh);
-            fresh.forEach((delivery, index) => {
-              const time = uuidTimestamp(delivery.id) ?? now();
-              sent.set(delivery.id, time);
-              highWater = Math.max(highWater, time);
-              write(
-                `id: ${delivery.id}\nevent: delivery\ndata: ${JSON.stringify(decorated[index])}\n\n`,
-              );
-            });
-            if (page.deliveries.length === 200) again = true;
-            for (const [id, time] of sent) if (time < highWater - 2 * LOOKBACK_MS) sent.delete(id);
-          } while (again && !closed);
+          while (!closed && (catchUpWanted || pendingIds.size > 0)) {
+            if (catchUpWanted) {
+              catchUpWanted = false;
+              pendingIds.clear();
+              await catchUp();
+            } else {
+              const ids = [...pendingIds].slice(0, PAGE);
+              for (const id of ids) pendingIds.delete(id);
+              await emit(await getDeliverySummaries({ binId, ids }));
+            }
+          }
         } catch (error) {
-          log("warn", "live catch-up failed", {
+          log("warn", "live stream read failed", {
             binId,
             error: error instanceof Error ? error.message : String(error),
           });
-          write(`event: error\ndata: ${JSON.stringify({ message: "catch-up failed" })}\n\n`);
+          // Retry by catching up shortly, so a database blip does not leave a gap.
+          catchUpWanted = true;
+          setTimeout(() => void pump(), 1000).unref();
         } finally {
           running = false;
         }
@@ -91,8 +112,14 @@ export function streamBinEvents({
 
       const unsubscribe = getEventBus().subscribe(
         binId,
-        () => void catchUp(),
-        () => void catchUp(),
+        (event) => {
+          pendingIds.add(event.deliveryId);
+          void pump();
+        },
+        () => {
+          catchUpWanted = true;
+          void pump();
+        },
       );
       const heartbeat = setInterval(
         () => write(`: ping ${new Date(now()).toISOString()}\n\n`),
@@ -117,7 +144,7 @@ export function streamBinEvents({
       signal.addEventListener("abort", close, { once: true });
 
       write(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ binId })}\n\n`);
-      void catchUp();
+      void pump();
     },
     cancel() {
       cleanup();

@@ -1,0 +1,555 @@
+import {
+  HTTP_METHODS,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type PathItemObject,
+  type ResponseObject,
+  type SchemaObject,
+  type SecurityRequirement,
+} from "@/lib/openapi/openapi-document";
+import { OPENAPI_SCHEMAS } from "@/lib/openapi/openapi-schemas";
+
+export interface BuildOpenApiDocumentOptions {
+  /** Origin the document's `servers` entry points at (the request's public origin). */
+  serverUrl: string;
+}
+
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: SchemaObject) => ({ "application/json": { schema } });
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
+  "400": "Invalid input (malformed id, bad query parameter or JSON body)",
+  "401": "No owner token",
+  "403": "The token is not this bin's owner token",
+  "404": "No such bin or delivery",
+  "409": "Conflict with the bin's state",
+  "413": "Body over the limit",
+  "414": "Request target too long",
+  "429": "Over a rate limit; retry after Retry-After seconds",
+  "431": "Too many request headers",
+  "503": "Storage temporarily unavailable; retry after Retry-After seconds",
+};
+
+function errors(...statuses: string[]): Record<string, ResponseObject> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: json(ref("Error")) },
+    ]),
+  );
+}
+
+const NO_STORE = { description: "Always no-store.", schema: { type: "string" } } as const;
+const OWNER_ONLY: SecurityRequirement[] = [{ ownerToken: [] }, { ownerCookie: [] }];
+// {} first: the operation works without credentials; the owner just sees more.
+const OWNER_OPTIONAL: SecurityRequirement[] = [{}, { ownerToken: [] }, { ownerCookie: [] }];
+const PUBLIC: SecurityRequirement[] = [];
+
+const binIdParam: ParameterObject = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "Bin id: 1-64 of A-Z a-z 0-9 - _ (created ones are 22 random characters).",
+  schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
+};
+const deliveryIdParam: ParameterObject = {
+  name: "deliveryId",
+  in: "path",
+  required: true,
+  description: "Delivery id (UUIDv7).",
+  schema: { type: "string", format: "uuid" },
+};
+
+const filterParams: ParameterObject[] = [
+  {
+    name: "method",
+    in: "query",
+    description: "Only this HTTP method (exact, any case).",
+    schema: { type: "string", pattern: "^[A-Za-z-]{1,32}$", examples: ["POST"] },
+  },
+  {
+    name: "path",
+    in: "query",
+    description: 'Substring of the subpath plus "?" and query (any case).',
+    schema: { type: "string", minLength: 1, maxLength: 500 },
+  },
+  {
+    name: "header",
+    in: "query",
+    description: 'Substring of any "Name: value" header line (any case).',
+    schema: { type: "string", minLength: 1, maxLength: 500, examples: ["x-callcov-signature"] },
+  },
+  {
+    name: "body",
+    in: "query",
+    description: "Substring of the body bytes (the UTF-8 of the search text, case-sensitive).",
+    schema: { type: "string", minLength: 1, maxLength: 1000 },
+  },
+  {
+    name: "signature",
+    in: "query",
+    description: "Only deliveries with this signature verdict.",
+    schema: { type: "string", enum: ["valid", "invalid", "missing", "no_secret"] },
+  },
+];
+
+const TAGS = [
+  { name: "Capture", description: "The echo endpoint: point webhook senders here." },
+  { name: "Bins", description: "Create, read, configure, claim and delete bins." },
+  { name: "Deliveries", description: "Read, export and delete what a bin captured." },
+  { name: "Live", description: "Server-Sent Events as deliveries arrive." },
+  { name: "Samples", description: "Realistic CallCov analysis webhooks for testing." },
+  { name: "Service", description: "Health, readiness and this document." },
+];
+
+function captureOperation(method: string, subpath: boolean): OperationObject {
+  const upper = method.toUpperCase();
+  const parameters: ParameterObject[] = [binIdParam];
+  if (subpath) {
+    parameters.push({
+      name: "path",
+      in: "path",
+      required: true,
+      description:
+        "Any subpath, slashes included (e.g. webhooks/analysis); stored raw and forwarded by the CLI. A path of status/<code> answers that status.",
+      schema: { type: "string" },
+    });
+  }
+  return {
+    operationId: `capture${upper[0]}${upper.slice(1).toLowerCase()}${subpath ? "Subpath" : ""}`,
+    tags: ["Capture"],
+    summary: `Capture a ${upper} request${subpath ? " to a subpath" : ""}`,
+    description:
+      "Stores the request byte-exact (method, raw path and query, headers in order, body bytes) before answering, then publishes it live. Any method is accepted, not only those listed. The answer is the default receipt unless the bin's owner configured a simulated response, fail-first, or the path is /status/<code>.",
+    parameters,
+    ...(method === "get" || method === "head" || method === "options"
+      ? {}
+      : {
+          requestBody: {
+            required: false,
+            description: "Any bytes, any content type; stored unchanged.",
+            content: {
+              "*/*": { schema: { type: "string", contentMediaType: "application/octet-stream" } },
+            },
+          },
+        }),
+    responses: {
+      "200": {
+        description: "Captured: the default receipt (a configured response may change the body).",
+        headers: {
+          "X-Delivery-Id": {
+            description: "The stored delivery's id.",
+            schema: { type: "string", format: "uuid" },
+          },
+        },
+        content: json(ref("CaptureReceipt")),
+      },
+      ...errors("400", "413", "414", "429", "431"),
+      "503": {
+        description:
+          "Storage unavailable (an Error, with Retry-After), or a simulated 503 from fail-first (the receipt)",
+        content: json({ anyOf: [ref("Error"), ref("CaptureReceipt")] }),
+      },
+      default: {
+        description:
+          "Captured, answered as simulated: the status from the owner's response settings, fail-first or a /status/<code> path, with the receipt or the configured body and content type.",
+        headers: {
+          "X-Delivery-Id": {
+            description: "The stored delivery's id.",
+            schema: { type: "string", format: "uuid" },
+          },
+        },
+        content: {
+          "application/json": { schema: ref("CaptureReceipt") },
+          "*/*": { schema: { type: "string", description: "The configured body." } },
+        },
+      },
+    },
+    security: PUBLIC,
+  };
+}
+
+function capturePath(subpath: boolean): PathItemObject {
+  return Object.fromEntries(
+    HTTP_METHODS.map((method) => [method, captureOperation(method, subpath)]),
+  );
+}
+
+/** The OpenAPI 3.1 description of every public endpoint; served at GET /api/openapi.json. */
+export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions): OpenApiDocument {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Webhook Echo API",
+      version: "1.0.0",
+      description:
+        "Capture webhooks byte-exact and watch them arrive live. Send anything to /echo/{id}; read it back through /api. Owner-only operations take the bin's owner token as `Authorization: Bearer <ownerToken>` (browsers send the httpOnly cookie `we_owner_<id>` instead). Errors are always JSON `{error, message}`.",
+    },
+    servers: [{ url: serverUrl, description: "This server" }],
+    tags: TAGS,
+    paths: {
+      "/echo/{id}": capturePath(false),
+      "/echo/{id}/{path}": capturePath(true),
+      "/api/bins": {
+        post: {
+          operationId: "createBin",
+          tags: ["Bins"],
+          summary: "Create a bin",
+          description:
+            "Returns the bin's URLs and its owner token (shown once), and sets the owner cookie. Limited per client address.",
+          responses: {
+            "201": {
+              description: "Created",
+              headers: {
+                "Set-Cookie": {
+                  description: "we_owner_<id>=<ownerToken>; HttpOnly; SameSite=Lax",
+                  schema: { type: "string" },
+                },
+              },
+              content: json(ref("BinCreated")),
+            },
+            ...errors("429", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}": {
+        get: {
+          operationId: "getBin",
+          tags: ["Bins"],
+          summary: "Read a bin",
+          description: "Counts, settings (never the secret) and limits.",
+          parameters: [binIdParam],
+          responses: {
+            "200": { description: "The bin", content: json(ref("Bin")) },
+            ...errors("400", "404", "503"),
+          },
+          security: PUBLIC,
+        },
+        delete: {
+          operationId: "deleteBin",
+          tags: ["Bins"],
+          summary: "Delete a bin and all its deliveries",
+          parameters: [binIdParam],
+          responses: {
+            "204": { description: "Deleted" },
+            ...errors("400", "401", "403", "404", "503"),
+          },
+          security: OWNER_ONLY,
+        },
+      },
+      "/api/bins/{id}/settings": {
+        put: {
+          operationId: "updateBinSettings",
+          tags: ["Bins"],
+          summary: "Set the webhook secret and the simulated response",
+          description:
+            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature.",
+          parameters: [binIdParam],
+          requestBody: { required: true, content: json(ref("BinSettingsInput")) },
+          responses: {
+            "200": { description: "The settings now in force", content: json(ref("BinSettings")) },
+            ...errors("400", "401", "403", "404", "413", "503"),
+          },
+          security: OWNER_ONLY,
+        },
+      },
+      "/api/bins/{id}/claim": {
+        post: {
+          operationId: "claimBin",
+          tags: ["Bins"],
+          summary: "Become the owner of a bin that has none",
+          description:
+            "Bins created by a first delivery have no owner; the first claim wins. Sets the owner cookie.",
+          parameters: [binIdParam],
+          responses: {
+            "201": {
+              description: "Claimed",
+              headers: {
+                "Set-Cookie": {
+                  description: "we_owner_<id>=<ownerToken>; HttpOnly; SameSite=Lax",
+                  schema: { type: "string" },
+                },
+              },
+              content: json(ref("BinClaimed")),
+            },
+            ...errors("400", "409", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/deliveries": {
+        get: {
+          operationId: "listDeliveries",
+          tags: ["Deliveries"],
+          summary: "List deliveries, newest first",
+          description:
+            "Summaries without headers or body, with signature verdicts and attempt numbers. Filters combine with AND.",
+          parameters: [
+            binIdParam,
+            {
+              name: "limit",
+              in: "query",
+              description: "Page size.",
+              schema: { type: "integer", minimum: 1, maximum: 200, default: 50 },
+            },
+            {
+              name: "before",
+              in: "query",
+              description: "Cursor: the previous page's nextCursor (a delivery id).",
+              schema: { type: "string", format: "uuid" },
+            },
+            ...filterParams,
+          ],
+          responses: {
+            "200": {
+              description: "A page",
+              headers: { "Cache-Control": NO_STORE },
+              content: json(ref("DeliveryPage")),
+            },
+            ...errors("400", "503"),
+          },
+          security: PUBLIC,
+        },
+        delete: {
+          operationId: "clearDeliveries",
+          tags: ["Deliveries"],
+          summary: "Delete every delivery of a bin",
+          parameters: [binIdParam],
+          responses: {
+            "204": { description: "Cleared" },
+            ...errors("400", "401", "403", "404", "503"),
+          },
+          security: OWNER_ONLY,
+        },
+      },
+      "/api/bins/{id}/deliveries/{deliveryId}": {
+        get: {
+          operationId: "getDelivery",
+          tags: ["Deliveries"],
+          summary: "Read one delivery in full",
+          description:
+            "Headers in order, the body as base64 (and as text when UTF-8), the answer sent, and the retry timeline of its analysis. With the owner token, a failed signature check also shows the expected signature (signature.ownerDetail).",
+          parameters: [binIdParam, deliveryIdParam],
+          responses: {
+            "200": { description: "The delivery", content: json(ref("DeliveryDetail")) },
+            ...errors("404", "503"),
+          },
+          security: OWNER_OPTIONAL,
+        },
+        delete: {
+          operationId: "deleteDelivery",
+          tags: ["Deliveries"],
+          summary: "Delete one delivery",
+          parameters: [binIdParam, deliveryIdParam],
+          responses: {
+            "204": { description: "Deleted" },
+            ...errors("400", "401", "403", "404", "503"),
+          },
+          security: OWNER_ONLY,
+        },
+      },
+      "/api/bins/{id}/deliveries/{deliveryId}/raw": {
+        get: {
+          operationId: "getDeliveryRaw",
+          tags: ["Deliveries"],
+          summary: "Download the exact body bytes",
+          description: "Always an attachment, application/octet-stream, nosniff.",
+          parameters: [binIdParam, deliveryIdParam],
+          responses: {
+            "200": {
+              description: "The body",
+              headers: {
+                "Content-Disposition": {
+                  description: 'attachment; filename="<id>-<deliveryId>.bin"',
+                  schema: { type: "string" },
+                },
+              },
+              content: {
+                "application/octet-stream": {
+                  schema: { type: "string", contentMediaType: "application/octet-stream" },
+                },
+              },
+            },
+            ...errors("404", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/events": {
+        get: {
+          operationId: "streamBinEvents",
+          tags: ["Live"],
+          summary: "Follow new deliveries (Server-Sent Events)",
+          description:
+            "`event: ready` (data: LiveReadyEvent) first, then `event: delivery` with `id: <deliveryId>` and data: a DeliverySummary, for every new delivery. Comment lines (`: ping`) are heartbeats every 20 s; `retry: 2000` suggests the reconnect delay. Reconnect with `Last-Event-ID` to replay what came after that delivery; a few seconds before it may be sent again, so dedupe by id.",
+          parameters: [
+            binIdParam,
+            {
+              name: "Last-Event-ID",
+              in: "header",
+              description: "Resume after this delivery id (EventSource sends it on reconnect).",
+              schema: { type: "string", format: "uuid" },
+            },
+            {
+              name: "lastEventId",
+              in: "query",
+              description: "The same for a first connection, where a header cannot be set.",
+              schema: { type: "string", format: "uuid" },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "An endless event stream",
+              content: {
+                "text/event-stream": {
+                  schema: {
+                    type: "string",
+                    description:
+                      "Events whose data are LiveReadyEvent or DeliverySummary.",
+                  },
+                },
+              },
+            },
+            ...errors("400"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/export": {
+        get: {
+          operationId: "exportDeliveries",
+          tags: ["Deliveries"],
+          summary: "Export deliveries as HAR 1.2 or JSON lines",
+          description:
+            "Streamed, newest first, every delivery matching the filters; an attachment.",
+          parameters: [
+            binIdParam,
+            {
+              name: "format",
+              in: "query",
+              description: "har (application/json) or jsonl (one DeliveryExportRecord per line).",
+              schema: { type: "string", enum: ["har", "jsonl"], default: "har" },
+            },
+            ...filterParams,
+          ],
+          responses: {
+            "200": {
+              description: "The export",
+              headers: {
+                "Content-Disposition": {
+                  description: 'attachment; filename="webhook-echo-<id>-<time>.<format>"',
+                  schema: { type: "string" },
+                },
+              },
+              content: {
+                "application/json": { schema: ref("Har") },
+                "application/x-ndjson": {
+                  schema: {
+                    type: "string",
+                    description: "One DeliveryExportRecord JSON document per line.",
+                  },
+                },
+              },
+            },
+            ...errors("400", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/samples": {
+        post: {
+          operationId: "sendSample",
+          tags: ["Samples"],
+          summary: "Send a sample analysis to this bin",
+          description:
+            "Posts a realistic CallCov analysis to the bin's own echo URL through the real capture path, signed with X-CallCov-Signature when the bin has a secret.",
+          parameters: [binIdParam],
+          requestBody: { required: true, content: json(ref("SampleRequest")) },
+          responses: {
+            "201": { description: "Sent", content: json(ref("SampleSent")) },
+            ...errors("400", "409", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/samples/analysis": {
+        get: {
+          operationId: "getSampleAnalysis",
+          tags: ["Samples"],
+          summary: "A sample CallCov analysis body",
+          description:
+            "For `curl .../api/samples/analysis | curl --data-binary @- <your endpoint>`; a new id each time.",
+          parameters: [
+            {
+              name: "status",
+              in: "query",
+              description: "Which kind of analysis.",
+              schema: { type: "string", enum: ["completed", "failed"], default: "completed" },
+            },
+          ],
+          responses: {
+            "200": { description: "The analysis", content: json(ref("AnalysisPayload")) },
+            ...errors("400"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/health": {
+        get: {
+          operationId: "getHealth",
+          tags: ["Service"],
+          summary: "Liveness: the process answers",
+          responses: { "200": { description: "Alive", content: json(ref("Health")) } },
+          security: PUBLIC,
+        },
+      },
+      "/api/ready": {
+        get: {
+          operationId: "getReadiness",
+          tags: ["Service"],
+          summary: "Readiness: the database answers and every migration is applied",
+          responses: {
+            "200": { description: "Ready", content: json(ref("Readiness")) },
+            "503": { description: "Not ready", content: json(ref("Readiness")) },
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          tags: ["Service"],
+          summary: "This document (OpenAPI 3.1)",
+          description: "Rendered for humans at /docs.",
+          responses: {
+            "200": {
+              description: "The document",
+              content: json({ type: "object", required: ["openapi", "info", "paths"] }),
+            },
+          },
+          security: PUBLIC,
+        },
+      },
+    },
+    components: {
+      schemas: OPENAPI_SCHEMAS,
+      securitySchemes: {
+        ownerToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "The bin's owner token, from POST /api/bins or POST /api/bins/{id}/claim: `Authorization: Bearer <ownerToken>`.",
+        },
+        ownerCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "we_owner_{id}",
+          description:
+            "The same token as the httpOnly cookie we_owner_<id> (with the bin's id), set for the browser that created or claimed the bin.",
+        },
+      },
+    },
+  };
+}

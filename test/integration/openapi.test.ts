@@ -1,0 +1,507 @@
+import { createHmac } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createSseParser, type SseEvent } from "@/lib/cli/create-sse-parser";
+import {
+  HTTP_METHODS,
+  type OpenApiDocument,
+  type SchemaObject,
+} from "@/lib/openapi/openapi-document";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+
+const databaseUrl = inject("databaseUrl");
+const root = path.resolve(import.meta.dirname, "..", "..");
+const SECRET = "whsec_openapi-test";
+let server: TestServer;
+let document: OpenApiDocument;
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl });
+  const response = await fetch(`${server.baseUrl}/api/openapi.json`);
+  expect(response.status).toBe(200);
+  document = (await response.json()) as OpenApiDocument;
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+// ---------------------------------------------------------------------------------------------
+// A small JSON Schema checker: just the keywords the document uses. Returns every mismatch.
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+function matchesType(type: string, value: unknown): boolean {
+  const actual = typeOf(value);
+  return actual === type || (type === "number" && actual === "integer");
+}
+
+const FORMATS: Record<string, (value: string) => boolean> = {
+  "date-time": (value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d\d-\d\dT/.test(value),
+  uuid: (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+  uri: (value) => URL.canParse(value),
+};
+
+function validate(schema: SchemaObject, value: unknown, at = "$"): string[] {
+  if (schema.$ref) {
+    const name = schema.$ref.replace("#/components/schemas/", "");
+    const target = document.components.schemas[name];
+    return target ? validate(target, value, at) : [`${at}: unresolvable ${schema.$ref}`];
+  }
+  const errors: string[] = [];
+  if (schema.anyOf && !schema.anyOf.some((option) => validate(option, value, at).length === 0)) {
+    const reasons = schema.anyOf.map((option) => validate(option, value, at).join("; "));
+    errors.push(`${at}: matches no anyOf option (${reasons.join(" | ")})`);
+  }
+  if (schema.const !== undefined && value !== schema.const) {
+    errors.push(`${at}: expected ${JSON.stringify(schema.const)}, got ${JSON.stringify(value)}`);
+  }
+  if (schema.enum && !schema.enum.includes(value as string)) {
+    errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
+  }
+  if (schema.type !== undefined) {
+    const types = [schema.type].flat();
+    if (!types.some((type) => matchesType(type, value))) {
+      return [...errors, `${at}: expected ${types.join(" | ")}, got ${typeOf(value)}`];
+    }
+  }
+  if (typeof value === "string") {
+    if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+      errors.push(`${at}: "${value}" does not match ${schema.pattern}`);
+    }
+    if (schema.minLength !== undefined && value.length < schema.minLength) {
+      errors.push(`${at}: shorter than ${schema.minLength}`);
+    }
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+      errors.push(`${at}: longer than ${schema.maxLength}`);
+    }
+    const format = schema.format ? FORMATS[schema.format] : undefined;
+    if (format && !format(value)) errors.push(`${at}: "${value}" is not a ${schema.format}`);
+  }
+  if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) {
+      errors.push(`${at}: ${value} < ${schema.minimum}`);
+    }
+    if (schema.maximum !== undefined && value > schema.maximum) {
+      errors.push(`${at}: ${value} > ${schema.maximum}`);
+    }
+  }
+  if (Array.isArray(value)) {
+    const prefix = schema.prefixItems ?? [];
+    prefix.forEach((item, index) =>
+      errors.push(...validate(item, value[index], `${at}[${index}]`)),
+    );
+    value.slice(prefix.length).forEach((item, index) => {
+      if (schema.items === false) errors.push(`${at}[${prefix.length + index}]: not allowed`);
+      else if (schema.items) {
+        errors.push(...validate(schema.items, item, `${at}[${prefix.length + index}]`));
+      }
+    });
+    if (schema.minItems !== undefined && value.length < schema.minItems) {
+      errors.push(`${at}: fewer than ${schema.minItems} items`);
+    }
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+      errors.push(`${at}: more than ${schema.maxItems} items`);
+    }
+  }
+  if (typeOf(value) === "object") {
+    const record = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) {
+      if (!(key in record)) errors.push(`${at}: missing required "${key}"`);
+    }
+    for (const [key, item] of Object.entries(record)) {
+      const property = schema.properties?.[key];
+      if (property) errors.push(...validate(property, item, `${at}.${key}`));
+      else if (schema.additionalProperties === false) errors.push(`${at}: unexpected "${key}"`);
+      else if (typeof schema.additionalProperties === "object") {
+        errors.push(...validate(schema.additionalProperties, item, `${at}.${key}`));
+      }
+    }
+    if (schema.maxProperties !== undefined && Object.keys(record).length > schema.maxProperties) {
+      errors.push(`${at}: more than ${schema.maxProperties} properties`);
+    }
+  }
+  return errors;
+}
+
+describe("the JSON Schema checker itself", () => {
+  it("catches what it is meant to catch", () => {
+    const schema: SchemaObject = {
+      type: "object",
+      required: ["a", "b"],
+      additionalProperties: false,
+      properties: {
+        a: { type: ["integer", "null"], minimum: 1 },
+        b: { type: "string", enum: ["x", "y"] },
+        c: {
+          type: "array",
+          items: { type: "array", prefixItems: [{ type: "string" }], items: false },
+        },
+        d: { anyOf: [{ $ref: "#/components/schemas/Error" }, { type: "null" }] },
+      },
+    };
+    expect(validate(schema, { a: null, b: "x", c: [["s"]], d: null })).toEqual([]);
+    expect(validate(schema, { a: 0, b: "z", c: [["s", "t"]], d: {}, e: 1 })).toHaveLength(5);
+    expect(validate(schema, { a: 1.5, b: "x" })[0]).toMatch(/expected integer \| null/);
+    expect(validate(schema, [])).toEqual(["$: expected object, got array"]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+async function listRouteFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await listRouteFiles(full)));
+    else if (/^route\.(ts|tsx|js)$/.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+describe("OpenAPI document: coverage", () => {
+  it("documents every route file under app/api with exactly its methods, and nothing else", async () => {
+    const files = await listRouteFiles(path.join(root, "app", "api"));
+    const routes = new Map<string, string[]>();
+    for (const file of files) {
+      const segments = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep);
+      const apiPath = `/${segments
+        .filter((segment) => !/^\(.*\)$/.test(segment))
+        .map((segment) => segment.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}"))
+        .join("/")}`;
+      const source = await readFile(file, "utf8");
+      const methods = [
+        ...source.matchAll(
+          /export\s+(?:const|(?:async\s+)?function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g,
+        ),
+      ].map((match) => match[1]!.toLowerCase());
+      routes.set(apiPath, [...new Set(methods)].sort());
+    }
+    expect(routes.size).toBeGreaterThan(10);
+    const documented = Object.entries(document.paths)
+      .filter(([apiPath]) => apiPath.startsWith("/api/"))
+      .map(([apiPath, item]) => [apiPath, Object.keys(item).sort()] as const);
+    expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(routes));
+  });
+
+  it("documents the capture endpoint for every common method, with and without a subpath", () => {
+    for (const capturePath of ["/echo/{id}", "/echo/{id}/{path}"]) {
+      expect(Object.keys(document.paths[capturePath] ?? {}).sort()).toEqual(
+        [...HTTP_METHODS].sort(),
+      );
+    }
+  });
+
+  it("is well-formed: unique operation ids, declared path parameters, resolvable refs", () => {
+    const ids = new Set<string>();
+    for (const [apiPath, item] of Object.entries(document.paths)) {
+      const templated = [...apiPath.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]).sort();
+      for (const [method, operation] of Object.entries(item)) {
+        expect(ids.has(operation.operationId), operation.operationId).toBe(false);
+        ids.add(operation.operationId);
+        const declared = (operation.parameters ?? [])
+          .filter((parameter) => parameter.in === "path")
+          .map((parameter) => parameter.name)
+          .sort();
+        expect(declared, `${method} ${apiPath}`).toEqual(templated);
+        expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
+        for (const requirement of operation.security ?? []) {
+          for (const scheme of Object.keys(requirement)) {
+            expect(document.components.securitySchemes).toHaveProperty(scheme);
+          }
+        }
+      }
+    }
+    const refs = [
+      ...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g),
+    ];
+    expect(refs.length).toBeGreaterThan(20);
+    for (const [, name] of refs) expect(document.components.schemas).toHaveProperty(name!);
+    expect(document.openapi).toBe("3.1.0");
+    expect(document.servers[0]?.url).toBe(server.baseUrl);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** The documented schema of one answer; fails when the status or media type is undocumented. */
+function documentedSchema(
+  method: string,
+  apiPath: string,
+  status: number,
+  mediaType = "application/json",
+): SchemaObject {
+  const operation = document.paths[apiPath]?.[method as (typeof HTTP_METHODS)[number]];
+  expect(operation, `${method} ${apiPath} is documented`).toBeDefined();
+  const response = operation!.responses[String(status)] ?? operation!.responses.default;
+  expect(response, `${method} ${apiPath} documents ${status}`).toBeDefined();
+  const media = response!.content?.[mediaType];
+  expect(media, `${method} ${apiPath} ${status} documents ${mediaType}`).toBeDefined();
+  return media!.schema;
+}
+
+/** Calls the real endpoint and checks the JSON answer against the documented schema. */
+async function check(
+  method: string,
+  apiPath: string,
+  url: string,
+  expectedStatus: number,
+  init: RequestInit = {},
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.baseUrl}${url}`, {
+    method: method.toUpperCase(),
+    ...init,
+  });
+  const text = await response.text();
+  expect(response.status, `${method} ${url}: ${text}`).toBe(expectedStatus);
+  if (response.status === 204) {
+    expect(document.paths[apiPath]?.[method as "get"]?.responses["204"]).toBeDefined();
+    expect(text).toBe("");
+    return {};
+  }
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as Record<string, unknown>;
+  expect(
+    validate(documentedSchema(method, apiPath, response.status), body),
+    `${method} ${url}`,
+  ).toEqual([]);
+  return body;
+}
+
+async function capture(
+  binId: string,
+  subpath: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  headers = {},
+) {
+  const response = await fetch(`${server.baseUrl}/echo/${binId}${subpath}`, {
+    method: "POST",
+    headers,
+    body,
+  });
+  const answer = await response.json();
+  const apiPath = subpath ? "/echo/{id}/{path}" : "/echo/{id}";
+  expect(validate(documentedSchema("post", apiPath, response.status), answer)).toEqual([]);
+  return { status: response.status, deliveryId: answer.deliveryId as string };
+}
+
+async function readEvents(url: string, headers: Record<string, string>, count: number) {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers, signal: controller.signal });
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  const events: SseEvent[] = [];
+  const parser = createSseParser({ onEvent: (event) => events.push(event) });
+  const reader = response.body!.getReader();
+  const timer = setTimeout(() => controller.abort(), 10_000);
+  try {
+    while (events.length < count) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parser.push(value);
+    }
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
+}
+
+describe("OpenAPI document: responses match the real answers", () => {
+  it("bins, settings, claim, deliveries, events, export, samples, service endpoints", async () => {
+    const bin = await check("post", "/api/bins", "/api/bins", 201);
+    const id = bin.id as string;
+    const owner = { Authorization: `Bearer ${bin.ownerToken as string}` };
+    const jsonHeaders = { "Content-Type": "application/json" };
+
+    await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 200, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({
+        webhookSecret: SECRET,
+        response: { headers: { "X-Test": "yes" }, delayMs: 0 },
+        failFirst: { count: 1 },
+      }),
+    });
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 401, {
+      headers: jsonHeaders,
+      body: "{}",
+    });
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 400, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ unknown: 1 }),
+    });
+    await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
+
+    // An analysis failed once (fail-first answers 503 with the receipt), then delivered; a
+    // tampered signature; a binary body.
+    const analysis = (await check(
+      "get",
+      "/api/samples/analysis",
+      "/api/samples/analysis?status=completed",
+      200,
+    )) as { id: string };
+    const body = JSON.stringify(analysis);
+    const signed = {
+      "Content-Type": "application/json",
+      "X-CallCov-Signature": createHmac("sha256", SECRET).update(body).digest("hex"),
+    };
+    const first = await capture(id, "/webhooks/analysis", body, signed);
+    expect(first.status).toBe(503);
+    const second = await capture(id, "/webhooks/analysis", body, signed);
+    expect(second.status).toBe(200);
+    const tampered = await capture(id, "", body.replace("completed", "failed"), signed);
+    const binary = await capture(id, "/bin?x=1", new Uint8Array([0xff, 0x00, 0xfe]));
+    await check("get", "/api/samples/analysis", "/api/samples/analysis?status=failed", 200);
+    await check("get", "/api/samples/analysis", "/api/samples/analysis?status=nope", 400);
+
+    const page = await check("get", "/api/bins/{id}/deliveries", `/api/bins/${id}/deliveries`, 200);
+    expect(page.deliveries).toHaveLength(4);
+    const paged = await check(
+      "get",
+      "/api/bins/{id}/deliveries",
+      `/api/bins/${id}/deliveries?limit=1&method=post&signature=valid&header=callcov&path=webhooks&body=analysis`,
+      200,
+    );
+    expect(paged.nextCursor).toEqual(expect.any(String));
+    await check("get", "/api/bins/{id}/deliveries", `/api/bins/${id}/deliveries?limit=0`, 400);
+
+    const detailPath = "/api/bins/{id}/deliveries/{deliveryId}";
+    const retried = await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/${second.deliveryId}`,
+      200,
+    );
+    expect(retried).toMatchObject({ attempt: 2, signature: { status: "valid" } });
+    // The tampered copy carries the same analysis id: a third delivery of it.
+    expect(retried.retryTimeline).toHaveLength(3);
+    const asOwner = await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/${tampered.deliveryId}`,
+      200,
+      { headers: owner },
+    );
+    expect(asOwner.signature).toMatchObject({ status: "invalid", ownerDetail: expect.any(Object) });
+    await check("get", detailPath, `/api/bins/${id}/deliveries/${binary.deliveryId}`, 200);
+    await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/00000000-0000-7000-8000-000000000000`,
+      404,
+    );
+
+    const raw = await fetch(`${server.baseUrl}/api/bins/${id}/deliveries/${binary.deliveryId}/raw`);
+    expect(raw.status).toBe(200);
+    const rawType = raw.headers.get("content-type")!;
+    expect(
+      Object.keys(
+        document.paths["/api/bins/{id}/deliveries/{deliveryId}/raw"]!.get!.responses["200"]!
+          .content!,
+      ),
+    ).toContain(rawType);
+    expect(Buffer.from(await raw.arrayBuffer())).toEqual(Buffer.from([0xff, 0x00, 0xfe]));
+
+    // Live events: ready, then the deliveries after the first one (replayed via Last-Event-ID).
+    const events = await readEvents(
+      `${server.baseUrl}/api/bins/${id}/events`,
+      { "Last-Event-ID": first.deliveryId },
+      4,
+    );
+    expect(events.map((event) => event.event)).toEqual([
+      "ready",
+      "delivery",
+      "delivery",
+      "delivery",
+    ]);
+    expect(
+      validate({ $ref: "#/components/schemas/LiveReadyEvent" }, JSON.parse(events[0]!.data)),
+    ).toEqual([]);
+    for (const event of events.slice(1)) {
+      expect(
+        validate({ $ref: "#/components/schemas/DeliverySummary" }, JSON.parse(event.data)),
+      ).toEqual([]);
+    }
+
+    const har = await fetch(`${server.baseUrl}/api/bins/${id}/export?format=har&method=POST`);
+    expect(har.status).toBe(200);
+    expect(har.headers.get("content-type")).toMatch(/^application\/json/);
+    const harBody = await har.json();
+    expect(harBody.log.entries).toHaveLength(4);
+    expect(validate(documentedSchema("get", "/api/bins/{id}/export", 200), harBody)).toEqual([]);
+    const jsonl = await fetch(`${server.baseUrl}/api/bins/${id}/export?format=jsonl`);
+    expect(jsonl.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    documentedSchema("get", "/api/bins/{id}/export", 200, "application/x-ndjson");
+    const lines = (await jsonl.text()).trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      expect(
+        validate({ $ref: "#/components/schemas/DeliveryExportRecord" }, JSON.parse(line)),
+      ).toEqual([]);
+    }
+    await check("get", "/api/bins/{id}/export", `/api/bins/${id}/export?format=xml`, 400);
+
+    const samples = "/api/bins/{id}/samples";
+    await check("post", samples, `/api/bins/${id}/samples`, 201, {
+      headers: jsonHeaders,
+      body: JSON.stringify({ kind: "completed" }),
+    });
+    await check("post", samples, `/api/bins/${id}/samples`, 400, {
+      headers: jsonHeaders,
+      body: "{",
+    });
+    const empty = await check("post", "/api/bins", "/api/bins", 201);
+    await check("post", samples, `/api/bins/${empty.id as string}/samples`, 409, {
+      headers: jsonHeaders,
+      body: JSON.stringify({ kind: "duplicate" }),
+    });
+
+    // Claim a bin that a first delivery created.
+    await capture("openapi-claimable", "", "hello");
+    await check("post", "/api/bins/{id}/claim", "/api/bins/openapi-claimable/claim", 201);
+    await check("post", "/api/bins/{id}/claim", "/api/bins/openapi-claimable/claim", 409);
+
+    await check("get", "/api/bins/{id}", "/api/bins/no-such-bin-here", 404);
+    await check("get", "/api/bins/{id}", "/api/bins/bad.id", 400);
+    await check("get", "/api/health", "/api/health", 200);
+    await check("get", "/api/ready", "/api/ready", 200);
+    await check("get", "/api/openapi.json", "/api/openapi.json", 200);
+
+    // Owner-only deletes: refused without the right token, then done.
+    await check("delete", detailPath, `/api/bins/${id}/deliveries/${binary.deliveryId}`, 401);
+    await check("delete", detailPath, `/api/bins/${id}/deliveries/${binary.deliveryId}`, 403, {
+      headers: { Authorization: "Bearer not-the-token" },
+    });
+    await check("delete", detailPath, `/api/bins/${id}/deliveries/${binary.deliveryId}`, 204, {
+      headers: owner,
+    });
+    await check("delete", "/api/bins/{id}/deliveries", `/api/bins/${id}/deliveries`, 204, {
+      headers: { Cookie: `we_owner_${id}=${bin.ownerToken as string}` },
+    });
+    await check("delete", "/api/bins/{id}", `/api/bins/${id}`, 204, { headers: owner });
+    await check("get", "/api/bins/{id}", `/api/bins/${id}`, 404);
+  });
+});
+
+describe("/docs", () => {
+  it("renders every path and operation of the document", async () => {
+    const response = await fetch(`${server.baseUrl}/docs`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await response.text();
+    for (const [apiPath, item] of Object.entries(document.paths)) {
+      expect(html, apiPath).toContain(apiPath);
+      for (const operation of Object.values(item)) {
+        expect(html, operation.operationId).toContain(`id="${operation.operationId}"`);
+      }
+    }
+    for (const tag of document.tags) expect(html).toContain(tag.description);
+    expect(html).toContain("DeliverySummary");
+    expect(html).toContain("ownerDetail");
+  });
+});
