@@ -406,8 +406,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
                 "text/event-stream": {
                   schema: {
                     type: "string",
-                    description:
-                      "Events whose data are LiveReadyEvent or DeliverySummary.",
+                    description: "Events whose data are LiveReadyEvent or DeliverySummary.",
                   },
                 },
               },
