@@ -63,7 +63,8 @@ async function migrateWhenReachable(databaseUrl: string, migrationsDir: string):
 async function main(): Promise<void> {
   const env = getEnv();
   const dev = process.argv.includes("--dev");
-  const dir = path.dirname(new URL(import.meta.url).pathname);
+  // Run from the project folder (npm scripts do), whether as server.ts or as the bundle.
+  const dir = process.cwd();
 
   // Registered first, so a signal during start-up still stops the embedded database.
   let stopping = false;

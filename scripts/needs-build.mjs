@@ -13,6 +13,7 @@ import {
 import path from "node:path";
 
 const SOURCES = [
+  "server.ts",
   "app",
   "components",
   "lib",
@@ -74,10 +75,13 @@ function withBuildLock(root, action) {
   }
 }
 
-/** Runs `next build` when needed and records when it started; returns the exit status. */
-export function runBuild(root, env = process.env) {
-  return withBuildLock(root, () => (needsBuild(root) ? build(root, env) : 0));
+/** Runs `next build` + the server bundle (when needed, or always with force); exit status. */
+export function runBuild(root, env = process.env, { force = false } = {}) {
+  return withBuildLock(root, () => (force || needsBuild(root) ? build(root, env) : 0));
 }
+
+/** The production server entry: server.ts and lib/ bundled (packages stay external). */
+export const SERVER_BUNDLE = path.join(".next", "webhook-echo", "server.mjs");
 
 function build(root, env) {
   const startedAt = Date.now();
@@ -86,6 +90,26 @@ function build(root, env) {
     stdio: "inherit",
     env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status === 0) writeFileSync(stampFile(root), String(startedAt));
-  return result.status ?? 1;
+  if (result.status !== 0) return result.status ?? 1;
+  // Bundled ahead of time, so production runs plain Node: no on-the-fly TypeScript, ~75 MB
+  // less memory than running server.ts through tsx.
+  const bundle = spawnSync(
+    "npx",
+    [
+      "esbuild",
+      "server.ts",
+      "--bundle",
+      "--platform=node",
+      "--format=esm",
+      "--target=node20",
+      "--packages=external",
+      "--tsconfig=tsconfig.json",
+      `--outfile=${SERVER_BUNDLE}`,
+      "--log-level=warning",
+    ],
+    { cwd: root, stdio: "inherit", env },
+  );
+  if (bundle.status !== 0) return bundle.status ?? 1;
+  writeFileSync(stampFile(root), String(startedAt));
+  return 0;
 }

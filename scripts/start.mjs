@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { needsBuild, runBuild } from "./needs-build.mjs";
+import { SERVER_BUNDLE, needsBuild, runBuild } from "./needs-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
@@ -13,7 +13,7 @@ if (needsBuild(root)) {
   if (status !== 0) process.exit(status);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts", ...process.argv.slice(2)], {
+const server = spawn(process.execPath, [SERVER_BUNDLE, ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
   env,

@@ -20,7 +20,8 @@ export async function startTestServer({
   databaseUrl: string;
   env?: Record<string, string>;
 }): Promise<TestServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The same bundle `npm start` runs (built by the global setup).
+  const child = spawn(process.execPath, [path.join(".next", "webhook-echo", "server.mjs")], {
     cwd: root,
     env: {
       ...process.env,
