@@ -15,6 +15,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const pinned = existsSync("/usr/bin/taskset");
+// BENCH_ONLY=1a,3 runs a subset (all by default).
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const wanted = (id: string) => !only || only.includes(id);
 
 interface Server {
   kind: string;
@@ -349,15 +352,21 @@ async function main() {
       { connections: 50, body: small, bins: 1000, duration: DURATION },
       both,
     );
-    await captureScenario(
-      "Scenario 2: 20 connections, 10 MiB bodies",
-      databaseUrl,
-      db,
-      { connections: 20, body: Buffer.alloc(10 * 1024 * 1024, 0x61), bins: 10, duration: DURATION },
-      both,
-    );
-    await liveLatencyScenario(databaseUrl);
-    await viewScenario(databaseUrl, db);
+    if (wanted("2"))
+      await captureScenario(
+        "Scenario 2: 20 connections, 10 MiB bodies",
+        databaseUrl,
+        db,
+        {
+          connections: 20,
+          body: Buffer.alloc(10 * 1024 * 1024, 0x61),
+          bins: 10,
+          duration: DURATION,
+        },
+        both,
+      );
+    if (wanted("3")) await liveLatencyScenario(databaseUrl);
+    if (wanted("4")) await viewScenario(databaseUrl, db);
   } finally {
     await db.end();
     await stopEmbedded?.();

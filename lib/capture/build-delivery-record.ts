@@ -42,5 +42,7 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     // Filled in once the answer is planned (capture stores what it answered).
     responseStatus: 200,
     response: null,
+    signature: null,
+    signatureVersion: null,
   };
 }

@@ -1,7 +1,5 @@
-import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
-
-export interface SettingsCache {
-  get: (binId: string) => Promise<SimulationSettings>;
+export interface SettingsCache<T> {
+  get: (binId: string) => Promise<T>;
   invalidate: (binId: string) => void;
 }
 
@@ -10,18 +8,18 @@ export interface SettingsCache {
  * `ttlMs` (how long another instance may serve a changed setting) and are dropped at once
  * when this instance changes them; concurrent misses share one load.
  */
-export function createSettingsCache({
+export function createSettingsCache<T>({
   load,
   ttlMs = 1000,
   maxEntries = 50_000,
   now = Date.now,
 }: {
-  load: (binId: string) => Promise<SimulationSettings>;
+  load: (binId: string) => Promise<T>;
   ttlMs?: number;
   maxEntries?: number;
   now?: () => number;
-}): SettingsCache {
-  const entries = new Map<string, { value: Promise<SimulationSettings>; expires: number }>();
+}): SettingsCache<T> {
+  const entries = new Map<string, { value: Promise<T>; expires: number }>();
   return {
     get(binId) {
       const entry = entries.get(binId);

@@ -16,4 +16,7 @@ export interface DeliveryRecord {
   responseStatus: number;
   /** The answer that was planned and sent (status, headers, body, delay, why). */
   response: unknown;
+  /** The signature verdict under the bin's secret version at capture time (a cache). */
+  signature: unknown;
+  signatureVersion: string | null;
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { buildDeliveryRecord } from "@/lib/capture/build-delivery-record";
 import { countPriorAttempts } from "@/lib/capture/count-prior-attempts";
+import { createRandomPool } from "@/lib/capture/create-random-pool";
 import { createUuidV7 } from "@/lib/capture/create-uuid-v7";
 import type { RateLimitDecision } from "@/lib/capture/create-rate-limiter";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
@@ -18,6 +18,7 @@ import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { log } from "@/lib/log";
+import { verifySignature } from "@/lib/signatures/verify-signature";
 
 export interface HandleCaptureRequestOptions {
   req: IncomingMessage;
@@ -71,6 +72,8 @@ function sendError(
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+const randomPool = createRandomPool();
 
 // Postgres text and jsonb cannot hold U+0000; refuse it up front so one hostile request can
 // never fail the batch it would share with others.
@@ -207,7 +210,7 @@ async function captureBody({
   let plan: PlannedResponse;
   const receivedAt = now();
   const record = buildDeliveryRecord({
-    id: createUuidV7({ now: () => receivedAt.getTime(), randomBytes }),
+    id: createUuidV7({ now: () => receivedAt.getTime(), randomBytes: randomPool }),
     binId,
     method: req.method ?? "GET",
     path,
@@ -241,6 +244,15 @@ async function captureBody({
     plan = planResponse({ settings, path, priorAttempts });
     record.responseStatus = plan.status;
     record.response = plan;
+    // Judged now, while the body is in memory (one HMAC): lists and live views then read the
+    // verdict instead of the body. A later secret change makes it stale and re-judged.
+    record.signature = await verifySignature({
+      headers: record.headers,
+      body: record.body,
+      secret: settings.secret,
+      now: () => receivedAt,
+    });
+    record.signatureVersion = settings.secretVersion;
     await getDeliveryWriter().write(record);
   } catch (error) {
     log("warn", "capture failed: database unavailable", { binId, error: errorMessage(error) });

@@ -20,7 +20,7 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
   const rows = Prisma.join(
     records.map(
       (r) =>
-        Prisma.sql`(${r.id}::uuid, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}::jsonb, ${r.body}, ${r.bodySize}, ${r.bodySha256}, ${r.contentType}, ${r.remoteAddress}, ${r.receivedAt}, ${r.analysisId}, ${r.responseStatus}, ${JSON.stringify(r.response)}::jsonb)`,
+        Prisma.sql`(${r.id}::uuid, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}::jsonb, ${r.body}, ${r.bodySize}, ${r.bodySha256}, ${r.contentType}, ${r.remoteAddress}, ${r.receivedAt}, ${r.analysisId}, ${r.responseStatus}, ${JSON.stringify(r.response)}::jsonb, ${r.signature === null ? null : JSON.stringify(r.signature)}::jsonb, ${r.signatureVersion})`,
     ),
   );
   await getDb().$executeRaw`
@@ -28,6 +28,6 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
       INSERT INTO bins (id, created_at, last_delivery_at) VALUES ${bins}
       ON CONFLICT (id) DO NOTHING
     )
-    INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, response_status, response)
+    INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, response_status, response, signature, signature_version)
     VALUES ${rows}`;
 }

@@ -21,27 +21,26 @@ export async function judgeSignatures({
   const verdicts = new Map<string, SignatureResult>();
   if (ids.length === 0) return verdicts;
   const db = getDb();
-  const [bin, cached] = await Promise.all([
-    db.bin.findUnique({
-      where: { id: binId },
-      select: { webhookSecretEncrypted: true, secretVersion: true },
-    }),
-    db.delivery.findMany({
-      where: { id: { in: ids }, binId },
-      select: { id: true, signature: true, signatureVersion: true },
-    }),
-  ]);
-  const version = bin?.secretVersion ?? "none";
-  for (const row of cached) {
-    if (row.signatureVersion === version && row.signature) {
-      verdicts.set(row.id, row.signature as unknown as SignatureResult);
-    }
+  // One round trip: the bin's current secret version and each row's cached verdict. (Capture
+  // already judged most rows under the version current at the time.)
+  const [bin] = await db.$queryRaw<
+    Array<{ secret_version: string; webhook_secret_encrypted: string | null; cached: unknown }>
+  >`
+    SELECT b.secret_version, b.webhook_secret_encrypted, (
+      SELECT coalesce(jsonb_agg(jsonb_build_array(d.id::text, d.signature)), '[]'::jsonb)
+      FROM deliveries d
+      WHERE d.bin_id = b.id AND d.id = ANY(${ids}::uuid[]) AND d.signature_version = b.secret_version
+    ) AS cached
+    FROM bins b WHERE b.id = ${binId}`;
+  for (const [id, signature] of (bin?.cached ?? []) as Array<[string, SignatureResult | null]>) {
+    if (signature) verdicts.set(id, signature);
   }
+  const version = bin?.secret_version ?? "none";
 
   const stale = ids.filter((id) => !verdicts.has(id));
   if (stale.length === 0) return verdicts;
-  const secret = bin?.webhookSecretEncrypted
-    ? decryptSecret({ encrypted: bin.webhookSecretEncrypted, key: getEncryptionKey() })
+  const secret = bin?.webhook_secret_encrypted
+    ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
     : null;
   // Without a secret only the headers matter (which scheme they suggest): skip the bodies.
   const rows = await db.delivery.findMany({

@@ -14,6 +14,7 @@ import { log } from "@/lib/log";
 const LOOKBACK_MS = 5000;
 const PAGE = 200;
 const HEARTBEAT_MS = 20_000;
+const GATHER_MS = 10;
 
 export interface StreamBinEventsOptions {
   binId: string;
@@ -42,6 +43,7 @@ export function streamBinEvents({
   let catchUpWanted = lastEventId !== null;
   let running = false;
   let closed = false;
+  let gatherTimer: NodeJS.Timeout | null = null;
   let cleanup = () => {};
 
   return new ReadableStream<Uint8Array>({
@@ -114,7 +116,13 @@ export function streamBinEvents({
         binId,
         (event) => {
           pendingIds.add(event.deliveryId);
-          void pump();
+          // A short gather window: at hundreds of deliveries a second, one read serves many.
+          if (!gatherTimer) {
+            gatherTimer = setTimeout(() => {
+              gatherTimer = null;
+              void pump();
+            }, GATHER_MS);
+          }
         },
         () => {
           catchUpWanted = true;
@@ -131,6 +139,7 @@ export function streamBinEvents({
         write("retry: 1000\n\n");
         closed = true;
         clearInterval(heartbeat);
+        if (gatherTimer) clearTimeout(gatherTimer);
         unsubscribe();
         unregister();
         try {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createRandomPool } from "@/lib/capture/create-random-pool";
+import { createUuidV7 } from "@/lib/capture/create-uuid-v7";
+
+describe("createUuidV7", () => {
+  it("encodes the millisecond time first, with version 7 and the RFC variant", () => {
+    const id = createUuidV7({
+      now: () => 0x0123456789ab,
+      randomBytes: () => new Uint8Array(16).fill(0xff),
+    });
+    expect(id).toBe("01234567-89ab-7fff-bfff-ffffffffffff");
+  });
+
+  it("sorts by time, so ids double as cursors", () => {
+    const random = createRandomPool();
+    const ids = [1000, 2000, 3000, 1_800_000_000_000].map((ms) =>
+      createUuidV7({ now: () => ms, randomBytes: random }),
+    );
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it("gives distinct ids within one millisecond", () => {
+    const random = createRandomPool({ size: 64 });
+    const ids = new Set(
+      Array.from({ length: 1000 }, () => createUuidV7({ now: () => 5, randomBytes: random })),
+    );
+    expect(ids.size).toBe(1000);
+  });
+});
