@@ -1,3 +1,4 @@
+import { splitHopByHopHeaders } from "@/lib/payload/split-hop-by-hop-headers";
 /** The parts of GET /api/bins/<id>/deliveries/<deliveryId> a forward needs. */
 export interface ForwardableDelivery {
   method: string;
@@ -28,20 +29,6 @@ export interface BuildForwardRequestOptions {
   appendSubpath: boolean;
 }
 
-// Per connection, not per message (RFC 9110 §7.6.1): the new connection computes its own.
-// Same list as the curl export (lib/payload/build-curl-command.ts).
-const HOP_BY_HOP = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-  "upgrade",
-  "proxy-connection",
-  "te",
-  "trailer",
-]);
-
 /** The request that re-sends a captured delivery to a local URL, as close to byte-exact as HTTP allows. */
 export function buildForwardRequest({
   delivery,
@@ -56,20 +43,14 @@ export function buildForwardRequest({
   const query = [target.search.slice(1), delivery.query].filter(Boolean).join("&");
   if (query) path += `?${query}`;
 
-  const connectionListed = new Set(
-    delivery.headers
-      .filter(([name]) => name.toLowerCase() === "connection")
-      .flatMap(([, value]) => value.split(",").map((item) => item.trim().toLowerCase())),
-  );
   const body = Uint8Array.from(Buffer.from(delivery.bodyBase64, "base64"));
   let hadFraming = false;
-  const headers: Array<[string, string]> = [["Host", target.host]];
-  for (const [name, value] of delivery.headers) {
+  const { endToEnd, hopByHop } = splitHopByHopHeaders({ headers: delivery.headers });
+  for (const [name] of hopByHop) {
     const lower = name.toLowerCase();
     if (lower === "content-length" || lower === "transfer-encoding") hadFraming = true;
-    if (HOP_BY_HOP.has(lower) || connectionListed.has(lower)) continue;
-    headers.push([name, value]);
   }
+  const headers: Array<[string, string]> = [["Host", target.host], ...endToEnd];
   // The body is sent whole, so a Content-Length frames it; a bodiless GET stays without one.
   if (body.length > 0 || hadFraming) headers.push(["Content-Length", String(body.length)]);
   return { method: delivery.method, origin: target.origin, path, headers, body };

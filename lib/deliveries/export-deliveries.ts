@@ -1,5 +1,6 @@
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { getDb } from "@/lib/db";
 import { buildHar } from "@/lib/payload/build-har";
 
@@ -61,20 +62,10 @@ export function exportDeliveries({
         const body = new Uint8Array(row.body);
         const headers = row.headers as Array<[string, string]>;
         if (format === "jsonl") {
+          // The same record as the single-delivery API, one per line.
           chunk += `${JSON.stringify({
-            id: row.id,
-            binId: row.binId,
-            method: row.method,
-            path: row.path,
-            query: row.query,
+            ...toDeliverySummary(row),
             headers,
-            contentType: row.contentType,
-            size: row.bodySize,
-            sha256: row.bodySha256,
-            remoteAddress: row.remoteAddress,
-            receivedAt: row.receivedAt.toISOString(),
-            analysisId: row.analysisId,
-            responseStatus: row.responseStatus,
             bodyText: decode(body),
             bodyBase64: Buffer.from(body).toString("base64"),
           })}\n`;

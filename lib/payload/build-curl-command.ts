@@ -1,3 +1,4 @@
+import { splitHopByHopHeaders } from "@/lib/payload/split-hop-by-hop-headers";
 import type { CapturedRequest } from "@/lib/payload/captured-request";
 import { decodeUtf8 } from "@/lib/payload/decode-utf8";
 
@@ -23,18 +24,6 @@ const BODY_FILE_NAME = "body.bin";
 const MAX_INLINE_BODY_BYTES = 64 * 1024;
 // Older curl versions send "Expect: 100-continue" above 1 KiB, newer ones above 1 MiB.
 const EXPECT_THRESHOLD_BYTES = 1024;
-// curl computes these per connection; copying them would break or duplicate framing.
-const HOP_BY_HOP = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-  "upgrade",
-  "proxy-connection",
-  "te",
-  "trailer",
-]);
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BARE_WORD = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -60,16 +49,9 @@ export function buildCurlCommand({ request, url }: BuildCurlCommandOptions): Cur
   urlArgs.push(quoteShell(url));
   lines.push(["curl", ...methodArgs, ...urlArgs].join(" "));
 
-  const connectionListed = new Set(
-    request.headers
-      .filter(([name]) => name.toLowerCase() === "connection")
-      .flatMap(([, value]) => value.split(",").map((item) => item.trim().toLowerCase())),
-  );
-  const present = new Set<string>();
-  for (const [name, value] of request.headers) {
-    const lowerName = name.toLowerCase();
-    present.add(lowerName);
-    if (HOP_BY_HOP.has(lowerName) || connectionListed.has(lowerName)) continue;
+  const present = new Set(request.headers.map(([name]) => name.toLowerCase()));
+  // curl computes the hop-by-hop ones per connection; copying them would break framing.
+  for (const [name, value] of splitHopByHopHeaders({ headers: request.headers }).endToEnd) {
     // Such headers cannot be expressed as one curl header line; sending them mangled would lie.
     if (!TOKEN.test(name) || /[\r\n\0]/.test(value)) continue;
     // "Name:" tells curl to delete a header; "Name;" is its syntax for an empty value.
