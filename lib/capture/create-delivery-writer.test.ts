@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { createDeliveryWriter } from "@/lib/capture/create-delivery-writer";
+import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+
+const record = (id: string, bodySize = 10) => ({ id, bodySize }) as DeliveryRecord;
+
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+// The unit is the batching policy; the SQL is covered by the integration tests.
+describe("createDeliveryWriter (group commit)", () => {
+  it("an idle writer inserts a lone delivery at once, as one statement of one row", async () => {
+    const batches: string[][] = [];
+    const writer = createDeliveryWriter({
+      insertBatch: async (records) => void batches.push(records.map((r) => r.id)),
+    });
+    await writer.write(record("a"));
+    expect(batches).toEqual([["a"]]);
+  });
+
+  it("groups the writes that arrive while batches are in flight into one statement", async () => {
+    const gates: Array<ReturnType<typeof deferred>> = [];
+    const batches: string[][] = [];
+    const writer = createDeliveryWriter({
+      maxInFlight: 1,
+      insertBatch: (records) => {
+        batches.push(records.map((r) => r.id));
+        const gate = deferred();
+        gates.push(gate);
+        return gate.promise;
+      },
+    });
+    const first = writer.write(record("1"));
+    await Promise.resolve();
+    const rest = ["2", "3", "4"].map((id) => writer.write(record(id)));
+    await Promise.resolve();
+    expect(batches).toEqual([["1"]]);
+    gates[0]!.resolve();
+    await first;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batches).toEqual([["1"], ["2", "3", "4"]]);
+    gates[1]!.resolve();
+    await Promise.all(rest);
+  });
+
+  it("answers every write of a failed batch with its error, and later batches still commit", async () => {
+    let call = 0;
+    const writer = createDeliveryWriter({
+      maxInFlight: 1,
+      insertBatch: async () => {
+        call++;
+        if (call === 1) throw new Error("connection lost");
+      },
+    });
+    const failing = [writer.write(record("a")), writer.write(record("b"))];
+    const results = await Promise.allSettled(failing);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    await expect(writer.write(record("c"))).resolves.toBeUndefined();
+  });
+
+  it("bounds a batch by rows and by body bytes", async () => {
+    const batches: string[][] = [];
+    const gate = deferred();
+    const writer = createDeliveryWriter({
+      maxInFlight: 1,
+      maxBatchRows: 2,
+      maxBatchBytes: 100,
+      insertBatch: async (records) => {
+        batches.push(records.map((r) => r.id));
+        if (batches.length === 1) await gate.promise;
+      },
+    });
+    const writes = [writer.write(record("x"))];
+    await Promise.resolve();
+    writes.push(writer.write(record("a")), writer.write(record("b")), writer.write(record("c")));
+    writes.push(writer.write(record("big1", 80)), writer.write(record("big2", 80)));
+    gate.resolve();
+    await Promise.all(writes);
+    expect(batches).toEqual([["x"], ["a", "b"], ["c", "big1"], ["big2"]]);
+  });
+
+  it("drain() resolves once nothing is queued or in flight", async () => {
+    const gate = deferred();
+    const writer = createDeliveryWriter({ insertBatch: () => gate.promise });
+    const write = writer.write(record("a"));
+    let drained = false;
+    const drain = writer.drain().then(() => (drained = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(drained).toBe(false);
+    gate.resolve();
+    await Promise.all([write, drain]);
+    expect(drained).toBe(true);
+  });
+});
