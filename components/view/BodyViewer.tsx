@@ -1,19 +1,24 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { AnalysisView } from "@/components/view/AnalysisView";
 import { BodyText } from "@/components/view/BodyText";
 import { FormTable } from "@/components/view/FormTable";
 import { HexDump } from "@/components/view/HexDump";
 import { JsonTree } from "@/components/view/JsonTree";
 import { MultipartParts } from "@/components/view/MultipartParts";
+import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
 import { classifyBody } from "@/lib/payload/classify-body";
 
-type TabId = "pretty" | "raw" | "hex";
+export type BodyTabId = "analysis" | "pretty" | "raw" | "hex";
 
 interface BodyViewerProps {
   body: Uint8Array;
   contentType: string | null;
   rawUrl: string;
+  /** From a deep link (?tab=); ignored when this body has no such view. */
+  initialTab?: string | null;
+  onTabChange?: (tab: BodyTabId) => void;
 }
 
 const KIND_LABELS = {
@@ -24,12 +29,24 @@ const KIND_LABELS = {
   binary: "Binary",
 } as const;
 
-/** Pretty / Raw / Hex views of a body, chosen by what the bytes really are. */
-export function BodyViewer({ body, contentType, rawUrl }: BodyViewerProps) {
+/** Analysis / Pretty / Raw / Hex views of a body, chosen by what the bytes really are. */
+export function BodyViewer({
+  body,
+  contentType,
+  rawUrl,
+  initialTab = null,
+  onTabChange,
+}: BodyViewerProps) {
   const classified = useMemo(() => classifyBody({ body, contentType }), [body, contentType]);
+  const isAnalysis = useMemo(
+    () => classified.kind === "json" && isAnalysisPayload({ value: classified.json }),
+    [classified],
+  );
   const baseId = useId();
 
-  const tabs: Array<{ id: TabId; label: string }> = [];
+  const tabs: Array<{ id: BodyTabId; label: string }> = [];
+  // A CallCov analysis opens as a report; the JSON stays one click away.
+  if (isAnalysis) tabs.push({ id: "analysis", label: "Analysis" });
   if (classified.kind === "json" || classified.kind === "form" || classified.kind === "multipart") {
     tabs.push({ id: "pretty", label: "Pretty" });
   }
@@ -37,7 +54,7 @@ export function BodyViewer({ body, contentType, rawUrl }: BodyViewerProps) {
     tabs.push({ id: "raw", label: classified.kind === "text" ? "Text" : "Raw" });
   }
   if (classified.kind !== "empty") tabs.push({ id: "hex", label: "Hex" });
-  const [chosen, setChosen] = useState<TabId | null>(null);
+  const [chosen, setChosen] = useState<string | null>(initialTab);
   const active = tabs.find((tab) => tab.id === chosen)?.id ?? tabs[0]?.id ?? null;
 
   if (classified.kind === "empty") {
@@ -60,7 +77,11 @@ export function BodyViewer({ body, contentType, rawUrl }: BodyViewerProps) {
               id={`${baseId}-${tab.id}-tab`}
               aria-selected={tab.id === active}
               aria-controls={`${baseId}-panel`}
-              onClick={() => setChosen(tab.id)}
+              data-testid={tab.id === "analysis" ? "analysis-tab" : `body-tab-${tab.id}`}
+              onClick={() => {
+                setChosen(tab.id);
+                onTabChange?.(tab.id);
+              }}
               className={`rounded-md px-3 py-1 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-sky-500 ${
                 tab.id === active
                   ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-zinc-100"
@@ -71,9 +92,14 @@ export function BodyViewer({ body, contentType, rawUrl }: BodyViewerProps) {
             </button>
           ))}
         </div>
-        <span className="text-xs text-zinc-500">{KIND_LABELS[classified.kind]}</span>
+        <span className="text-xs text-zinc-500">
+          {isAnalysis ? "CallCov analysis (JSON)" : KIND_LABELS[classified.kind]}
+        </span>
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-${active}-tab`}>
+        {active === "analysis" && classified.kind === "json" && (
+          <AnalysisView value={classified.json} />
+        )}
         {active === "pretty" && classified.kind === "json" && (
           <JsonTree value={classified.json} text={classified.text} />
         )}

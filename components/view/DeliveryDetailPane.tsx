@@ -1,12 +1,21 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { ConfirmDialog } from "@/components/common/ConfirmDialog";
 import { CopyButton } from "@/components/common/CopyButton";
 import { RelativeTime } from "@/components/common/RelativeTime";
-import { BodyViewer } from "@/components/view/BodyViewer";
+import { downloadBytes } from "@/components/common/download-bytes";
+import { AttemptChip } from "@/components/view/AttemptChip";
+import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
 import { CurlActions } from "@/components/view/CurlActions";
 import { KeyValueTable } from "@/components/view/KeyValueTable";
 import { MethodBadge } from "@/components/view/MethodBadge";
+import { ReplayPanel } from "@/components/view/ReplayPanel";
+import { RetryTimeline } from "@/components/view/RetryTimeline";
+import { SentResponseSection } from "@/components/view/SentResponseSection";
+import { SignatureBadge } from "@/components/view/SignatureBadge";
+import { SignatureSection } from "@/components/view/SignatureSection";
+import { StatusCode } from "@/components/view/StatusCode";
 import { useDeliveryDetail } from "@/components/view/use-delivery-detail";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
 import { parseQueryString } from "@/lib/payload/parse-query-string";
@@ -16,6 +25,21 @@ interface DeliveryDetailPaneProps {
   echoUrl: string;
   deliveryId: string | null;
   onBack: () => void;
+  /** Selects another delivery (from the retry timeline). */
+  onSelect: (deliveryId: string) => void;
+  /** Owners may delete; null hides the button. */
+  onDelete: ((deliveryId: string) => Promise<void>) | null;
+  /** Bumped when cached details may be out of date (verdicts, timelines). */
+  revision: number;
+  /** Body tab from the deep link (?tab=), for the delivery it was given with. */
+  initialTab: string | null;
+}
+
+/** Keeps ?tab= in the address bar in step with the body tab, without a navigation. */
+function rememberTab(tab: BodyTabId) {
+  const url = new URL(window.location.href);
+  url.searchParams.set("tab", tab);
+  window.history.replaceState(window.history.state, "", url);
 }
 
 export function DeliveryDetailPane({
@@ -23,8 +47,15 @@ export function DeliveryDetailPane({
   echoUrl,
   deliveryId,
   onBack,
+  onSelect,
+  onDelete,
+  revision,
+  initialTab,
 }: DeliveryDetailPaneProps) {
-  const state = useDeliveryDetail(binId, deliveryId);
+  const state = useDeliveryDetail(binId, deliveryId, revision);
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const back = (
     <button
@@ -80,6 +111,29 @@ export function DeliveryDetailPane({
     ({ name, value }) => [name, value] as const,
   );
   const headerText = detail.headers.map(([name, value]) => `${name}: ${value}`).join("\n");
+  const timeline = detail.retryTimeline ?? [];
+
+  const downloadJson = () => {
+    const json = JSON.stringify(detail, null, 2);
+    downloadBytes({
+      bytes: new TextEncoder().encode(json),
+      filename: `webhook-echo-delivery-${detail.id}.json`,
+    });
+  };
+
+  const confirmDelete = async () => {
+    if (!onDelete) return;
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await onDelete(detail.id);
+      setConfirming(false);
+    } catch (error) {
+      setDeleteError(error instanceof Error ? error.message : "Could not delete the delivery.");
+    } finally {
+      setDeleting(false);
+    }
+  };
 
   return (
     <article
@@ -94,6 +148,12 @@ export function DeliveryDetailPane({
           <MethodBadge method={detail.method} />
           <span>{target}</span>
         </h2>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <SignatureBadge signature={detail.signature} testId="detail-signature-badge" />
+          {detail.analysisId !== null && (
+            <AttemptChip attempt={detail.attempt} isDuplicate={detail.isDuplicate} showFirst />
+          )}
+        </div>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-[13px]">
           <Meta label="Received">
             {new Date(detail.receivedAt).toLocaleString()} (
@@ -108,6 +168,13 @@ export function DeliveryDetailPane({
           <Meta label="SHA-256">
             <code className="text-xs break-all select-all">{detail.sha256}</code>
           </Meta>
+          <Meta label="We answered">
+            {detail.responseStatus === null ? (
+              "not recorded"
+            ) : (
+              <StatusCode status={detail.responseStatus} testId="detail-response-status" />
+            )}
+          </Meta>
         </dl>
         <div className="mt-4 flex flex-wrap items-center gap-2">
           <CurlActions detail={detail} body={body} echoUrl={echoUrl} />
@@ -119,11 +186,70 @@ export function DeliveryDetailPane({
           >
             Download raw
           </a>
+          <button
+            type="button"
+            data-testid="download-json"
+            onClick={downloadJson}
+            className={ACTION_CLASS}
+          >
+            Download JSON
+          </button>
+          {onDelete && (
+            <button
+              type="button"
+              data-testid="delete-delivery"
+              onClick={() => {
+                setDeleteError(null);
+                setConfirming(true);
+              }}
+              className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-500 dark:border-rose-500/40 dark:text-rose-300 dark:hover:bg-rose-500/10"
+            >
+              Delete
+            </button>
+          )}
         </div>
+        <ConfirmDialog
+          open={confirming}
+          title="Delete this delivery?"
+          confirmLabel="Delete delivery"
+          busy={deleting}
+          error={deleteError}
+          onConfirm={confirmDelete}
+          onCancel={() => setConfirming(false)}
+        >
+          It is removed for everyone viewing this bin. This cannot be undone.
+        </ConfirmDialog>
       </div>
 
       <Section title="Body">
-        <BodyViewer key={detail.id} body={body} contentType={detail.contentType} rawUrl={rawUrl} />
+        <BodyViewer
+          key={detail.id}
+          body={body}
+          contentType={detail.contentType}
+          rawUrl={rawUrl}
+          initialTab={initialTab}
+          onTabChange={rememberTab}
+        />
+      </Section>
+
+      <Section title="Signature">
+        <SignatureSection
+          key={detail.id}
+          signature={detail.signature}
+          headers={detail.headers}
+          body={body}
+          receivedAt={detail.receivedAt}
+        />
+      </Section>
+
+      {timeline.length > 0 && (
+        <Section title={`Deliveries of this analysis (${timeline.length})`}>
+          <RetryTimeline entries={timeline} currentId={detail.id} onSelect={onSelect} />
+        </Section>
+      )}
+
+      <Section title="Our response">
+        <SentResponseSection response={detail.response} deliveryId={detail.id} />
       </Section>
 
       {query.length > 0 && (
@@ -138,9 +264,16 @@ export function DeliveryDetailPane({
       >
         <KeyValueTable rows={detail.headers} testId="headers-table" label="Request headers" />
       </Section>
+
+      <Section title="Replay">
+        <ReplayPanel key={detail.id} method={detail.method} headers={detail.headers} body={body} />
+      </Section>
     </article>
   );
 }
+
+const ACTION_CLASS =
+  "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (

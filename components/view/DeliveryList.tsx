@@ -2,13 +2,13 @@
 
 import { useLayoutEffect, useRef, useEffect } from "react";
 import { DeliveryRow, type Freshness } from "@/components/view/DeliveryRow";
-import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import type { ListedDelivery } from "@/components/view/listed-delivery";
 
 // Matches the h-16 rows: used to keep the viewport still when rows are inserted above it.
 const ROW_HEIGHT = 64;
 
 interface DeliveryListProps {
-  deliveries: DeliverySummary[];
+  deliveries: ListedDelivery[];
   selectedId: string | null;
   freshIds: ReadonlyMap<string, Freshness>;
   onSelect: (id: string) => void;
@@ -16,6 +16,8 @@ interface DeliveryListProps {
   loadingOlder: boolean;
   olderError: string | null;
   onLoadOlder: () => void;
+  /** A filter is active: the list is a selection, not the whole bin. */
+  filtered: boolean;
 }
 
 export function DeliveryList({
@@ -27,6 +29,7 @@ export function DeliveryList({
   loadingOlder,
   olderError,
   onLoadOlder,
+  filtered,
 }: DeliveryListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const firstId = useRef<string | null>(deliveries[0]?.id ?? null);
@@ -80,7 +83,13 @@ export function DeliveryList({
             {loadingOlder ? "Loading…" : "Load older"}
           </button>
         ) : (
-          <span className="text-xs text-zinc-500">That’s everything in this bin.</span>
+          <span data-testid="list-end" className="text-xs text-zinc-500">
+            {deliveries.length === 0
+              ? "No deliveries match the filter."
+              : filtered
+                ? "That’s everything matching the filter."
+                : "That’s everything in this bin."}
+          </span>
         )}
         {olderError && (
           <span role="alert" className="text-xs text-rose-600 dark:text-rose-400">

@@ -1,14 +1,17 @@
 import { memo } from "react";
 import { RelativeTime } from "@/components/common/RelativeTime";
+import { AttemptChip } from "@/components/view/AttemptChip";
+import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { MethodBadge } from "@/components/view/MethodBadge";
-import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import { SignatureBadge } from "@/components/view/SignatureBadge";
+import { StatusCode } from "@/components/view/StatusCode";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
 
 /** A live arrival is highlighted ("new"), then fades out ("fading"). */
 export type Freshness = "new" | "fading";
 
 interface DeliveryRowProps {
-  delivery: DeliverySummary;
+  delivery: ListedDelivery;
   selected: boolean;
   freshness: Freshness | null;
   onSelect: (id: string) => void;
@@ -58,7 +61,13 @@ export const DeliveryRow = memo(function DeliveryRow({
           <span className="min-w-0 truncate">{delivery.contentType ?? "no content type"}</span>
           <span aria-hidden="true">·</span>
           <span className="shrink-0 tabular-nums">{formatByteSize({ bytes: delivery.size })}</span>
-          <span data-testid="signature-slot" className="ml-auto shrink-0" />
+          <span className="ml-auto flex shrink-0 items-center gap-1.5">
+            <AttemptChip attempt={delivery.attempt} isDuplicate={delivery.isDuplicate} />
+            <StatusCode status={delivery.responseStatus} prefix="→ " testId="row-response-status" />
+            <span data-testid="signature-slot" className="inline-flex">
+              <SignatureBadge signature={delivery.signature} />
+            </span>
+          </span>
         </span>
       </button>
     </li>

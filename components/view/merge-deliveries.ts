@@ -4,10 +4,7 @@ import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
  * Newest first, one row per delivery id. Ids are time-ordered UUIDv7 in lower-case hex, so
  * string order is arrival order; replays after a reconnect and late batch commits just merge in.
  */
-export function mergeDeliveries(
-  current: DeliverySummary[],
-  incoming: DeliverySummary[],
-): DeliverySummary[] {
+export function mergeDeliveries<T extends DeliverySummary>(current: T[], incoming: T[]): T[] {
   const known = new Set(current.map((delivery) => delivery.id));
   const added = incoming.filter((delivery) => {
     if (known.has(delivery.id)) return false;

@@ -1,11 +1,9 @@
 import { useEffect, useState } from "react";
-import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
+import { deliveryDetailCache, type LoadedDelivery } from "@/components/view/delivery-detail-cache";
+import type { DeliveryView } from "@/components/view/delivery-view";
 import { decodeBase64 } from "@/lib/signatures/decode-base64";
 
-export interface LoadedDelivery {
-  detail: DeliveryDetail;
-  body: Uint8Array;
-}
+export type { LoadedDelivery } from "@/components/view/delivery-detail-cache";
 
 export type DeliveryDetailState =
   | { status: "idle" }
@@ -13,21 +11,7 @@ export type DeliveryDetailState =
   | { status: "error"; message: string; retry: () => void }
   | { status: "ready"; delivery: LoadedDelivery };
 
-// Deliveries never change once stored, so details can be cached for the whole session.
-const CACHE_SIZE = 30;
-const cache = new Map<string, LoadedDelivery>();
-
-function remember(key: string, delivery: LoadedDelivery) {
-  cache.delete(key);
-  cache.set(key, delivery);
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-}
-
-function isDeliveryDetail(value: unknown): value is DeliveryDetail {
+function isDeliveryView(value: unknown): value is DeliveryView {
   if (typeof value !== "object" || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
@@ -37,16 +21,25 @@ function isDeliveryDetail(value: unknown): value is DeliveryDetail {
   );
 }
 
-/** Fetches one delivery's headers and body (with a small cache); null id means nothing selected. */
-export function useDeliveryDetail(binId: string, deliveryId: string | null): DeliveryDetailState {
+/**
+ * Fetches one delivery's headers, body, verdict and timeline (cached); null id means nothing
+ * selected. Bumping `revision` refetches entries marked stale, showing the old data meanwhile.
+ */
+export function useDeliveryDetail(
+  binId: string,
+  deliveryId: string | null,
+  revision = 0,
+): DeliveryDetailState {
   const key = deliveryId === null ? null : `${binId}/${deliveryId}`;
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
-  const [, setLoadedKey] = useState<string | null>(null);
-  const cached = key === null ? undefined : cache.get(key);
+  const [, setLoaded] = useState(0);
+  const cached = deliveryId === null ? undefined : deliveryDetailCache.get(binId, deliveryId);
 
   useEffect(() => {
-    if (key === null || deliveryId === null || cache.has(key)) return;
+    if (key === null || deliveryId === null) return;
+    const entry = deliveryDetailCache.get(binId, deliveryId);
+    if (entry && !entry.stale) return;
     const controller = new AbortController();
     const url = `/api/bins/${encodeURIComponent(binId)}/deliveries/${encodeURIComponent(deliveryId)}`;
     fetch(url, { signal: controller.signal, credentials: "same-origin" })
@@ -54,23 +47,30 @@ export function useDeliveryDetail(binId: string, deliveryId: string | null): Del
         if (response.status === 404) throw new Error("This delivery does not exist in this bin.");
         if (!response.ok) throw new Error(`Could not load the delivery (HTTP ${response.status}).`);
         const detail: unknown = await response.json();
-        if (!isDeliveryDetail(detail)) throw new Error("The server sent an unexpected answer.");
-        const body = decodeBase64(detail.bodyBase64) ?? new Uint8Array();
-        remember(key, { detail, body });
-        setLoadedKey(key);
+        if (!isDeliveryView(detail)) throw new Error("The server sent an unexpected answer.");
+        // Bodies never change: keeping the same bytes keeps every parsed view of them.
+        const previous = deliveryDetailCache.get(binId, deliveryId)?.delivery;
+        const body =
+          previous && previous.detail.sha256 === detail.sha256
+            ? previous.body
+            : (decodeBase64(detail.bodyBase64) ?? new Uint8Array());
+        deliveryDetailCache.set(binId, deliveryId, { detail, body });
+        setLoaded((value) => value + 1);
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
+        // A failed refresh keeps showing what was loaded before.
+        if (deliveryDetailCache.get(binId, deliveryId)) return;
         setFailure({
           key,
           message: error instanceof Error ? error.message : "Could not load the delivery.",
         });
       });
     return () => controller.abort();
-  }, [binId, deliveryId, key, attempt]);
+  }, [binId, deliveryId, key, attempt, revision]);
 
   if (key === null) return { status: "idle" };
-  if (cached) return { status: "ready", delivery: cached };
+  if (cached) return { status: "ready", delivery: cached.delivery };
   if (failure?.key === key) {
     return {
       status: "error",

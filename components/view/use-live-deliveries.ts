@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from "react";
-import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { isDeliverySummary } from "@/components/view/is-delivery-summary";
+import type { ListedDelivery } from "@/components/view/listed-delivery";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -8,7 +8,7 @@ interface UseLiveDeliveriesOptions {
   binId: string;
   /** Newest delivery id already shown (from the server render): the stream resumes after it. */
   getNewestId: () => string | null;
-  onDeliveries: (deliveries: DeliverySummary[]) => void;
+  onDeliveries: (deliveries: ListedDelivery[]) => void;
 }
 
 // Used only when the browser gave up on its own (non-200 answer): plain network errors are
@@ -23,7 +23,7 @@ export function useLiveDeliveries({
 }: UseLiveDeliveriesOptions): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const readNewestId = useEffectEvent(() => getNewestId());
-  const deliver = useEffectEvent((deliveries: DeliverySummary[]) => onDeliveries(deliveries));
+  const deliver = useEffectEvent((deliveries: ListedDelivery[]) => onDeliveries(deliveries));
 
   useEffect(() => {
     let source: EventSource | null = null;

@@ -24,8 +24,8 @@ afterAll(async () => {
 
 const detail = (id: string) => `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
 
-async function openDeepLink(deliveryId: string) {
-  await page.goto(`${server.baseUrl}/view/${binId}/${deliveryId}`);
+async function openDeepLink(deliveryId: string, search = "") {
+  await page.goto(`${server.baseUrl}/view/${binId}/${deliveryId}${search}`);
   await page.locator(detail(deliveryId)).waitFor();
 }
 
@@ -51,7 +51,8 @@ describe("deep links and body views", () => {
       ],
       body,
     });
-    await openDeepLink(deliveryId);
+    // An analysis opens on its Analysis tab; ?tab=pretty deep-links to the JSON tree.
+    await openDeepLink(deliveryId, "?tab=pretty");
     const tree = '[data-testid="json-tree"]';
     const text = await waitForText(page, tree, ['"id": "an_8f2"', '"agent_id": "agent_42"']);
     // Depth 3 and beyond starts collapsed; arrays over 100 items start collapsed too.

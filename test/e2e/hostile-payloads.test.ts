@@ -139,6 +139,36 @@ describe("hostile payloads stay text", () => {
       ],
     });
 
+    // A CallCov analysis: every field of the report view (header, transcript, results,
+    // other fields, problems) gets markup, and the audio URL is a javascript: URL.
+    ids.push({
+      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+        path: "/analysis",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          id: SCRIPT,
+          object: "analysis",
+          created: 1767225600,
+          status: IMG,
+          call: { agent_id: SVG, contact_id: JS_URL },
+          audio: { url: JS_URL, duration_seconds: 12, format: SCRIPT },
+          transcript: {
+            segments: [
+              { speaker: SVG, text: `${SCRIPT} hello`, start: 0, end: 1 },
+              { speaker: "agent", text: IMG, start: 1, end: 2 },
+            ],
+          },
+          results: {
+            compliance: { [SCRIPT]: true, note: IMG, checks: [{ [SVG]: JS_URL }] },
+            quality: { score: 0.5, [`${IMG}_score`]: 0.9 },
+            coaching: [SCRIPT, SVG],
+          },
+          [SVG]: { [SCRIPT]: JS_URL },
+        }),
+      }),
+      expected: [SCRIPT, IMG, SVG, JS_URL, `${SCRIPT} hello`],
+    });
+
     const page = await newPage(browser);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {

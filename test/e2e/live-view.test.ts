@@ -56,7 +56,7 @@ describe("create a bin and watch it live", () => {
     // The first delivery of an empty bin is selected and shown.
     await waitForText(page, `[data-testid="delivery-detail"][data-delivery-id="${deliveryId}"]`, [
       `/echo/${binId}/hooks/analysis?attempt=1`,
-      '"an_live"',
+      "an_live",
     ]);
     const rowText = await page.locator(rowSelector(deliveryId)).innerText();
     expect(rowText).toContain("POST");
@@ -67,7 +67,7 @@ describe("create a bin and watch it live", () => {
     const other = await newPage(browser);
     await other.goto(`${viewUrl}/${deliveryId}`);
     await other.locator(rowSelector(deliveryId)).waitFor();
-    await waitForText(other, '[data-testid="delivery-detail"]', ['"an_live"']);
+    await waitForText(other, '[data-testid="delivery-detail"]', ["an_live"]);
     await waitForText(other, '[data-testid="live-status"]', ["Live"]);
     const second = await sendDelivery(echoUrl, { method: "PUT", body: "second" });
     await Promise.all([

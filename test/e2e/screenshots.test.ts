@@ -70,12 +70,23 @@ describe("screenshots", () => {
         body: JSON.stringify(analysis),
       });
       await page.locator(`[data-testid="delivery-row"][data-delivery-id="${id}"]`).click();
+      // An analysis opens on its report; this screenshot is of the JSON tree.
+      await page.getByTestId("body-tab-pretty").click();
       await waitForText(page, '[data-testid="json-tree"]', ['"an_01JH8Z6Q"']);
       await page.screenshot({ path: shot("view-json") });
+
+      // The owner's settings sheet.
+      await page.getByTestId("open-settings").click();
+      await page.getByTestId("owner-settings").waitFor();
+      await page.screenshot({ path: shot("view-settings") });
+      await page.getByTestId("owner-settings-close").click();
 
       // Phone width: list first, the detail after selecting (with a way back).
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: shot("view-json-phone") });
+      await page.getByTestId("analysis-tab").click();
+      await page.getByTestId("analysis-view").waitFor();
+      await page.screenshot({ path: shot("view-analysis-phone") });
       await page.getByRole("button", { name: "← All deliveries" }).click();
       await page.screenshot({ path: shot("view-list-phone") });
       expect(await page.getByTestId("delivery-row").count()).toBe(3);

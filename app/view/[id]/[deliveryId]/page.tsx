@@ -10,6 +10,7 @@ const DELIVERY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 interface Props {
   params: Promise<{ id: string; deliveryId: string }>;
+  searchParams: Promise<{ tab?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -17,8 +18,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: isValidBinId(id) ? `Bin ${id}` : "Bin not found" };
 }
 
-export default async function ViewDeliveryPage({ params }: Props) {
-  const { id, deliveryId } = await params;
+export default async function ViewDeliveryPage({ params, searchParams }: Props) {
+  const [{ id, deliveryId }, { tab }] = await Promise.all([params, searchParams]);
   if (!isValidBinId(id) || !DELIVERY_ID.test(deliveryId)) notFound();
-  return <BinPage binId={id} selectedId={deliveryId.toLowerCase()} />;
+  // ?tab=analysis (or pretty/raw/hex) opens that view of the body.
+  return (
+    <BinPage
+      binId={id}
+      selectedId={deliveryId.toLowerCase()}
+      tab={typeof tab === "string" ? tab : null}
+    />
+  );
 }

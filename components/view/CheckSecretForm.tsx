@@ -1,0 +1,88 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { SignatureBadge } from "@/components/view/SignatureBadge";
+import { SignatureComparison } from "@/components/view/SignatureComparison";
+import type { HeaderPairs, SignatureResult } from "@/lib/signatures/signature-result";
+import { verifySignature } from "@/lib/signatures/verify-signature";
+
+interface CheckSecretFormProps {
+  headers: HeaderPairs;
+  body: Uint8Array;
+  /** Timestamped schemes are judged at arrival, not now. */
+  receivedAt: string;
+}
+
+type CheckState =
+  { status: "idle" } | { status: "checking" } | { status: "done"; result: SignatureResult };
+
+/**
+ * "Check with my secret": verifies the delivery in this browser with WebCrypto. The secret never
+ * leaves the page (no request is made) and is forgotten once checked.
+ */
+export function CheckSecretForm({ headers, body, receivedAt }: CheckSecretFormProps) {
+  const [secret, setSecret] = useState("");
+  const [state, setState] = useState<CheckState>({ status: "idle" });
+
+  const check = async (event: FormEvent) => {
+    event.preventDefault();
+    if (secret === "") return;
+    setState({ status: "checking" });
+    const at = Date.parse(receivedAt);
+    const result = await verifySignature({
+      headers,
+      body,
+      secret,
+      now: () => (Number.isNaN(at) ? new Date() : new Date(at)),
+    });
+    setSecret("");
+    setState({ status: "done", result });
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <form onSubmit={check} className="flex flex-wrap items-center gap-2">
+        <label className="sr-only" htmlFor="check-secret">
+          Your webhook secret
+        </label>
+        <input
+          id="check-secret"
+          type="password"
+          data-testid="check-secret-input"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Paste a secret to check this signature"
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+          className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 sm:max-w-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <button
+          type="submit"
+          data-testid="check-secret-submit"
+          disabled={secret === "" || state.status === "checking"}
+          className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          {state.status === "checking" ? "Checking…" : "Check"}
+        </button>
+      </form>
+      <p className="text-xs text-zinc-500">
+        Checked in your browser with WebCrypto: the secret is never sent anywhere.
+      </p>
+      {state.status === "done" && (
+        <div
+          data-testid="check-secret-result"
+          data-status={state.result.status}
+          role="status"
+          className="flex flex-col gap-1.5 rounded-lg border border-zinc-200 p-3 text-[13px] dark:border-zinc-800"
+        >
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-xs font-semibold text-zinc-500">With your secret</span>
+            <SignatureBadge signature={state.result} testId="check-secret-badge" />
+          </div>
+          <p className="wrap-anywhere">{state.result.reason}</p>
+          {state.result.ownerDetail && <SignatureComparison detail={state.result.ownerDetail} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/common/ConfirmDialog";
+
+interface HousekeepingActionsProps {
+  binId: string;
+  onCleared: () => void;
+  onBinDeleted: () => void;
+}
+
+type Action = "clear" | "delete-bin";
+
+const DANGER_BUTTON =
+  "h-8 rounded-md border border-rose-300 px-3 text-sm font-medium text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-500 dark:border-rose-500/40 dark:text-rose-300 dark:hover:bg-rose-500/10";
+
+/** Owner-only: clear every delivery, or delete the whole bin, each after a confirm step. */
+export function HousekeepingActions({ binId, onCleared, onBinDeleted }: HousekeepingActionsProps) {
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    if (!confirming) return;
+    setBusy(true);
+    setError(null);
+    const base = `/api/bins/${encodeURIComponent(binId)}`;
+    try {
+      const response = await fetch(confirming === "clear" ? `${base}/deliveries` : base, {
+        method: "DELETE",
+        credentials: "same-origin",
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+        throw new Error(
+          typeof body?.message === "string"
+            ? body.message
+            : `The server answered ${response.status}.`,
+        );
+      }
+      const done = confirming;
+      setConfirming(null);
+      if (done === "clear") onCleared();
+      else onBinDeleted();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (action: Action) => {
+    setError(null);
+    setConfirming(action);
+  };
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button
+        type="button"
+        data-testid="clear-all"
+        onClick={() => open("clear")}
+        className={DANGER_BUTTON}
+      >
+        Clear all deliveries
+      </button>
+      <button
+        type="button"
+        data-testid="delete-bin"
+        onClick={() => open("delete-bin")}
+        className={DANGER_BUTTON}
+      >
+        Delete bin
+      </button>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming === "clear" ? "Clear every delivery?" : "Delete this bin?"}
+        confirmLabel={confirming === "clear" ? "Clear all" : "Delete bin"}
+        busy={busy}
+        error={error}
+        onConfirm={run}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming === "clear"
+          ? "Every captured delivery of this bin is removed for everyone. The bin, its URL and its settings stay."
+          : "The bin, its settings and every delivery are removed. Its URL will capture into a new, unowned bin if anything is sent to it again."}
+      </ConfirmDialog>
+    </div>
+  );
+}

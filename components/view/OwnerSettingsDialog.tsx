@@ -1,0 +1,114 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
+import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import { HousekeepingActions } from "@/components/view/HousekeepingActions";
+import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
+import { SecretSettings } from "@/components/view/SecretSettings";
+import type { BinView } from "@/lib/bins/bin-view";
+
+interface OwnerSettingsDialogProps {
+  open: boolean;
+  onClose: () => void;
+  binId: string;
+  settings: BinSettingsState;
+  limits: BinView["limits"] | null;
+  onSaved: (settings: BinSettingsState) => void;
+  /** A new or removed secret: every verdict changes. */
+  onSecretSaved: (settings: BinSettingsState) => void;
+  onCleared: () => void;
+  onBinDeleted: () => void;
+}
+
+/** The owner's settings as a side sheet: secret, simulated response, housekeeping. */
+export function OwnerSettingsDialog({
+  open,
+  onClose,
+  binId,
+  settings,
+  limits,
+  onSaved,
+  onSecretSaved,
+  onCleared,
+  onBinDeleted,
+}: OwnerSettingsDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="owner-settings-title"
+      onClose={(event) => {
+        // React passes a nested confirm dialog's close event up the tree: only ours counts.
+        if (event.target === event.currentTarget) onClose();
+      }}
+      onClick={(event) => {
+        // A click on the backdrop (the dialog box itself, outside the panel) closes the sheet.
+        if (event.target === event.currentTarget) onClose();
+      }}
+      className="m-0 ml-auto h-dvh max-h-none w-[min(32rem,100vw)] max-w-none border-l border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/30 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+    >
+      {open && (
+        <div data-testid="owner-settings" className="flex h-full flex-col">
+          <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+            <h2 id="owner-settings-title" className="text-base font-semibold">
+              Bin settings
+            </h2>
+            <button
+              type="button"
+              data-testid="owner-settings-close"
+              onClick={onClose}
+              className="rounded-md px-2 py-1 text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              Close
+            </button>
+          </div>
+          <div className="flex flex-1 flex-col gap-7 overflow-y-auto px-5 py-5">
+            <Group title="Webhook secret">
+              <SecretSettings
+                binId={binId}
+                hasSecret={settings.hasSecret}
+                onSaved={onSecretSaved}
+              />
+            </Group>
+            <Group title="Response">
+              <ResponseSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
+            </Group>
+            <Group title="Housekeeping">
+              {limits && (
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  Deliveries are kept for {limits.retentionDays.toLocaleString()} day
+                  {limits.retentionDays === 1 ? "" : "s"}; the newest{" "}
+                  {limits.maxDeliveriesPerBin.toLocaleString()} are kept per bin.
+                </p>
+              )}
+              <HousekeepingActions
+                binId={binId}
+                onCleared={onCleared}
+                onBinDeleted={onBinDeleted}
+              />
+            </Group>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-3">
+      <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import { saveBinSettings } from "@/components/view/save-bin-settings";
+
+interface SecretSettingsProps {
+  binId: string;
+  hasSecret: boolean;
+  onSaved: (settings: BinSettingsState) => void;
+}
+
+/**
+ * Set, replace or remove the bin's webhook secret. The secret is write-only: the input is never
+ * pre-filled and is cleared once saved; the server only ever says whether one is set.
+ */
+export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProps) {
+  const [secret, setSecret] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  const save = async (value: string | null) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await saveBinSettings(binId, { webhookSecret: value });
+      setSecret("");
+      onSaved(saved);
+      setMessage({
+        error: false,
+        text: value === null ? "Secret removed." : "Secret saved; deliveries are checked again.",
+      });
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (secret !== "") void save(secret);
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm">
+        <span
+          data-testid="secret-status"
+          data-has-secret={hasSecret ? "true" : "false"}
+          className={`mr-2 inline-flex rounded px-1.5 py-px text-xs font-semibold ${
+            hasSecret
+              ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300"
+              : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+          }`}
+        >
+          {hasSecret ? "Secret set" : "No secret"}
+        </span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          Signatures (CallCov, GitHub, Stripe, Standard Webhooks, Shopify, Slack) are checked with
+          it. It is stored encrypted and never shown again.
+        </span>
+      </p>
+      <form onSubmit={submit} className="flex flex-wrap gap-2">
+        <label htmlFor="webhook-secret" className="sr-only">
+          Webhook secret
+        </label>
+        <input
+          id="webhook-secret"
+          type="password"
+          data-testid="secret-input"
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder={hasSecret ? "New secret to replace it" : "Webhook secret"}
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+          className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <button
+          type="submit"
+          data-testid="secret-save"
+          disabled={busy || secret === ""}
+          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+        >
+          {hasSecret ? "Replace" : "Set secret"}
+        </button>
+        {hasSecret && (
+          <button
+            type="button"
+            data-testid="secret-remove"
+            disabled={busy}
+            onClick={() => void save(null)}
+            className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Remove
+          </button>
+        )}
+      </form>
+      {message && (
+        <p
+          data-testid="secret-message"
+          role={message.error ? "alert" : "status"}
+          className={`text-xs ${message.error ? "text-rose-600 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
+        >
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { KeyValueTable } from "@/components/view/KeyValueTable";
+import type { SentResponse } from "@/components/view/delivery-view";
+import { StatusCode } from "@/components/view/StatusCode";
+
+const REASONS: Record<SentResponse["reason"], string> = {
+  default: "the default answer",
+  settings: "the bin’s simulated response",
+  "status-path": "the status in the /status/<code> path",
+  "fail-first": "fail-first retry testing",
+};
+
+function isSentResponse(value: unknown): value is SentResponse {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.status === "number" && typeof record.reason === "string";
+}
+
+/** What our echo endpoint answered this delivery with, and why. */
+export function SentResponseSection({
+  response,
+  deliveryId,
+}: {
+  response: unknown;
+  deliveryId: string;
+}) {
+  if (!isSentResponse(response)) {
+    return (
+      <p data-testid="sent-response" className="text-sm text-zinc-500">
+        Not recorded for this delivery.
+      </p>
+    );
+  }
+  const headers = Object.entries(response.headers ?? {});
+  const body = response.body ?? JSON.stringify({ received: true, deliveryId: deliveryId });
+  const contentType =
+    response.body === null
+      ? "application/json; charset=utf-8"
+      : (response.contentType ?? "text/plain; charset=utf-8");
+  return (
+    <div data-testid="sent-response" data-status={response.status} className="flex flex-col gap-2">
+      <p className="flex flex-wrap items-baseline gap-x-2 text-[13px]">
+        <span className="text-base">
+          <StatusCode status={response.status} testId="sent-response-status" />
+        </span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          from {REASONS[response.reason] ?? response.reason}
+          {response.reason === "fail-first" && response.attempt
+            ? ` (attempt ${response.attempt})`
+            : ""}
+          {response.delayMs > 0 ? `, after a ${response.delayMs} ms delay` : ""}
+        </span>
+      </p>
+      <div className="text-xs text-zinc-500">
+        Content-Type <code className="text-zinc-700 dark:text-zinc-300">{contentType}</code>
+      </div>
+      {body === "" ? (
+        <p className="text-sm text-zinc-500 italic">Empty body.</p>
+      ) : (
+        <pre
+          data-testid="sent-response-body"
+          className="max-h-48 overflow-auto rounded-lg bg-zinc-50 p-3 text-xs whitespace-pre-wrap wrap-anywhere dark:bg-zinc-900"
+        >
+          {body}
+        </pre>
+      )}
+      {headers.length > 0 && (
+        <KeyValueTable rows={headers} testId="sent-response-headers" label="Response headers" />
+      )}
+    </div>
+  );
+}

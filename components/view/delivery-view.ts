@@ -1,0 +1,36 @@
+import type { RetryTimelineKind } from "@/lib/analysis/retry-delivery";
+import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
+import type { SignatureResult } from "@/lib/signatures/signature-result";
+
+/** One row of GET /api/bins/<id>/deliveries/<did> → retryTimeline. */
+export interface TimelineEntry {
+  deliveryId: string;
+  attempt: number;
+  receivedAt: string;
+  responseStatus: number | null;
+  gapSeconds: number | null;
+  expectedGapSeconds: number | null;
+  matchesSchedule: boolean | null;
+  kind: RetryTimelineKind;
+}
+
+/** The answer our echo endpoint sent for a delivery (lib/capture/plan-response.ts). */
+export interface SentResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** null: the default JSON body. */
+  body: string | null;
+  contentType: string | null;
+  delayMs: number;
+  reason: "default" | "settings" | "status-path" | "fail-first";
+  attempt?: number;
+}
+
+/** The detail API's answer as the view uses it. */
+export interface DeliveryView extends Omit<DeliveryDetail, "response"> {
+  signature?: SignatureResult;
+  attempt?: number;
+  isDuplicate?: boolean;
+  retryTimeline?: TimelineEntry[];
+  response: SentResponse | null;
+}

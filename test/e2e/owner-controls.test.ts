@@ -1,0 +1,170 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshotDir } from "@/test/support/launch-browser";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+
+const databaseUrl = inject("databaseUrl");
+const db = createTestDb(databaseUrl);
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
+  mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db.close();
+});
+
+/** A new bin owned by a fresh browser context, with its view open. */
+async function createOwnedBin(): Promise<{ page: Page; binId: string; echoUrl: string }> {
+  const page = await newPage(browser);
+  await page.goto(server.baseUrl + "/");
+  await page.getByTestId("create-bin").click();
+  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
+  await page.getByTestId("open-view").click();
+  await page.getByTestId("empty-state").waitFor();
+  await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+  return { page, binId: echoUrl.split("/").pop()!, echoUrl };
+}
+
+async function countRows(binId: string): Promise<number> {
+  const { rows } = await db.query<{ count: string }>(
+    "SELECT count(*) FROM deliveries WHERE bin_id = $1",
+    [binId],
+  );
+  return Number(rows[0]!.count);
+}
+
+describe("owner controls", () => {
+  it("simulates a response, shows it read-only to viewers, deletes and clears with a confirm step", async () => {
+    const { page, binId, echoUrl } = await createOwnedBin();
+    await page.getByTestId("open-settings").click();
+    const settings = page.getByTestId("owner-settings");
+    await settings.waitFor();
+
+    // The server's validation message is shown as is.
+    await page.getByTestId("response-status").fill("99");
+    await page.getByTestId("response-save").click();
+    await waitForText(page, '[data-testid="response-error"]', ["status"]);
+
+    await page.getByTestId("response-status").fill("418");
+    await page.getByTestId("response-body").fill("I'm a teapot");
+    await page.getByTestId("response-content-type").fill("text/plain; charset=utf-8");
+    await page.getByTestId("response-add-header").click();
+    await page.getByTestId("response-header-name").fill("X-Tea");
+    await page.getByTestId("response-header-value").fill("earl-grey");
+    await page.getByTestId("response-delay").fill("150");
+    await page.getByTestId("response-save").click();
+    await waitForText(page, '[data-testid="response-saved"]', ["Saved", "Answers 418"]);
+    await page.screenshot({ path: path.join(screenshotDir, "view-owner-settings-light.png") });
+    await page.getByTestId("owner-settings-close").click();
+    await waitForText(page, '[data-testid="response-summary"]', [
+      "Answers 418 with a custom text/plain; charset=utf-8 body and 1 extra header after 150 ms",
+    ]);
+
+    // A sender now gets the simulated answer.
+    const started = Date.now();
+    const answer = await fetch(`${echoUrl}/hooks`, { method: "POST", body: "ping" });
+    expect(answer.status).toBe(418);
+    expect(await answer.text()).toBe("I'm a teapot");
+    expect(answer.headers.get("x-tea")).toBe("earl-grey");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const first = answer.headers.get("x-delivery-id")!;
+    await page.locator(rowSelector(first)).waitFor({ timeout: 10_000 });
+    expect(
+      await page.locator(`${rowSelector(first)} [data-testid="row-response-status"]`).innerText(),
+    ).toContain("418");
+    const sent = '[data-testid="sent-response"]';
+    await page.locator(`${sent}[data-status="418"]`).waitFor();
+    await waitForText(page, sent, ["I'm a teapot", "X-Tea", "earl-grey", "simulated response"]);
+
+    // Fail-first: the first attempt of an analysis gets 503, the next the simulated answer.
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("fail-first-count").fill("1");
+    await page.getByTestId("fail-first-status").fill("503");
+    await page.getByTestId("response-save").click();
+    await waitForText(page, '[data-testid="response-saved"]', ["fails the first attempt"]);
+    await page.getByTestId("owner-settings-close").click();
+    const analysis = JSON.stringify({ id: "an_retry", object: "analysis", status: "completed" });
+    const attempt1 = await fetch(`${echoUrl}/webhooks`, { method: "POST", body: analysis });
+    expect(attempt1.status).toBe(503);
+    const attempt2 = await fetch(`${echoUrl}/webhooks`, { method: "POST", body: analysis });
+    expect(attempt2.status).toBe(418);
+    const retried = attempt2.headers.get("x-delivery-id")!;
+    await page.locator(rowSelector(retried)).waitFor({ timeout: 10_000 });
+    expect(
+      await page.locator(`${rowSelector(retried)} [data-testid="attempt-chip"]`).innerText(),
+    ).toBe("attempt 2");
+
+    // A viewer sees the behaviour read-only and no owner controls.
+    const viewer = await newPage(browser);
+    await viewer.goto(`${server.baseUrl}/view/${binId}/${first}`);
+    await waitForText(viewer, '[data-testid="response-summary"]', [
+      "Answers 418",
+      "fails the first attempt of each analysis with 503",
+    ]);
+    await viewer.locator(`${sent}[data-status="418"]`).waitFor();
+    expect(await viewer.getByTestId("bin-limits").innerText()).toMatch(/Kept 7 days · newest/);
+    for (const testId of [
+      "open-settings",
+      "owner-settings",
+      "response-settings",
+      "delete-delivery",
+      "clear-all",
+      "claim-bin",
+    ]) {
+      expect(await viewer.getByTestId(testId).count(), testId).toBe(0);
+    }
+
+    // Delete one delivery (after confirming); the list and the database follow.
+    await page.locator(rowSelector(first)).click();
+    await page.getByTestId("delete-delivery").click();
+    await page.getByTestId("confirm-cancel").click();
+    expect(await page.locator(rowSelector(first)).count()).toBe(1);
+    await page.getByTestId("delete-delivery").click();
+    await page.getByTestId("confirm-accept").click();
+    await page.locator(rowSelector(first)).waitFor({ state: "detached" });
+    expect(await countRows(binId)).toBe(2);
+
+    // Clear all, with a confirm step: the list empties.
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("clear-all").click();
+    await page.getByTestId("confirm-cancel").click();
+    expect(await countRows(binId)).toBe(2);
+    await page.getByTestId("clear-all").click();
+    await page.getByTestId("confirm-accept").click();
+    await page.getByTestId("empty-state").waitFor();
+    expect(await page.getByTestId("delivery-row").count()).toBe(0);
+    expect(await countRows(binId)).toBe(0);
+    expect(page.url()).toBe(`${server.baseUrl}/view/${binId}`);
+
+    // Deleting the bin goes home; its API is gone.
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("delete-bin").click();
+    await page.getByTestId("confirm-accept").click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    expect((await fetch(`${server.baseUrl}/api/bins/${binId}`)).status).toBe(404);
+    await page.context().close();
+    await viewer.context().close();
+  });
+
+  it("shows the rate-limit rejections and limits of a bin", async () => {
+    const echoUrl = `${server.baseUrl}/echo/e2e-limits`;
+    await sendDelivery(echoUrl, { body: "x" });
+    await db.query("UPDATE bins SET rejected_count = 12 WHERE id = 'e2e-limits'");
+    const page = await newPage(browser);
+    await page.goto(`${server.baseUrl}/view/e2e-limits`);
+    await waitForText(page, '[data-testid="rejected-count"]', ["12 rejected"]);
+    await waitForText(page, '[data-testid="response-summary"]', [
+      "Answers 200 with the default JSON",
+    ]);
+    await page.context().close();
+  });
+});
