@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The CLI is TypeScript (lib/cli); tsx compiles it on the fly. The repo's tsconfig is named by
 // absolute path so `@/` imports resolve from wherever the command is run.
-/* global AbortController */
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
