@@ -1,4 +1,5 @@
 import type { RetryTimelineKind } from "@/lib/analysis/retry-delivery";
+import type { PlannedResponse } from "@/lib/capture/plan-response";
 import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
 import type { SignatureResult } from "@/lib/signatures/signature-result";
 
@@ -14,17 +15,8 @@ export interface TimelineEntry {
   kind: RetryTimelineKind;
 }
 
-/** The answer our echo endpoint sent for a delivery (lib/capture/plan-response.ts). */
-export interface SentResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** null: the default JSON body. */
-  body: string | null;
-  contentType: string | null;
-  delayMs: number;
-  reason: "default" | "settings" | "status-path" | "fail-first";
-  attempt?: number;
-}
+/** The answer our echo endpoint sent for a delivery, as capture planned it. */
+export type SentResponse = PlannedResponse;
 
 /** The detail API's answer as the view uses it. */
 export interface DeliveryView extends Omit<DeliveryDetail, "response"> {

@@ -1,6 +1,9 @@
+import type { BinView } from "@/lib/bins/bin-view";
+import { getBinOrThrow } from "@/lib/bins/get-bin-or-throw";
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
 import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 
@@ -15,6 +18,8 @@ export interface BinPageData {
   viewUrl: string;
   deliveries: Awaited<ReturnType<typeof listDeliveryPage>>["deliveries"];
   nextCursor: string | null;
+  /** Settings, limits and counters as the bin API shows them; null until the bin exists. */
+  bin: BinView | null;
 }
 
 /** Everything the server-rendered view needs; the caller has validated binId. */
@@ -29,19 +34,21 @@ export async function loadBinPage({
   headers: Headers;
   pageSize?: number;
 }): Promise<BinPageData> {
-  const [bin, page] = await Promise.all([
-    getDb().bin.findUnique({
-      where: { id: binId },
-      select: { ownerTokenHash: true, webhookSecretEncrypted: true },
+  const [owner, view, page] = await Promise.all([
+    getDb().bin.findUnique({ where: { id: binId }, select: { ownerTokenHash: true } }),
+    getBinOrThrow({ binId }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+      throw error;
     }),
     listDeliveryPage({ binId, limit: pageSize }),
   ]);
   return {
     binId,
-    exists: bin !== null,
-    hasOwner: Boolean(bin?.ownerTokenHash),
-    isOwner: isBinOwner({ ownerTokenHash: bin?.ownerTokenHash ?? null, token: ownerToken }),
-    hasSecret: Boolean(bin?.webhookSecretEncrypted),
+    exists: view !== null,
+    hasOwner: view?.hasOwner ?? false,
+    isOwner: isBinOwner({ ownerTokenHash: owner?.ownerTokenHash ?? null, token: ownerToken }),
+    hasSecret: view?.hasSecret ?? false,
+    bin: view,
     ...buildBinUrls({ origin: getPublicOrigin({ headers }), binId }),
     deliveries: page.deliveries,
     nextCursor: page.nextCursor,
