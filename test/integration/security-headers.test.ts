@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+
+const databaseUrl = inject("databaseUrl");
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl });
+});
+afterAll(() => server?.stop());
+
+describe("security headers", () => {
+  it.each(["/", "/view/some-bin", "/docs", "/view/bad.id"])(
+    "%s carries a nonce-based Content-Security-Policy, a fresh nonce per request",
+    async (path) => {
+      const policies = [];
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${server.baseUrl}${path}`);
+        const policy = response.headers.get("content-security-policy") ?? "";
+        expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+        expect(policy).toContain("object-src 'none'");
+        expect(policy).toContain("frame-ancestors 'none'");
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        const html = await response.text();
+        const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+        // Every inline script Next emits carries this request's nonce.
+        const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+        for (const [, attributes] of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+        policies.push(nonce);
+      }
+      expect(policies[0]).not.toBe(policies[1]);
+    },
+  );
+
+  it("answers from /echo/* can never run as a page on our origin", async () => {
+    const response = await fetch(`${server.baseUrl}/echo/headers-bin`, {
+      method: "POST",
+      body: "<script>alert(1)</script>",
+    });
+    expect(response.headers.get("content-security-policy")).toContain("sandbox");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
