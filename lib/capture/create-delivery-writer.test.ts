@@ -86,6 +86,25 @@ describe("createDeliveryWriter (group commit)", () => {
     expect(batches).toEqual([["x"], ["a", "b"], ["c", "big1"], ["big2"]]);
   });
 
+  it("writes large bodies one batch at a time (bytes in flight are bounded)", async () => {
+    let concurrent = 0;
+    let most = 0;
+    const writer = createDeliveryWriter({
+      maxInFlight: 4,
+      maxBatchBytes: 100,
+      maxInFlightBytes: 100,
+      insertBatch: async () => {
+        most = Math.max(most, ++concurrent);
+        await new Promise((r) => setTimeout(r, 5));
+        concurrent--;
+      },
+    });
+    await Promise.all(["a", "b", "c"].map((id) => writer.write(record(id, 90))));
+    expect(most).toBe(1);
+    // A body over the bound still goes when nothing else is in flight.
+    await expect(writer.write(record("huge", 500))).resolves.toBeUndefined();
+  });
+
   it("drain() resolves once nothing is queued or in flight", async () => {
     const gate = deferred();
     const writer = createDeliveryWriter({ insertBatch: () => gate.promise });

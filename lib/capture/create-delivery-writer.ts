@@ -12,6 +12,11 @@ export interface CreateDeliveryWriterOptions {
   maxBatchRows?: number;
   maxBatchBytes?: number;
   maxInFlight?: number;
+  /**
+   * Body bytes in flight to the database at once. A 10 MiB body costs several times its size
+   * while it is encoded for the wire, so large bodies are written one batch at a time.
+   */
+  maxInFlightBytes?: number;
 }
 
 interface Pending {
@@ -30,9 +35,11 @@ export function createDeliveryWriter({
   maxBatchRows = 100,
   maxBatchBytes = 16 * 1024 * 1024,
   maxInFlight = 4,
+  maxInFlightBytes = 16 * 1024 * 1024,
 }: CreateDeliveryWriterOptions): DeliveryWriter {
   const queue: Pending[] = [];
   let inFlight = 0;
+  let inFlightBytes = 0;
   let scheduled = false;
   let idleWaiters: Array<() => void> = [];
 
@@ -51,10 +58,14 @@ export function createDeliveryWriter({
       while (queue.length > 0 && batch.length < maxBatchRows) {
         const next = queue[0]!;
         if (batch.length > 0 && bytes + next.record.bodySize > maxBatchBytes) break;
+        // Nothing in flight: always go, so one body larger than the bound still gets written.
+        if (inFlight > 0 && inFlightBytes + bytes + next.record.bodySize > maxInFlightBytes) break;
         bytes += next.record.bodySize;
         batch.push(queue.shift()!);
       }
+      if (batch.length === 0) break;
       inFlight++;
+      inFlightBytes += bytes;
       insertBatch(batch.map((item) => item.record))
         .then(
           () => batch.forEach((item) => item.resolve()),
@@ -62,6 +73,7 @@ export function createDeliveryWriter({
         )
         .finally(() => {
           inFlight--;
+          inFlightBytes -= bytes;
           pump();
           notifyIdle();
         });
