@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useModalDialog } from "@/components/common/use-modal-dialog";
+import { type ReactNode } from "react";
 import type { BinSettingsState } from "@/components/view/bin-settings-view";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
@@ -32,14 +33,7 @@ export function OwnerSettingsDialog({
   onCleared,
   onBinDeleted,
 }: OwnerSettingsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog
