@@ -8,7 +8,7 @@ export function createTestDb(databaseUrl: string) {
     query: <T extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
       pool.query<T>(text, values),
     async reset() {
-      await pool.query("TRUNCATE deliveries, bins CASCADE");
+      await pool.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
     },
     close: () => pool.end(),
   };
