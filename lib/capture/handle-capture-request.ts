@@ -140,13 +140,13 @@ export async function handleCaptureRequest({
   ]);
   limitCheck.catch(() => {});
 
-  // Reserve the body's memory before reading it (the declared length; the whole limit when
-  // the length is unknown), and hold it until the row is committed.
-  const declared = Number(req.headers["content-length"]);
+  // Reserve the body's memory before reading it and hold it until the row is committed: the
+  // declared length, the whole limit for a chunked body, nothing when there is no body (or
+  // when the declared length is over the limit: that request is refused without reading).
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunked = req.headers["transfer-encoding"] !== undefined;
   const release = await getBodyBudget().acquire(
-    Number.isFinite(declared) && declared >= 0
-      ? Math.min(declared, env.MAX_BODY_BYTES + 1)
-      : env.MAX_BODY_BYTES,
+    chunked ? env.MAX_BODY_BYTES : declared > env.MAX_BODY_BYTES ? 0 : declared,
   );
   try {
     await captureBody({
