@@ -17,6 +17,15 @@ import { getEventBus } from "@/lib/live/get-event-bus";
 import { log } from "@/lib/log";
 import { setSingleton } from "@/lib/singleton";
 
+// Set once the embedded database runs: a fatal error must not leave it behind.
+let stopEmbeddedOnFatal: (() => Promise<void>) | null = null;
+
+async function exitFatally(error: unknown): Promise<never> {
+  console.error(`[webhook-echo] fatal: ${error instanceof Error ? error.message : String(error)}`);
+  await stopEmbeddedOnFatal?.().catch(() => {});
+  process.exit(1);
+}
+
 // A database that is down at start must not keep the server from answering (capture says 503
 // until it is back), but a failed migration must stop it: it needs a human.
 async function migrateWhenReachable(databaseUrl: string, migrationsDir: string): Promise<void> {
@@ -46,12 +55,7 @@ async function migrateWhenReachable(databaseUrl: string, migrationsDir: string):
     setTimeout(() => {
       attempt().then(
         (done) => done || retry(),
-        (error: unknown) => {
-          console.error(
-            `[webhook-echo] fatal: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          process.exit(1);
-        },
+        (error: unknown) => void exitFatally(error),
       );
     }, 2000).unref();
   };
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
       log: (message) => log("warn", message),
     });
     stopEmbedded = embedded.stop;
+    stopEmbeddedOnFatal = embedded.stop;
     databaseUrl = embedded.url;
     log(
       "info",
@@ -169,7 +174,4 @@ async function main(): Promise<void> {
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(`[webhook-echo] fatal: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().catch((error: unknown) => void exitFatally(error));

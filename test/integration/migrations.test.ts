@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
+import { startTestServer } from "@/test/support/start-test-server";
 
 const adminUrl = inject("adminDatabaseUrl");
 const migrationsDir = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
@@ -131,5 +132,19 @@ describe("migration runner", () => {
     const next = runMigrations({ databaseUrl, migrationsDir: dir });
     await expect(next).rejects.toBeInstanceOf(MigrationError);
     await expect(runMigrations({ databaseUrl, migrationsDir: dir })).rejects.toThrow(/P3009/);
+  });
+
+  it("a server refuses to start on a database with a failed migration, with a clear message", async () => {
+    await runMigrations({ databaseUrl, migrationsDir });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+       VALUES ('00000000-0000-0000-0000-000000000001', repeat('0', 64), '29990101000000_half_done', now(), 0)`,
+    );
+    await client.end();
+    await expect(startTestServer({ databaseUrl })).rejects.toThrow(
+      /server exited with 1[\s\S]*29990101000000_half_done[\s\S]*P3009/,
+    );
   });
 });
