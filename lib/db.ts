@@ -25,6 +25,6 @@ export function getDb(): PrismaClient {
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30_000,
     });
-    return new PrismaClient({ adapter });
+    return new PrismaClient({ adapter, queryPlanCacheMaxSize: 0 });
   });
 }
