@@ -174,12 +174,6 @@ export function BinView({
     [binId],
   );
 
-  const status = useLiveDeliveries({
-    binId,
-    getNewestId: () => newestSeen.current,
-    onDeliveries: onLive,
-  });
-
   const replaceUrl = useCallback(
     (id: string | null) => {
       // Shareable URL without a navigation (and without re-rendering the server page).
@@ -227,6 +221,36 @@ export function BinView({
     },
     [binId],
   );
+
+  // Someone changed the bin (here or in another browser): verdicts, settings or the list may
+  // differ now, so re-read them.
+  const onBinChanged = useCallback(async () => {
+    deliveryDetailCache.markStale(binId, null);
+    setDetailRevision((value) => value + 1);
+    void reloadList(filterRef.current);
+    try {
+      const response = await fetch(`/api/bins/${encodeURIComponent(binId)}`, {
+        credentials: "same-origin",
+        cache: "no-store",
+      });
+      if (!response.ok) return;
+      const next = (await response.json()) as BinSettingsState;
+      setSavedSettings({
+        hasSecret: next.hasSecret,
+        response: next.response,
+        failFirst: next.failFirst,
+      });
+    } catch {
+      // The next change or a reload catches up.
+    }
+  }, [binId, reloadList]);
+
+  const status = useLiveDeliveries({
+    binId,
+    getNewestId: () => newestSeen.current,
+    onDeliveries: onLive,
+    onBinChanged: () => void onBinChanged(),
+  });
 
   const applyFilter = (next: ListFilter) => {
     filterRef.current = next;

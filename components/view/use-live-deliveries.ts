@@ -9,6 +9,8 @@ interface UseLiveDeliveriesOptions {
   /** Newest delivery id already shown (from the server render): the stream resumes after it. */
   getNewestId: () => string | null;
   onDeliveries: (deliveries: ListedDelivery[]) => void;
+  /** The bin changed elsewhere (settings, secret, deletions): re-read it. */
+  onBinChanged: () => void;
 }
 
 // Used only when the browser gave up on its own (non-200 answer): plain network errors are
@@ -20,10 +22,12 @@ export function useLiveDeliveries({
   binId,
   getNewestId,
   onDeliveries,
+  onBinChanged,
 }: UseLiveDeliveriesOptions): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const readNewestId = useEffectEvent(() => getNewestId());
   const deliver = useEffectEvent((deliveries: ListedDelivery[]) => onDeliveries(deliveries));
+  const binChanged = useEffectEvent(() => onBinChanged());
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -45,6 +49,7 @@ export function useLiveDeliveries({
           // A malformed event is skipped; the next reconnect replays from the last good id.
         }
       });
+      current.addEventListener("bin-changed", () => binChanged());
       current.addEventListener("error", () => {
         // The server also names a failed catch-up "error"; the connection itself is fine then.
         if (current.readyState === EventSource.OPEN) return;

@@ -3,6 +3,7 @@ import { hashOwnerToken } from "@/lib/bins/hash-owner-token";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 
 /**
  * A bin created by a first delivery has no owner; the first claimant becomes it. One
@@ -17,5 +18,6 @@ export async function claimBin({ binId }: { binId: string }): Promise<{ ownerTok
   const claimed = await db.$executeRaw`UPDATE bins SET owner_token_hash = ${ownerTokenHash}
     WHERE id = ${binId} AND owner_token_hash IS NULL`;
   if (claimed !== 1) throw new AppError("CONFLICT", "This bin already has an owner");
+  await publishBinChanged({ binId });
   return { ownerToken };
 }

@@ -6,6 +6,7 @@ import { getSettingsCache } from "@/lib/capture/get-settings-cache";
 import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
+import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 
 export interface BinSettingsView extends SimulationSettings {
   hasSecret: boolean;
@@ -46,5 +47,6 @@ export async function updateBinSettings({
     select: { webhookSecretEncrypted: true },
   });
   getSettingsCache().invalidate(binId);
+  await publishBinChanged({ binId });
   return { hasSecret: updated.webhookSecretEncrypted !== null, ...next };
 }

@@ -1,5 +1,6 @@
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
 import { getDb } from "@/lib/db";
+import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 
 /** Owner-only: removes every delivery of the bin; the bin, its owner and settings stay. */
 export async function clearDeliveries({
@@ -11,5 +12,6 @@ export async function clearDeliveries({
 }): Promise<number> {
   await requireBinOwner({ binId, token });
   const { count } = await getDb().delivery.deleteMany({ where: { binId } });
+  await publishBinChanged({ binId });
   return count;
 }

@@ -1,6 +1,7 @@
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
 import { getSettingsCache } from "@/lib/capture/get-settings-cache";
 import { getDb } from "@/lib/db";
+import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 
 /**
  * Owner-only: removes the bin and (cascade) its deliveries. The id stays valid: a later
@@ -16,4 +17,5 @@ export async function deleteBin({
   await requireBinOwner({ binId, token });
   await getDb().bin.delete({ where: { id: binId } });
   getSettingsCache().invalidate(binId);
+  await publishBinChanged({ binId });
 }

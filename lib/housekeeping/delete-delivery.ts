@@ -1,6 +1,7 @@
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,4 +20,5 @@ export async function deleteDelivery({
     ? await getDb().delivery.deleteMany({ where: { id: deliveryId, binId } })
     : { count: 0 };
   if (deleted.count === 0) throw new AppError("NOT_FOUND", "Delivery not found");
+  await publishBinChanged({ binId });
 }

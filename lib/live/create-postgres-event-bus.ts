@@ -16,7 +16,7 @@ interface Subscriber {
 
 /**
  * LISTEN/NOTIFY across every app instance on one database. The payload carries only ids
- * ("<binId> <deliveryId>"); subscribers read the row itself. One LISTEN connection per process,
+ * ("<binId> <deliveryId>", or "<binId> *" when the bin changed); subscribers read the row itself. One LISTEN connection per process,
  * re-opened after a drop, with a resync signal because notifications sent meanwhile are gone.
  */
 export function createPostgresEventBus({
@@ -58,7 +58,8 @@ export function createPostgresEventBus({
   const dispatch = (payload: string) => {
     const space = payload.indexOf(" ");
     if (space <= 0) return;
-    const event = { binId: payload.slice(0, space), deliveryId: payload.slice(space + 1) };
+    const rest = payload.slice(space + 1);
+    const event = { binId: payload.slice(0, space), deliveryId: rest === "*" ? null : rest };
     for (const subscriber of subscribers.get(event.binId) ?? []) subscriber.onEvent(event);
   };
 
@@ -127,7 +128,9 @@ export function createPostgresEventBus({
     publish(event) {
       // Deliveries committed together are announced together: one round trip per batch.
       return new Promise<void>((resolve, reject) => {
-        outbox.push({ payload: `${event.binId} ${event.deliveryId}`, resolve, reject });
+        // "*" (never a delivery id) marks a change to the bin itself.
+        const payload = `${event.binId} ${event.deliveryId ?? "*"}`;
+        outbox.push({ payload, resolve, reject });
         if (!flushScheduled) {
           flushScheduled = true;
           queueMicrotask(flushOutbox);

@@ -1,7 +1,10 @@
-/** A new delivery was committed. Slim on purpose: NOTIFY payloads are capped near 8 KB. */
+/**
+ * A new delivery was committed, or (deliveryId null) the bin changed otherwise: settings or
+ * secret, deliveries deleted. Slim on purpose: NOTIFY payloads are capped near 8 KB.
+ */
 export interface DeliveryEvent {
   binId: string;
-  deliveryId: string;
+  deliveryId: string | null;
 }
 
 export type Unsubscribe = () => void;

@@ -115,6 +115,11 @@ export function streamBinEvents({
       const unsubscribe = getEventBus().subscribe(
         binId,
         (event) => {
+          if (event.deliveryId === null) {
+            // Settings, secret or deletions changed: the view re-reads the bin and its list.
+            write(`event: bin-changed\ndata: ${JSON.stringify({ binId })}\n\n`);
+            return;
+          }
           pendingIds.add(event.deliveryId);
           // A short gather window: at hundreds of deliveries a second, one read serves many.
           if (!gatherTimer) {

@@ -383,7 +383,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Live"],
           summary: "Follow new deliveries (Server-Sent Events)",
           description:
-            "`event: ready` (data: LiveReadyEvent) first, then `event: delivery` with `id: <deliveryId>` and data: a DeliverySummary, for every new delivery. Comment lines (`: ping`) are heartbeats every 20 s; `retry: 2000` suggests the reconnect delay. Reconnect with `Last-Event-ID` to replay what came after that delivery; a few seconds before it may be sent again, so dedupe by id.",
+            "`event: ready` (data: LiveReadyEvent) first, then `event: delivery` with `id: <deliveryId>` and data: a DeliverySummary, for every new delivery; `event: bin-changed` (data: LiveReadyEvent, i.e. the bin id) when the bin's settings or secret changed or deliveries were deleted — re-read the bin and the list. Comment lines (`: ping`) are heartbeats every 20 s; `retry: 2000` suggests the reconnect delay. Reconnect with `Last-Event-ID` to replay what came after that delivery; a few seconds before it may be sent again, so dedupe by id.",
           parameters: [
             binIdParam,
             {
@@ -406,7 +406,8 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
                 "text/event-stream": {
                   schema: {
                     type: "string",
-                    description: "Events whose data are LiveReadyEvent or DeliverySummary.",
+                    description:
+                      "Events whose data are LiveReadyEvent (ready, bin-changed) or DeliverySummary (delivery).",
                   },
                 },
               },

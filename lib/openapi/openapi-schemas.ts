@@ -566,7 +566,8 @@ export const OPENAPI_SCHEMAS: Record<string, SchemaObject> = {
   },
   LiveReadyEvent: {
     type: "object",
-    description: "data of `event: ready`, sent first on every connection.",
+    description:
+      "data of `event: ready` (sent first on every connection) and of `event: bin-changed`.",
     required: ["binId"],
     additionalProperties: false,
     properties: { binId },

@@ -104,6 +104,20 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     expect(second.events.map((e) => e.deliveryId)).toEqual(ids);
   });
 
+  it("carries bin-change events (no delivery id) across instances", async () => {
+    buses = create();
+    const [publisher, subscriber] = buses as [EventBus, EventBus];
+    const sink = collector();
+    await ready(subscriber, "bin-e", sink);
+    await publisher.publish({ binId: "bin-e", deliveryId: null });
+    await publisher.publish({ binId: "bin-e", deliveryId: "after" });
+    await eventually(() => sink.events.length === 2);
+    expect(sink.events).toEqual([
+      { binId: "bin-e", deliveryId: null },
+      { binId: "bin-e", deliveryId: "after" },
+    ]);
+  });
+
   it("stops delivering after unsubscribe", async () => {
     buses = create();
     const [publisher, subscriber] = buses as [EventBus, EventBus];

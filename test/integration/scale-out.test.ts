@@ -94,6 +94,25 @@ describe("several instances on one database", () => {
     expect(status).toBe(202);
   });
 
+  it("a settings change through instance A tells views on instance B to re-read the bin", async () => {
+    const bin = await (await fetch(`${a.baseUrl}/api/bins`, { method: "POST" })).json();
+    const stream = await openSseStream(`${b.baseUrl}/api/bins/${bin.id}/events`);
+    await stream.waitFor((e) => e.event === "ready");
+    await fetch(`${a.baseUrl}/api/bins/${bin.id}/settings`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ webhookSecret: "changed" }),
+    });
+    const event = await stream.waitFor((e) => e.event === "bin-changed");
+    expect(JSON.parse(event.data)).toEqual({ binId: bin.id });
+    await fetch(`${a.baseUrl}/api/bins/${bin.id}/deliveries`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${bin.ownerToken}` },
+    });
+    await stream.waitFor((e) => e.event === "bin-changed" && e !== event);
+    stream.close();
+  });
+
   it("both instances report ready", async () => {
     for (const server of [a, b]) {
       const ready = await fetch(`${server.baseUrl}/api/ready`);
