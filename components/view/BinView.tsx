@@ -334,7 +334,10 @@ export function BinView({
 
   const onCleared = () => {
     deliveryDetailCache.forget(binId, null);
+    // Supersedes a list reload in flight (e.g. the bin-changed event of this very clear), so
+    // that reload will not finish: nothing is loading any more.
     listRequest.current++;
+    setFiltering(false);
     setDeliveries([]);
     setCursor(null);
     setHiddenLive(0);
