@@ -201,12 +201,20 @@ export function BinView({
   const reloadList = useCallback(
     async (next: ListFilter) => {
       const request = ++listRequest.current;
+      const newestBefore = newestSeen.current;
       setFiltering(true);
       setListError(null);
       try {
         const page = await fetchPage(listUrl(binId, next, null));
         if (request !== listRequest.current) return;
-        setDeliveries(page.deliveries);
+        // Rows that arrived live while the page was loading (already filtered by onLive) are
+        // not in it: keep them.
+        setDeliveries((current) =>
+          mergeDeliveries(
+            page.deliveries,
+            current.filter((delivery) => newestBefore === null || delivery.id > newestBefore),
+          ),
+        );
         setCursor(page.nextCursor);
         setHiddenLive(0);
         setOlderError(null);
