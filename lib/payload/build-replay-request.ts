@@ -1,3 +1,5 @@
+import { splitHopByHopHeaders } from "@/lib/payload/split-hop-by-hop-headers";
+
 export interface ReplayRequest {
   method: string;
   /** What fetch() may send, in the original order and case. */
@@ -11,17 +13,6 @@ export interface ReplayRequest {
   /** Set when a captured body had to be left out. */
   bodyNote: string | null;
 }
-
-// Connection-level headers describe one hop (RFC 9110 §7.6.1); the browser sets its own.
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
 
 // Fetch "forbidden request-headers": the browser controls these and silently ignores them.
 const FORBIDDEN = new Set([
@@ -50,10 +41,10 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // eslint-disable-next-line no-control-regex
 const BAD_VALUE = /[\u0000\r\n]|[^\u0000-\u00ff]/;
 
-function dropReason(name: string, value: string): string | null {
+function dropReason(name: string, value: string, hopByHop: boolean): string | null {
   const lower = name.toLowerCase();
-  if (HOP_BY_HOP.has(lower)) return "hop-by-hop header, set per connection";
   if (FORBIDDEN.has(lower)) return "set by the browser itself (forbidden in fetch)";
+  if (hopByHop) return "hop-by-hop header, set per connection";
   if (lower.startsWith("proxy-") || lower.startsWith("sec-")) {
     return "set by the browser itself (forbidden in fetch)";
   }
@@ -84,8 +75,12 @@ export function buildReplayRequest({
   const upper = method.toUpperCase();
   const kept: Array<[string, string]> = [];
   const dropped: Array<{ name: string; reason: string }> = [];
+  // The same hop-by-hop rule as the cURL export and the CLI's forward.
+  const hopByHop = new Set(
+    splitHopByHopHeaders({ headers }).hopByHop.map(([name]) => name.toLowerCase()),
+  );
   for (const [name, value] of headers) {
-    const reason = dropReason(name, value);
+    const reason = dropReason(name, value, hopByHop.has(name.toLowerCase()));
     if (reason === null) kept.push([name, value]);
     else dropped.push({ name, reason });
   }
