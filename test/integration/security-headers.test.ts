@@ -41,3 +41,28 @@ describe("security headers", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
+
+describe("API answers that match no route", () => {
+  it.each([
+    ["GET", "/api/nope"],
+    ["POST", "/api/nope/deeper"],
+    ["GET", "/api/bins/some-bin/nope"],
+    ["DELETE", "/api/bins/some-bin/deliveries/x/raw/more"],
+    ["GET", "/api/bins/some-bin/settings"],
+  ])("%s %s carries the security headers and no page", async (method, path) => {
+    const response = await fetch(`${server.baseUrl}${path}`, { method });
+    expect([404, 405], path).toContain(response.status);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(await response.text()).not.toContain("<script");
+  });
+
+  it("answers unknown API paths with a JSON 404", async () => {
+    const response = await fetch(`${server.baseUrl}/api/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: "not_found" });
+  });
+});
