@@ -21,14 +21,16 @@ const nextConfig = {
       },
       {
         // JSON, SSE and downloads never need to run anything: the strictest policy, also on
-        // the 404 and 405 answers Next gives for unknown API paths and methods. (Pages get
-        // their nonce-based policy from proxy.ts, which skips /api/ to stay off that path.)
+        // the not-found page and 405 answers Next gives for unknown API paths and methods.
+        // Next lets this header replace one a route sets itself, so it includes the sandbox
+        // that raw downloads need. (Pages get their nonce-based policy from proxy.ts, which
+        // skips /api/ to stay off that path.)
         source: "/api/:path*",
         headers: [
           {
             key: "Content-Security-Policy",
             value:
-              "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+              "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox",
           },
         ],
       },
