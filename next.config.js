@@ -19,6 +19,21 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      {
+        // JSON, SSE and downloads never need to run anything: the strictest policy, also on
+        // the not-found page and 405 answers Next gives for unknown API paths and methods.
+        // Next lets this header replace one a route sets itself, so it includes the sandbox
+        // that raw downloads need. (Pages get their nonce-based policy from proxy.ts, which
+        // skips /api/ to stay off that path.)
+        source: "/api/:path*",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox",
+          },
+        ],
+      },
     ];
   },
 };

@@ -126,6 +126,14 @@ async function main(): Promise<void> {
         .finally(() => capturesInFlight--);
       return;
     }
+    if (!env.TRUST_PROXY) {
+      // Only a trusted proxy may say which host and scheme the client used. Next fills these
+      // from the Host header and the socket when they are missing (its request.url, redirects
+      // and our echo/view URLs and cookie Secure flag then follow the real request).
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-port"];
+    }
     req.headers[CLIENT_IP_HEADER] = resolveClientIp({
       socketAddress: req.socket.remoteAddress,
       forwardedFor: req.headers["x-forwarded-for"],

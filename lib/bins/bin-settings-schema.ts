@@ -1,52 +1,52 @@
 import { z } from "zod";
 
-// Headers we never let a simulated response set: framing is ours, and cookies on our origin
-// would let one bin's owner plant state in other people's browsers.
-const RESERVED_HEADERS = new Set([
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "set-cookie",
-  "content-security-policy",
-  "x-content-type-options",
-  "x-delivery-id",
-]);
+import { checkResponseHeaders } from "@/lib/payload/check-response-headers";
 
-const headerName = z
-  .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, "header names must be HTTP tokens")
-  .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), "this header cannot be simulated");
-const headerValue = z
-  .string()
-  .max(2000)
-  .regex(
-    // Tab is allowed; other control characters would break or smuggle the response header.
-    // eslint-disable-next-line no-control-regex
-    /^[^\u0000-\u0008\u000a-\u001f\u007f]*$/,
-    "header values cannot contain control characters",
-  );
-
-export const responseSettingsSchema = z.strictObject({
+const responseSettingsShape = {
   // 1xx are interim answers, not a final response a sender could observe: 200–599 only.
   status: z.number().int().min(200).max(599).optional(),
-  headers: z
-    .record(headerName, headerValue)
-    .refine((headers) => Object.keys(headers).length <= 50, "at most 50 headers")
-    .optional(),
+  /** Extra answer headers; the rules (and their limits) are lib/payload/check-response-headers.ts. */
+  headers: z.record(z.string(), z.string()).optional(),
   body: z
     .string()
     .max(64 * 1024)
     .optional(),
-  contentType: z
-    .string()
-    .max(200)
-    .regex(/^[^\r\n]*$/)
-    .optional(),
+  contentType: z.string().optional(),
   // Up to 120 s so a sender's 30 s timeout can be triggered on purpose.
   delayMs: z.number().int().min(0).max(120_000).optional(),
-});
+};
+
+/**
+ * What an owner may save: every header rule is checked here (400 naming the header), and a
+ * Content-Type given among the headers is stored as `contentType`, so one goes on the wire.
+ */
+export const responseSettingsSchema = z
+  .strictObject(responseSettingsShape)
+  .superRefine((settings, ctx) => {
+    const { refused } = checkResponseHeaders(settings);
+    for (const { setting, name, reason } of refused) {
+      ctx.addIssue({
+        code: "custom",
+        path: setting === "headers" ? ["headers", name] : ["contentType"],
+        message: `${name} cannot be set: ${reason}`,
+      });
+    }
+  })
+  .transform(({ headers, contentType, ...rest }) => {
+    const checked = checkResponseHeaders({ headers, contentType });
+    return {
+      ...rest,
+      ...(Object.keys(checked.headers).length > 0 ? { headers: checked.headers } : {}),
+      ...(checked.contentType !== null ? { contentType: checked.contentType } : {}),
+    };
+  });
+
+/**
+ * Reading bins.settings back: only the shape is checked. The header rules are applied again
+ * when answering (lib/capture/plan-response.ts), so a row saved before a rule existed keeps its
+ * status and body, and only the offending headers are dropped.
+ */
+export const storedResponseSettingsSchema = z.object(responseSettingsShape);
 
 export const failFirstSchema = z.strictObject({
   count: z.number().int().min(0).max(20),
@@ -66,7 +66,7 @@ export const binSettingsSchema = z.strictObject({
 });
 
 export type BinSettingsInput = z.infer<typeof binSettingsSchema>;
-export type ResponseSettings = z.infer<typeof responseSettingsSchema>;
+export type ResponseSettings = z.infer<typeof storedResponseSettingsSchema>;
 export type FailFirstSettings = z.infer<typeof failFirstSchema>;
 
 /** What is stored in bins.settings and shown to everyone (read-only for viewers). */

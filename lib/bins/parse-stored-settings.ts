@@ -1,12 +1,12 @@
 import { z } from "zod";
 import {
   failFirstSchema,
-  responseSettingsSchema,
+  storedResponseSettingsSchema,
   type SimulationSettings,
 } from "@/lib/bins/bin-settings-schema";
 
 const storedSchema = z.object({
-  response: responseSettingsSchema.nullable().catch(null).default(null),
+  response: storedResponseSettingsSchema.nullable().catch(null).default(null),
   failFirst: failFirstSchema.nullable().catch(null).default(null),
 });
 

@@ -1,4 +1,9 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  validateHeaderName,
+  validateHeaderValue,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import { buildDeliveryRecord } from "@/lib/capture/build-delivery-record";
 import { countPriorAttempts } from "@/lib/capture/count-prior-attempts";
 import { createRandomPool } from "@/lib/capture/create-random-pool";
@@ -33,25 +38,51 @@ const SAFETY_HEADERS = {
   "Content-Security-Policy": "default-src 'none'; sandbox",
 };
 
+// Layers of headers merged by lower-case name (a later layer wins, so the safety headers
+// always do), each checked the way Node's writeHead would: an owner's header that is still
+// malformed (the rules of lib/payload/check-response-headers.ts should already have dropped it)
+// is left out and logged rather than failing an answer whose delivery is already stored.
+function mergeHeaders(
+  binId: string | null,
+  layers: ReadonlyArray<Record<string, string>>,
+): Record<string, string> {
+  const merged = new Map<string, [string, string]>();
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer)) {
+      try {
+        validateHeaderName(name);
+        validateHeaderValue(name, value);
+      } catch (error) {
+        log("warn", "answer header dropped", { binId, header: name, error: errorMessage(error) });
+        continue;
+      }
+      merged.set(name.toLowerCase(), [name, value]);
+    }
+  }
+  return Object.fromEntries(merged.values());
+}
+
 function send(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
   body: string,
   headers: Record<string, string>,
+  binId: string | null = null,
 ): void {
   if (res.headersSent || res.destroyed) return;
   // 204/304 carry no body by definition, HEAD never does.
   const withBody = req.method !== "HEAD" && status !== 204 && status !== 304;
-  res.writeHead(status, {
-    ...CORS_HEADERS,
-    "Cache-Control": "no-store",
-    ...headers,
-    ...SAFETY_HEADERS,
-    ...(status === 204 || status === 304
-      ? {}
-      : { "Content-Length": String(Buffer.byteLength(body)) }),
-  });
+  res.writeHead(
+    status,
+    mergeHeaders(binId, [
+      CORS_HEADERS,
+      { "Cache-Control": "no-store" },
+      headers,
+      SAFETY_HEADERS,
+      status === 204 || status === 304 ? {} : { "Content-Length": String(Buffer.byteLength(body)) },
+    ]),
+  );
   res.end(withBody ? body : undefined);
 }
 
@@ -241,7 +272,15 @@ async function captureBody({
           bodySha256: record.bodySha256,
         })
       : null;
-    plan = planResponse({ settings, path, priorAttempts });
+    const { droppedHeaders, ...planned } = planResponse({ settings, path, priorAttempts });
+    if (droppedHeaders) {
+      // Settings saved before today's header rules: answered without the offending headers.
+      log("warn", "stored response headers dropped", {
+        binId,
+        headers: droppedHeaders.map(({ name, reason }) => `${name}: ${reason}`).join("; "),
+      });
+    }
+    plan = planned;
     record.responseStatus = plan.status;
     record.response = plan;
     // Judged now, while the body is in memory (one HMAC): lists and live views then read the
@@ -291,5 +330,5 @@ async function captureBody({
   }
   // The delay holds no database connection: the row is already committed.
   if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
-  send(req, res, plan.status, body, headers);
+  send(req, res, plan.status, body, headers, binId);
 }

@@ -88,3 +88,38 @@ describe("planResponse", () => {
     });
   });
 });
+
+describe("planResponse with stored settings that break today's header rules", () => {
+  it("drops the offending headers, keeps the rest of the answer and says what it dropped", () => {
+    const settings = {
+      response: {
+        status: 202,
+        headers: {
+          Location: "https://evil.example/",
+          "X-Ok": "1",
+          "x-ok": "2",
+          "X-Snow": "☃",
+          "content-type": "text/csv",
+        },
+        body: "a,b",
+      },
+      failFirst: null,
+    };
+    const plan = planResponse({ settings, path: "", priorAttempts: null });
+    expect(plan).toMatchObject({
+      status: 202,
+      headers: { "X-Ok": "1" },
+      body: "a,b",
+      contentType: "text/csv",
+      reason: "settings",
+    });
+    expect(plan.droppedHeaders?.map(({ name }) => name)).toEqual(["Location", "x-ok", "X-Snow"]);
+  });
+
+  it("reports nothing when the settings follow the rules", () => {
+    const settings = { response: { headers: { "X-A": "b" } }, failFirst: null };
+    expect(planResponse({ settings, path: "", priorAttempts: null })).not.toHaveProperty(
+      "droppedHeaders",
+    );
+  });
+});

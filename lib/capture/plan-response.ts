@@ -1,4 +1,8 @@
 import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
+import {
+  checkResponseHeaders,
+  type RefusedResponseHeader,
+} from "@/lib/payload/check-response-headers";
 
 export interface PlannedResponse {
   status: number;
@@ -11,6 +15,11 @@ export interface PlannedResponse {
   reason: "default" | "settings" | "status-path" | "fail-first";
   /** For fail-first: which attempt this was (1-based). */
   attempt?: number;
+}
+
+export interface Plan extends PlannedResponse {
+  /** Headers of stored settings that break today's rules: not sent (the caller logs them). */
+  droppedHeaders?: RefusedResponseHeader[];
 }
 
 const STATUS_PATH = /^\/status\/([1-5]\d\d)(?:\/|$)/;
@@ -29,15 +38,21 @@ export function planResponse({
   settings: SimulationSettings;
   path: string;
   priorAttempts: number | null;
-}): PlannedResponse {
+}): Plan {
   const configured = settings.response;
-  const base: PlannedResponse = {
+  // The same rules as saving: settings stored before a rule existed are neutralised here.
+  const checked = checkResponseHeaders({
+    headers: configured?.headers,
+    contentType: configured?.contentType,
+  });
+  const base: Plan = {
     status: configured?.status ?? 200,
-    headers: configured?.headers ?? {},
+    headers: checked.headers,
     body: configured?.body ?? null,
-    contentType: configured?.contentType ?? null,
+    contentType: checked.contentType,
     delayMs: configured?.delayMs ?? 0,
     reason: configured ? "settings" : "default",
+    ...(checked.refused.length > 0 ? { droppedHeaders: checked.refused } : {}),
   };
   const failFirst = settings.failFirst;
   if (failFirst && priorAttempts !== null && priorAttempts < failFirst.count) {

@@ -9,5 +9,11 @@ export function getPublicOrigin({
   headers: Headers;
   fallback?: string;
 }): string {
-  return resolvePublicOrigin({ configured: getEnv().PUBLIC_BASE_URL, headers, fallback });
+  const env = getEnv();
+  return resolvePublicOrigin({
+    configured: env.PUBLIC_BASE_URL,
+    headers,
+    fallback,
+    trustProxy: env.TRUST_PROXY,
+  });
 }

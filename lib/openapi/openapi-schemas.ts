@@ -1,4 +1,9 @@
 import type { SchemaObject } from "@/lib/openapi/openapi-document";
+import { RESPONSE_HEADER_LIMITS } from "@/lib/payload/check-response-headers";
+import {
+  REFUSED_RESPONSE_HEADER_PREFIXES,
+  REFUSED_RESPONSE_HEADERS,
+} from "@/lib/payload/refused-response-headers";
 
 // Mirrors the real response types: BinView (lib/bins/bin-view.ts), DeliverySummary and
 // DeliveryDetail (lib/deliveries/delivery-summary.ts) with their decorations, SignatureResult,
@@ -11,6 +16,17 @@ const dateTime: SchemaObject = { type: "string", format: "date-time" };
 const uuid: SchemaObject = { type: "string", format: "uuid" };
 const binId: SchemaObject = { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" };
 const nonNegative: SchemaObject = { type: "integer", minimum: 0 };
+
+// Written from the rule set itself (lib/payload/refused-response-headers.ts), so the document
+// cannot drift from what PUT .../settings refuses.
+const RESPONSE_HEADERS_DESCRIPTION = [
+  "Extra response headers. Everything /echo/* answers is served from this app's origin, so headers a browser or a proxy in front of the app acts on are refused with a 400 naming the header.",
+  `Names are HTTP tokens (at most ${RESPONSE_HEADER_LIMITS.nameLength} characters), case-insensitive, one value each (names differing only in case are a 400).`,
+  `Values: visible ASCII, spaces and tabs only, at most ${RESPONSE_HEADER_LIMITS.valueLength} characters; at most ${RESPONSE_HEADER_LIMITS.count} headers and ${RESPONSE_HEADER_LIMITS.totalBytes} bytes together.`,
+  "Content-Type is merged into `contentType`.",
+  `Refused: ${[...REFUSED_RESPONSE_HEADERS.keys()].join(", ")}; any name starting with ${[...REFUSED_RESPONSE_HEADER_PREFIXES.keys()].map((prefix) => `${prefix}*`).join(", ")}; WWW-Authenticate with a challenge browsers turn into a login prompt (Basic, Digest, NTLM, Negotiate).`,
+  "Settings saved before a rule existed are answered without the offending headers.",
+].join(" ");
 
 const deliverySummaryProperties: Record<string, SchemaObject> = {
   id: { ...uuid, description: "UUIDv7: ids sort by arrival time (the list cursor)." },
@@ -98,13 +114,22 @@ export const OPENAPI_SCHEMAS: Record<string, SchemaObject> = {
       status: { type: "integer", minimum: 200, maximum: 599 },
       headers: {
         type: "object",
-        maxProperties: 50,
-        additionalProperties: { type: "string", maxLength: 2000 },
-        description:
-          "Extra response headers. Framing, cookie and security headers cannot be set (Content-Length, Transfer-Encoding, Connection, Keep-Alive, Upgrade, Set-Cookie, Content-Security-Policy, X-Content-Type-Options, X-Delivery-Id).",
+        maxProperties: RESPONSE_HEADER_LIMITS.count,
+        additionalProperties: {
+          type: "string",
+          maxLength: RESPONSE_HEADER_LIMITS.valueLength,
+          pattern: "^[\\t\\x20-\\x7E]*$",
+        },
+        description: RESPONSE_HEADERS_DESCRIPTION,
       },
       body: { type: "string", maxLength: 65536 },
-      contentType: { type: "string", maxLength: 200 },
+      contentType: {
+        type: "string",
+        maxLength: RESPONSE_HEADER_LIMITS.contentTypeLength,
+        pattern: "^[\\t\\x20-\\x7E]*$",
+        description:
+          "Content-Type of a custom body. A Content-Type given among `headers` (any case) is stored here instead, so one goes on the wire; both with different values is a 400.",
+      },
       delayMs: {
         type: "integer",
         minimum: 0,

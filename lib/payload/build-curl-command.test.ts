@@ -10,18 +10,12 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { buildCurlCommand } from "@/lib/payload/build-curl-command";
+import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 import type { CapturedRequest } from "@/lib/payload/captured-request";
 
 const execFileAsync = promisify(execFile);
 const encoder = new TextEncoder();
 const allBytes = Uint8Array.from({ length: 256 }, (_, index) => index);
-const hopByHop = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-]);
 
 const curlAvailable = (() => {
   try {
@@ -209,7 +203,7 @@ describe("buildCurlCommand", () => {
         .flatMap(([, value]) => value.split(",").map((item) => item.trim().toLowerCase()));
       return headers.filter(([name]) => {
         const lower = name.toLowerCase();
-        return !hopByHop.has(lower) && !connectionListed.includes(lower);
+        return !HOP_BY_HOP_HEADERS.has(lower) && !connectionListed.includes(lower);
       });
     }
 

@@ -1,16 +1,4 @@
-// Per connection, not per message (RFC 9110 §7.6.1): whoever re-sends a captured request
-// (cURL export, CLI forward, browser replay) computes its own.
-const HOP_BY_HOP = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-  "upgrade",
-  "proxy-connection",
-  "te",
-  "trailer",
-]);
+import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 
 /**
  * Splits captured headers into the end-to-end ones to re-send (order, case and duplicates
@@ -30,7 +18,7 @@ export function splitHopByHopHeaders({
   const hopByHop: Array<[string, string]> = [];
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
-    (HOP_BY_HOP.has(lower) || connectionListed.has(lower) ? hopByHop : endToEnd).push([
+    (HOP_BY_HOP_HEADERS.has(lower) || connectionListed.has(lower) ? hopByHop : endToEnd).push([
       name,
       value,
     ]);

@@ -58,6 +58,11 @@ describe("owner controls", () => {
     await page.getByTestId("response-body").fill("I'm a teapot");
     await page.getByTestId("response-content-type").fill("text/plain; charset=utf-8");
     await page.getByTestId("response-add-header").click();
+    // A header that would act on the app's origin: the server's 400 names it.
+    await page.getByTestId("response-header-name").fill("Location");
+    await page.getByTestId("response-header-value").fill("https://evil.example/");
+    await page.getByTestId("response-save").click();
+    await waitForText(page, '[data-testid="response-error"]', ["Location cannot be set"]);
     await page.getByTestId("response-header-name").fill("X-Tea");
     await page.getByTestId("response-header-value").fill("earl-grey");
     await page.getByTestId("response-delay").fill("150");

@@ -7,22 +7,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sendRawHttp } from "@/test/support/send-raw-http";
 import { startTcpProxy } from "@/test/support/start-tcp-proxy";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 
 const databaseUrl = inject("databaseUrl");
 const root = path.resolve(import.meta.dirname, "..", "..");
 const CLI = path.join(root, "scripts", "webhook-echo.mjs");
 const SECRET = "whsec_forward-test";
-const HOP_BY_HOP = new Set([
-  "host",
-  "content-length",
-  "connection",
-  "transfer-encoding",
-  "keep-alive",
-  "upgrade",
-  "proxy-connection",
-  "te",
-  "trailer",
-]);
 let server: TestServer;
 const cleanups: Array<() => unknown> = [];
 
@@ -120,7 +110,7 @@ function endToEnd(headers: Array<[string, string]>): Array<[string, string]> {
       .flatMap(([, value]) => value.split(",").map((item) => item.trim().toLowerCase())),
   );
   return headers.filter(
-    ([name]) => !HOP_BY_HOP.has(name.toLowerCase()) && !listed.has(name.toLowerCase()),
+    ([name]) => !HOP_BY_HOP_HEADERS.has(name.toLowerCase()) && !listed.has(name.toLowerCase()),
   );
 }
 

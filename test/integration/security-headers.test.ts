@@ -41,3 +41,37 @@ describe("security headers", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
+
+describe("API answers that match no route", () => {
+  // Next answers these itself (its HTML not-found page, or an empty 405): next.config.js gives
+  // every /api/* answer a policy under which nothing on such a page can run.
+  it.each([
+    ["GET", "/api/nope"],
+    ["POST", "/api/nope/deeper"],
+    ["GET", "/api/bins/some-bin/nope"],
+    ["DELETE", "/api/bins/some-bin/deliveries/x/raw/more"],
+    ["GET", "/api/bins/some-bin/settings"],
+  ])("%s %s carries the security headers", async (method, path) => {
+    const response = await fetch(`${server.baseUrl}${path}`, { method });
+    expect([404, 405], path).toContain(response.status);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).not.toContain("script-src");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("keeps a route's own stricter policy (raw downloads stay sandboxed)", async () => {
+    const capture = await fetch(`${server.baseUrl}/echo/headers-raw-bin`, {
+      method: "POST",
+      body: "<script>alert(1)</script>",
+    });
+    const { deliveryId } = (await capture.json()) as { deliveryId: string };
+    const raw = await fetch(
+      `${server.baseUrl}/api/bins/headers-raw-bin/deliveries/${deliveryId}/raw`,
+    );
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get("content-security-policy")).toContain("sandbox");
+  });
+});

@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
 
-const formatSchema = z.enum(["har", "jsonl"]);
+const querySchema = z.object({ format: z.enum(["har", "jsonl"]).default("har") });
 
 export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   const url = new URL(request.url);
-  const format = formatSchema.parse(url.searchParams.get("format") ?? "har");
+  const { format } = querySchema.parse({ format: url.searchParams.get("format") ?? undefined });
   const { stream, filename, contentType } = exportDeliveries({
     binId: params.id,
     format,
