@@ -232,9 +232,10 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
           if (status === "none") status = data.toString("latin1").split(" ")[1] ?? "?";
         });
         socket.on("error", () => {});
+        // Ends the push once answered: whatever the server still reads is not ours to wait for.
         socket.on("close", () => resolve({ status, written }));
         socket.write(
-          `${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`,
+          `${method} ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`,
         );
         pump();
         setTimeout(() => socket.destroy(), 20_000);
@@ -245,9 +246,11 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
         [1, 2, 3, 4].flatMap(() => [
           push("PUT", `/api/bins/${bin.id}/settings`),
           push("POST", `/api/bins/${bin.id}/samples`),
+          // Pages read no body, but Next copies it for the proxy (bounded in next.config.js).
+          push("POST", `/view/${bin.id}`),
         ]),
       );
-    // A first round warms up what any 8 concurrent requests allocate once (route code, heap
+    // A first round warms up what any 12 concurrent requests allocate once (route code, heap
     // growth, socket buffers); a body kept or buffered would cost 64 MiB per request again.
     await round();
     const before = readRssBytes();
@@ -257,17 +260,12 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
     clearInterval(sampler);
     const after = readRssBytes();
     console.log(
-      `8 anonymous 64 MiB pushes: answers ${results.map((r) => r.status).join(",")}; client wrote ${results.map((r) => (r.written / MIB).toFixed(1)).join(",")} MiB; server RSS before ${(before / MIB).toFixed(1)} MiB, peak ${(peak / MIB).toFixed(1)} MiB (+${((peak - before) / MIB).toFixed(1)}), after ${(after / MIB).toFixed(1)} MiB`,
+      `12 anonymous 64 MiB pushes (settings, samples, a page): answers ${results.map((r) => r.status).join(",")}; client wrote ${results.map((r) => (r.written / MIB).toFixed(1)).join(",")} MiB; server RSS before ${(before / MIB).toFixed(1)} MiB, peak ${(peak / MIB).toFixed(1)} MiB (+${((peak - before) / MIB).toFixed(1)}), after ${(after / MIB).toFixed(1)} MiB`,
     );
     expect(results.map((r) => r.status).sort()).toEqual([
-      "401",
-      "401",
-      "401",
-      "401",
-      "413",
-      "413",
-      "413",
-      "413",
+      ...Array(4).fill("200"),
+      ...Array(4).fill("401"),
+      ...Array(4).fill("413"),
     ]);
     expect(peak - before).toBeLessThan(16 * MIB);
     // The server still answers normally afterwards.
