@@ -4,8 +4,6 @@ export interface ReadJsonBodyOptions {
   request: Request;
   /** The route's own limit; a larger declared or streamed body is refused with 413. */
   maxBytes: number;
-  /** Told once the body has been read to its end (the connection can then be reused). */
-  onComplete?: () => void;
 }
 
 /**
@@ -14,14 +12,10 @@ export interface ReadJsonBodyOptions {
  * it passes the limit. Call it only after the caller is authorised (see withRoute).
  *
  * Over the limit the stream is released, not cancelled: cancelling destroys the socket, and
- * the client would get a reset instead of the 413. withRoute closes the connection after
- * the answer, which frees what is left of the request.
+ * the client would get a reset instead of the 413. What is left of the body is dropped after
+ * the answer (lib/http/linger-after-early-answer.ts), never kept.
  */
-export async function readJsonBody({
-  request,
-  maxBytes,
-  onComplete,
-}: ReadJsonBodyOptions): Promise<unknown> {
+export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): Promise<unknown> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) {
     throw new AppError("PAYLOAD_TOO_LARGE", `JSON body over ${maxBytes} bytes`);
@@ -44,7 +38,6 @@ export async function readJsonBody({
       reader.releaseLock();
     }
   }
-  onComplete?.();
   try {
     return JSON.parse(Buffer.concat(chunks, total).toString("utf8"));
   } catch {

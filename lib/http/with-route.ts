@@ -18,48 +18,22 @@ export interface RouteOptions {
 
 /**
  * Wraps every route handler: handlers stay a few lines, errors map in one place, and a
- * request body is read only through `readJson`, bounded.
+ * request body is read only through `readJson`, bounded. What an early answer leaves unread
+ * is dropped by server.ts (lingerAfterEarlyAnswer).
  */
 export function withRoute<P = Record<string, never>>(
   handler: (args: RouteArgs<P>) => Promise<Response>,
   { maxBodyBytes }: RouteOptions = {},
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
-    let bodyRead = false;
     const readJson = () => {
       if (maxBodyBytes === undefined) throw new Error("This route declares no maxBodyBytes");
-      return readJsonBody({ request, maxBytes: maxBodyBytes, onComplete: () => (bodyRead = true) });
+      return readJsonBody({ request, maxBytes: maxBodyBytes });
     };
-    let response: Response;
     try {
-      response = await handler({ request, params: await context.params, readJson });
+      return await handler({ request, params: await context.params, readJson });
     } catch (error) {
-      response = mapErrorToResponse(error);
+      return mapErrorToResponse(error);
     }
-    return bodyRead || !declaresBody(request) ? response : closeAfter(response);
   };
-}
-
-function declaresBody(request: Request): boolean {
-  const length = request.headers.get("content-length");
-  return (length !== null && length !== "0") || request.headers.has("transfer-encoding");
-}
-
-// An answer given before the body was read (401, 413, ...) ends the connection: otherwise
-// Node would keep receiving the rest of it (up to the whole declared length) to reuse the
-// connection for a next request.
-function closeAfter(response: Response): Response {
-  try {
-    response.headers.set("Connection", "close");
-    return response;
-  } catch {
-    // Immutable headers (Response.redirect): copy them.
-    const headers = new Headers(response.headers);
-    headers.set("Connection", "close");
-    return new Response(response.body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-    });
-  }
 }

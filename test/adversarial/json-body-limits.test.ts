@@ -137,7 +137,6 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
       );
       expect(answer.status).toBe(status);
       expect(answer.sentWhenAnswered).toBeLessThan(1024);
-      expect(answer.headers).toMatch(/\r\nConnection: close/i);
     }
     // Samples are open to viewers, so the limit is what stops them, still before reading.
     const samples = await declared({
@@ -178,7 +177,6 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
       expect(answer.status).toBe(413);
       // Answered long before the client got through its 32 MiB.
       expect(answer.sentWhenAnswered).toBeLessThan(plan);
-      expect(answer.headers).toMatch(/\r\nConnection: close/i);
     }
   });
 
@@ -268,6 +266,8 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
       ...Array(4).fill("413"),
     ]);
     expect(peak - before).toBeLessThan(16 * MIB);
+    // Every client got its answer: the rest of its body was dropped after it ("lingering
+    // close"), not met with a reset that can swallow the answer.
     // The server still answers normally afterwards.
     expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
   });
