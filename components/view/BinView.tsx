@@ -413,7 +413,7 @@ export function BinView({
             ) : (
               !hasOwner && <ClaimBinButton binId={binId} />
             )}
-            <SendSampleButton binId={binId} onSent={select} />
+            <SendSampleButton binId={binId} isOwner={isOwner} onSent={select} />
           </div>
         </div>
       </header>

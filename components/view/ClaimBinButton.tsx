@@ -20,8 +20,17 @@ export function ClaimBinButton({ binId }: { binId: string }) {
       });
       if (response.status === 409) {
         setError("Someone else claimed this bin first.");
+      } else if (response.status === 404) {
+        // Claim never creates a bin: it was deleted since this page loaded.
+        setError("This bin no longer exists.");
       } else if (!response.ok) {
-        throw new Error(`The server answered ${response.status}.`);
+        // 429 (claims share the create limit per address) says when to retry.
+        const result = (await response.json().catch(() => null)) as { message?: unknown } | null;
+        throw new Error(
+          typeof result?.message === "string"
+            ? result.message
+            : `The server answered ${response.status}.`,
+        );
       }
       // The owner cookie is set: render the page again with the owner's controls.
       startRefresh(() => router.refresh());

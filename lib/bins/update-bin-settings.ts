@@ -12,6 +12,13 @@ export interface BinSettingsView extends SimulationSettings {
   hasSecret: boolean;
 }
 
+export interface UpdateBinSettingsOptions {
+  binId: string;
+  token: string | null;
+  /** Reads and validates the request's settings; called only once the owner is proven. */
+  readSettings: () => Promise<BinSettingsInput>;
+}
+
 /**
  * Owner-only. Keys left out keep their value, null resets them. A new secret version makes
  * every cached signature verdict stale, so deliveries are re-judged.
@@ -19,13 +26,11 @@ export interface BinSettingsView extends SimulationSettings {
 export async function updateBinSettings({
   binId,
   token,
-  settings,
-}: {
-  binId: string;
-  token: string | null;
-  settings: BinSettingsInput;
-}): Promise<BinSettingsView> {
+  readSettings,
+}: UpdateBinSettingsOptions): Promise<BinSettingsView> {
+  // Owner first: an anonymous client must not make us read (and hold) its body.
   const bin = await requireBinOwner({ binId, token });
+  const settings = await readSettings();
   const current = parseStoredSettings(bin.settings);
   const next: SimulationSettings = {
     response: settings.response === undefined ? current.response : settings.response,

@@ -497,18 +497,29 @@ export const OPENAPI_SCHEMAS: Record<string, SchemaObject> = {
         type: "string",
         enum: ["completed", "failed", "duplicate"],
         default: "completed",
-        description: "duplicate re-sends the bin's newest analysis body unchanged.",
+        description:
+          "duplicate re-sends the bin's newest sample (one this server generated, recognised by its authenticated id) byte for byte, like a retry; never a body someone else sent. 409 when the bin has no sample yet.",
       },
     },
   },
   SampleSent: {
     type: "object",
-    required: ["deliveryId", "status", "analysisId"],
+    required: ["deliveryId", "status", "analysisId", "signed", "unsignedReason"],
     additionalProperties: false,
     properties: {
       deliveryId: { type: ["string", "null"], format: "uuid" },
       status: { type: "integer", description: "What the bin's echo endpoint answered." },
-      analysisId: { type: "string" },
+      analysisId: {
+        type: "string",
+        description: "sample_<c|f>_<created>_<nonce>_<mac>: a sample id only this server can mint.",
+      },
+      signed: { type: "boolean", description: "Whether X-CallCov-Signature was sent." },
+      unsignedReason: {
+        type: ["string", "null"],
+        enum: ["no-secret", "not-owner", null],
+        description:
+          "Why it was sent unsigned: the bin has no secret, or the caller is not the owner (only the owner's samples are signed). null when signed.",
+      },
     },
   },
   AnalysisPayload: {

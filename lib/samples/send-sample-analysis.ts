@@ -1,8 +1,13 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { isBinOwner } from "@/lib/bins/is-bin-owner";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { buildSampleId } from "@/lib/samples/build-sample-id";
+import { getSampleIdKey } from "@/lib/samples/get-sample-id-key";
+import { parseSampleId } from "@/lib/samples/parse-sample-id";
+import type { SampleIdParts } from "@/lib/samples/sample-id";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { signCallcovBody } from "@/lib/signatures/sign-callcov-body";
@@ -10,45 +15,100 @@ import { peekSingleton } from "@/lib/singleton";
 
 export type SampleKind = "completed" | "failed" | "duplicate";
 
+/** Why a sample went out without X-CallCov-Signature (null: it is signed). */
+export type UnsignedReason = "no-secret" | "not-owner" | null;
+
+export interface SendSampleAnalysisOptions {
+  binId: string;
+  /** The caller's owner token, if any: only the owner's samples are signed. */
+  ownerToken: string | null;
+  /** Reads the requested kind from the body; called after the token is checked. */
+  readKind: () => Promise<SampleKind>;
+  now?: () => Date;
+  randomNonce?: () => string;
+}
+
+export interface SentSample {
+  deliveryId: string | null;
+  status: number;
+  analysisId: string;
+  signed: boolean;
+  unsignedReason: UnsignedReason;
+}
+
+// How far back "duplicate" looks for the last sample among the bin's analyses.
+const DUPLICATE_LOOKBACK = 50;
+
 /**
  * "Send sample analysis": posts a realistic analysis to this bin's own echo URL over HTTP,
- * through the real capture path, signed like the CallCov sender when the bin has a secret.
- * The target is always this server's own capture endpoint, never a user-given URL.
+ * through the real capture path. The target is always this server's own capture endpoint,
+ * never a user-given URL.
+ *
+ * The bin's secret signs only for its owner, and only bodies this server generated: a
+ * viewer's sample goes out unsigned, and "duplicate" rebuilds the last sample from its
+ * authenticated id instead of re-sending a captured body (which anyone could have planted,
+ * turning the button into a signing oracle for the owner's secret).
  */
 export async function sendSampleAnalysis({
   binId,
-  kind,
+  ownerToken,
+  readKind,
   now = () => new Date(),
-}: {
-  binId: string;
-  kind: SampleKind;
-  now?: () => Date;
-}): Promise<{ deliveryId: string | null; status: number; analysisId: string }> {
+  randomNonce = () => randomBytes(8).toString("hex"),
+}: SendSampleAnalysisOptions): Promise<SentSample> {
   if (!isValidBinId(binId)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   const db = getDb();
-  let body: string;
-  if (kind === "duplicate") {
-    const last = await db.delivery.findFirst({
-      where: { binId, analysisId: { not: null } },
-      orderBy: { id: "desc" },
-      select: { body: true },
-    });
-    if (!last) throw new AppError("CONFLICT", "No analysis in this bin yet to duplicate");
-    body = Buffer.from(last.body).toString("utf8");
-  } else {
-    body = JSON.stringify(
-      buildSampleAnalysis({ status: kind, now, randomId: randomUUID }),
-      null,
-      2,
-    );
-  }
+  // The bin may not exist yet: the sample creates it, like any first delivery.
   const bin = await db.bin.findUnique({
     where: { id: binId },
-    select: { webhookSecretEncrypted: true },
+    select: { ownerTokenHash: true, webhookSecretEncrypted: true },
   });
-  const secret = bin?.webhookSecretEncrypted
-    ? decryptSecret({ encrypted: bin.webhookSecretEncrypted, key: getEncryptionKey() })
-    : null;
+  // A token that does not match is refused rather than silently ignored, as on owner routes.
+  if (
+    ownerToken !== null &&
+    !isBinOwner({ ownerTokenHash: bin?.ownerTokenHash ?? null, token: ownerToken })
+  ) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Only the bin's owner can have samples signed; send no token for an unsigned sample",
+    );
+  }
+  const isOwner = ownerToken !== null;
+  const kind = await readKind();
+  const key = getSampleIdKey();
+
+  let parts: SampleIdParts | null = null;
+  if (kind === "duplicate") {
+    const recent = await db.delivery.findMany({
+      where: { binId, analysisId: { startsWith: "sample_" } },
+      orderBy: { id: "desc" },
+      take: DUPLICATE_LOOKBACK,
+      select: { analysisId: true },
+    });
+    for (const row of recent) {
+      parts = row.analysisId ? parseSampleId({ id: row.analysisId, binId, key }) : null;
+      if (parts) break;
+    }
+    if (!parts) throw new AppError("CONFLICT", "No sample analysis in this bin yet to duplicate");
+  } else {
+    parts = { status: kind, created: Math.floor(now().getTime() / 1000), nonce: randomNonce() };
+  }
+  const analysisId = buildSampleId({ binId, key, ...parts });
+  const created = parts.created;
+  const body = JSON.stringify(
+    buildSampleAnalysis({
+      status: parts.status,
+      now: () => new Date(created * 1000),
+      randomId: () => analysisId,
+    }),
+    null,
+    2,
+  );
+
+  const secret =
+    isOwner && bin?.webhookSecretEncrypted
+      ? decryptSecret({ encrypted: bin.webhookSecretEncrypted, key: getEncryptionKey() })
+      : null;
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     "User-Agent": "CallCov-Webhooks/1.0 (Webhook Echo sample)",
@@ -66,6 +126,9 @@ export async function sendSampleAnalysis({
   return {
     deliveryId: response.headers.get("x-delivery-id"),
     status: response.status,
-    analysisId: (JSON.parse(body) as { id: string }).id,
+    analysisId,
+    signed: secret !== null,
+    unsignedReason:
+      secret !== null ? null : bin?.webhookSecretEncrypted ? "not-owner" : "no-secret",
   };
 }

@@ -131,8 +131,10 @@ describe("CallCov analysis view", () => {
     expect(await page.getByTestId("result-card").count()).toBe(0);
     expect(await page.getByTestId("transcript-row").count()).toBe(0);
 
-    // Duplicate of the last analysis (the failed one, answered 200): attempt 2, a duplicate.
+    // Duplicate of the last sample (the failed one, answered 200): attempt 2, a duplicate.
     await page.getByTestId("send-sample-menu").click();
+    // This page is a viewer's: the menu says their samples are unsigned, and why.
+    await waitForText(page, '[data-testid="send-sample-unsigned-note"]', ["only the bin's owner"]);
     await page.getByTestId("send-sample-duplicate").click();
     const duplicate = await shownDeliveryId(page, failed);
     await page.locator(rowSelector(duplicate)).waitFor({ timeout: 10_000 });

@@ -146,6 +146,59 @@ describe("signatures", () => {
     await viewer.context().close();
   });
 
+  // Issue 12: the bin's secret signs samples only for its owner (no signing oracle).
+  it("signs the owner's samples; a viewer's go out unsigned and the view says why", async () => {
+    const owner = await newPage(browser);
+    await owner.goto(server.baseUrl + "/");
+    await owner.getByTestId("create-bin").click();
+    const echoUrl = (await owner.getByTestId("echo-url").textContent())?.trim() ?? "";
+    const binId = echoUrl.split("/").pop()!;
+    await owner.getByTestId("open-view").click();
+    await owner.getByTestId("empty-state").waitFor();
+    await owner.getByTestId("open-settings").click();
+    await owner.getByTestId("secret-input").fill(SECRET);
+    await owner.getByTestId("secret-save").click();
+    await waitForText(owner, '[data-testid="secret-status"]', ["Secret set"]);
+    await owner.getByTestId("owner-settings-close").click();
+    await waitForText(owner, '[data-testid="live-status"]', ["Live"]);
+
+    const shown = async (page: Page, previous: string | null) => {
+      await page.waitForFunction(
+        (previous) => {
+          const id = document
+            .querySelector('[data-testid="delivery-detail"]')
+            ?.getAttribute("data-delivery-id");
+          return Boolean(id) && id !== previous;
+        },
+        previous,
+        { timeout: 10_000 },
+      );
+      return (await page.getByTestId("delivery-detail").getAttribute("data-delivery-id"))!;
+    };
+    await owner.getByTestId("send-sample").click();
+    const signed = await shown(owner, null);
+    await waitForBadge(owner, signed, "valid");
+    await owner.getByTestId("send-sample-menu").click();
+    expect(await owner.getByTestId("send-sample-unsigned-note").count()).toBe(0);
+    await owner.keyboard.press("Escape");
+
+    const viewer = await newPage(browser);
+    await viewer.goto(`${server.baseUrl}/view/${binId}`);
+    await viewer.locator(rowSelector(signed)).waitFor();
+    await viewer.getByTestId("send-sample-menu").click();
+    await waitForText(viewer, '[data-testid="send-sample-unsigned-note"]', [
+      "only the bin's owner can have samples signed",
+    ]);
+    await viewer.getByTestId("send-sample-duplicate").click();
+    const unsigned = await shown(viewer, signed);
+    await waitForText(viewer, '[data-testid="send-sample-result"]', ["Sent unsigned"]);
+    await waitForBadge(viewer, unsigned, "missing");
+    await waitForBadge(owner, unsigned, "missing");
+    await viewer.screenshot({ path: path.join(screenshotDir, "view-sample-unsigned-viewer.png") });
+    await owner.context().close();
+    await viewer.context().close();
+  });
+
   it("lets anyone claim a bin nobody owns, which brings up the owner's controls", async () => {
     const echoUrl = `${server.baseUrl}/echo/e2e-claim`;
     const id = await sendDelivery(echoUrl, { body: "first" });

@@ -455,6 +455,18 @@ describe("OpenAPI document: responses match the real answers", () => {
       headers: jsonHeaders,
       body: "{",
     });
+    await check("post", samples, `/api/bins/${id}/samples`, 201, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ kind: "duplicate" }),
+    });
+    await check("post", samples, `/api/bins/${id}/samples`, 403, {
+      headers: { Authorization: "Bearer not-the-owner", ...jsonHeaders },
+      body: JSON.stringify({ kind: "completed" }),
+    });
+    await check("post", samples, `/api/bins/${id}/samples`, 413, {
+      headers: jsonHeaders,
+      body: JSON.stringify({ kind: "completed", padding: "x".repeat(5000) }),
+    });
     const empty = await check("post", "/api/bins", "/api/bins", 201);
     await check("post", samples, `/api/bins/${empty.id as string}/samples`, 409, {
       headers: jsonHeaders,
@@ -465,6 +477,7 @@ describe("OpenAPI document: responses match the real answers", () => {
     await capture("openapi-claimable", "", "hello");
     await check("post", "/api/bins/{id}/claim", "/api/bins/openapi-claimable/claim", 201);
     await check("post", "/api/bins/{id}/claim", "/api/bins/openapi-claimable/claim", 409);
+    await check("post", "/api/bins/{id}/claim", "/api/bins/openapi-never-claimable/claim", 404);
 
     await check("get", "/api/bins/{id}", "/api/bins/no-such-bin-here", 404);
     await check("get", "/api/bins/{id}", "/api/bins/bad.id", 400);

@@ -33,21 +33,26 @@ describe("sample analyses", () => {
     expect((await fetch(`${server.baseUrl}/api/samples/analysis?status=weird`)).status).toBe(400);
   });
 
-  it("sends a signed sample through the real capture path; a duplicate is attempt 2", async () => {
+  // Changed with issue 12: samples used to be signed for anyone who asked (a signing oracle
+  // for the owner's secret); now only the owner's are, and a viewer's go out unsigned.
+  it("sends the owner a signed sample through the real capture path; a duplicate is attempt 2", async () => {
     const bin = await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json();
     await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
       method: "PUT",
       headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
       body: JSON.stringify({ webhookSecret: "sample-secret" }),
     });
-    const post = (kind: string) =>
+    const post = (kind: string, token: string | null = bin.ownerToken) =>
       fetch(`${server.baseUrl}/api/bins/${bin.id}/samples`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: {
+          "Content-Type": "application/json",
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ kind }),
       });
     const first = await (await post("completed")).json();
-    expect(first.status).toBe(200);
+    expect(first).toMatchObject({ status: 200, signed: true, unsignedReason: null });
     const detail = await (
       await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${first.deliveryId}`)
     ).json();
@@ -69,6 +74,19 @@ describe("sample analyses", () => {
       "first",
       "duplicate",
     ]);
+
+    // A viewer's sample (no token) is the same kind of server-made body, but unsigned.
+    const viewer = await (await post("completed", null)).json();
+    expect(viewer).toMatchObject({ status: 200, signed: false, unsignedReason: "not-owner" });
+    const viewerDetail = await (
+      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${viewer.deliveryId}`)
+    ).json();
+    expect(viewerDetail.signature.status).not.toBe("valid");
+    expect(
+      viewerDetail.headers.some(([name]: [string]) => name.toLowerCase() === "x-callcov-signature"),
+    ).toBe(false);
+    // Someone else's token is refused, not silently downgraded.
+    expect((await post("completed", "not-the-owner-token")).status).toBe(403);
 
     const failed = await (await post("failed")).json();
     const failedDetail = await (

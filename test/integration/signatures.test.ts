@@ -184,6 +184,8 @@ describe("webhook secret and signature verdicts", () => {
     const again = await fetch(`${server.baseUrl}/api/bins/claim-me/claim`, { method: "POST" });
     expect(again.status).toBe(409);
     expect((await putSettings("claim-me", { webhookSecret: SECRET }, ownerToken)).status).toBe(200);
+    // Claim never creates a bin (issue 12): the raced bin exists through a first delivery.
+    await fetch(`${server.baseUrl}/echo/race-bin`, { method: "POST", body: "x" });
     const racers = await Promise.all(
       [1, 2, 3, 4].map(() =>
         fetch(`${server.baseUrl}/api/bins/race-bin/claim`, { method: "POST" }),

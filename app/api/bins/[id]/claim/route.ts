@@ -1,10 +1,14 @@
 import { buildOwnerCookie } from "@/lib/bins/build-owner-cookie";
 import { claimBin } from "@/lib/bins/claim-bin";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
 
 export const POST = withRoute<{ id: string }>(async ({ request, params }) => {
-  const { ownerToken } = await claimBin({ binId: params.id });
+  const { ownerToken } = await claimBin({
+    binId: params.id,
+    clientIp: request.headers.get(CLIENT_IP_HEADER) ?? "unknown",
+  });
   const origin = getPublicOrigin({
     headers: request.headers,
     fallback: new URL(request.url).origin,

@@ -1,12 +1,20 @@
 import { binSettingsSchema } from "@/lib/bins/bin-settings-schema";
 import { updateBinSettings } from "@/lib/bins/update-bin-settings";
-import { readJsonBody } from "@/lib/http/read-json-body";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { withRoute } from "@/lib/http/with-route";
 
-export const PUT = withRoute<{ id: string }>(async ({ request, params }) => {
-  const token = readOwnerToken({ request, binId: params.id });
-  const settings = binSettingsSchema.parse(await readJsonBody(request));
-  const view = await updateBinSettings({ binId: params.id, token, settings });
-  return Response.json(view, { headers: { "Cache-Control": "no-store" } });
-});
+// The largest valid settings (a 64K-character response body, 50 headers of 2,000 characters,
+// a 1,024-character secret) encode to about 690 KiB even with every character escaped.
+const MAX_SETTINGS_BODY_BYTES = 768 * 1024;
+
+export const PUT = withRoute<{ id: string }>(
+  async ({ request, params, readJson }) => {
+    const view = await updateBinSettings({
+      binId: params.id,
+      token: readOwnerToken({ request, binId: params.id }),
+      readSettings: async () => binSettingsSchema.parse(await readJson()),
+    });
+    return Response.json(view, { headers: { "Cache-Control": "no-store" } });
+  },
+  { maxBodyBytes: MAX_SETTINGS_BODY_BYTES },
+);
