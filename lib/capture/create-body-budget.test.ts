@@ -93,6 +93,65 @@ describe("createBodyBudget", () => {
     expect(b.inUse()).toBe(0);
   });
 
+  it("never deadlocks when 20 bodies of one client arrive in small chunks and hold their memory while they commit", () => {
+    const b = createBodyBudget({ capacity: 100, maxBodyBytes: 40, perClientBytes: 30 });
+    interface Body {
+      account: ReturnType<typeof b.open>;
+      got: number;
+      state: "ready" | "paused" | "committing" | "done";
+      committedAt: number;
+    }
+    const bodies: Body[] = Array.from({ length: 20 }, () => ({
+      account: b.open("one-address"),
+      got: 0,
+      state: "ready",
+      committedAt: 0,
+    }));
+    // Like the event loop: each tick, every ready body receives one 4-byte chunk; a body that
+    // finished reading holds its memory for 3 more ticks (its commit), then lets go.
+    let tick = 0;
+    for (; tick < 2000 && bodies.some((x) => x.state !== "done"); tick++) {
+      for (const body of bodies) {
+        if (body.state === "committing" && tick >= body.committedAt) {
+          body.account.close();
+          body.state = "done";
+        }
+      }
+      for (const body of bodies) {
+        if (body.state !== "ready") continue;
+        const arrived = () => {
+          body.got += 4;
+          if (body.got === 40) {
+            body.account.finishReading();
+            body.state = "committing";
+            body.committedAt = tick + 3;
+          } else body.state = "ready";
+        };
+        if (body.account.reserve(4, arrived)) arrived();
+        else body.state = "paused";
+      }
+    }
+    expect(bodies.map((x) => x.state)).toEqual(bodies.map(() => "done"));
+    expect(b.inUse()).toBe(0);
+  });
+
+  it("when memory frees up, the lane's paused body goes first even if its client has other paused bodies ahead of it", () => {
+    const b = createBodyBudget({ capacity: 50, maxBodyBytes: 20, perClientBytes: 10 });
+    const committing = b.open("x");
+    expect(committing.reserve(10, () => {})).toBe(true);
+    expect(committing.reserve(10, () => {})).toBe(true); // lane
+    committing.finishReading(); // holds 20 until its commit
+    const lane = b.open("x");
+    expect(lane.reserve(20, () => {})).toBe(true); // over x's share: the lane
+    const ahead = b.open("x");
+    expect(ahead.reserve(5, () => {})).toBe(false); // x's share is full and the lane is taken
+    let laneGranted = false;
+    expect(lane.reserve(15, () => (laneGranted = true))).toBe(false); // 55 > 50
+    committing.close();
+    // Served before `ahead`, which cannot progress until the lane's body is in.
+    expect(laneGranted).toBe(true);
+  });
+
   it("an aborted body gives back what it held and leaves the queue, once (close is idempotent)", () => {
     const b = createBodyBudget({ capacity: 50, maxBodyBytes: 40, perClientBytes: 10 });
     const holder = b.open("a");

@@ -95,20 +95,33 @@ export function createBodyBudget({
     return true;
   };
 
+  const unqueue = (account: Account) => {
+    const client = account.client;
+    account.wait = null;
+    waitingCount--;
+    client.waiting.splice(client.waiting.indexOf(account), 1);
+    turns.delete(client);
+    // Served (or gone): the client goes to the back of the turn order.
+    if (client.waiting.length > 0) turns.add(client);
+  };
+
   const serveWaiting = () => {
     const granted: Array<() => void> = [];
     let progress = true;
     while (progress && turns.size > 0) {
       progress = false;
+      // The lane's body first: it is the one that can always finish, and it may sit behind
+      // other paused bodies of its own client.
+      if (lane?.wait && grant(lane, lane.wait.bytes)) {
+        granted.push(lane.wait.onGranted);
+        unqueue(lane);
+        progress = true;
+      }
       for (const client of [...turns]) {
-        const account = client.waiting[0]!;
-        if (!grant(account, account.wait!.bytes)) continue;
-        granted.push(account.wait!.onGranted);
-        account.wait = null;
-        waitingCount--;
-        client.waiting.shift();
-        turns.delete(client);
-        if (client.waiting.length > 0) turns.add(client);
+        const account = client.waiting[0];
+        if (!account?.wait || !grant(account, account.wait.bytes)) continue;
+        granted.push(account.wait.onGranted);
+        unqueue(account);
         progress = true;
       }
     }
@@ -150,12 +163,7 @@ export function createBodyBudget({
           account.closed = true;
           if (account.reading && lane !== account) sharedHeld -= account.held;
           account.reading = false;
-          if (account.wait) {
-            account.wait = null;
-            waitingCount--;
-            client.waiting.splice(client.waiting.indexOf(account), 1);
-            if (client.waiting.length === 0) turns.delete(client);
-          }
+          if (account.wait) unqueue(account);
           used -= account.held;
           client.used -= account.held;
           account.held = 0;

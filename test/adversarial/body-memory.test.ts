@@ -127,6 +127,19 @@ describe("fair body memory", () => {
     attackers.forEach((a) => a.stop());
     await new Promise((resolve) => setTimeout(resolve, 300));
 
+    // Fast uploads that fill the budget, are paused (waiting for memory) and then hang up
+    // mid-body: what they held and their place in the queue must come back too.
+    const flooders = Array.from({ length: 4 }, (_, i) =>
+      openAttacker(
+        server.port,
+        `POST /echo/attacker-flood-${i} HTTP/1.1\r\nHost: x\r\nContent-Length: 10485760\r\n\r\n`,
+      ),
+    );
+    flooders.forEach(({ socket }) => socket.write(randomBytes(8 * MIB)));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    flooders.forEach((a) => a.stop());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
     // Captures still work...
     expect((await capture("victim", Buffer.from("after"))).status).toBe(200);
     // ...and the whole 12 MiB budget is usable again: these need all of it at once.
