@@ -156,6 +156,15 @@ describe("fair body memory", () => {
         sha: sha256(bodies[i]!),
       });
     }
+    // Many concurrent uploads from one address that need more than the budget: they take
+    // turns (paused, then resumed) and all finish: none waits forever on another.
+    const turns = Array.from({ length: 8 }, () => randomBytes(3 * MIB));
+    const turnAnswers = await Promise.all(turns.map((body, i) => capture(`turns-${i}`, body)));
+    expect(turnAnswers.map((a) => a.status)).toEqual(turns.map(() => 200));
+    for (const [i, answer] of turnAnswers.entries()) {
+      expect(await storedDigest(answer.id!)).toEqual({ size: 3 * MIB, sha: sha256(turns[i]!) });
+    }
+
     // No attacker body was stored.
     const { rows } = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM deliveries WHERE bin_id LIKE 'attacker%'",
