@@ -65,9 +65,9 @@ const envSchema = z.object({
     )
     .optional(),
   /**
-   * Body bytes one client address may hold outside the large-body lane (unset: half of
-   * what MAX_BUFFERED_BODY_BYTES leaves beside one MAX_BODY_BYTES body), so one address
-   * cannot take all the memory that other senders' bodies need.
+   * Body bytes one client address's uploads still in progress may hold outside the
+   * large-body lane (unset: half of what MAX_BUFFERED_BODY_BYTES leaves beside one
+   * MAX_BODY_BYTES body), so one address cannot take the memory other senders' bodies need.
    */
   MAX_BUFFERED_BODY_BYTES_PER_CLIENT: z.coerce.number().int().min(1024).optional(),
   /**

@@ -144,7 +144,8 @@ describe("createBodyBudget", () => {
     const lane = b.open("x");
     expect(lane.reserve(20, () => {})).toBe(true); // over x's share: the lane
     const ahead = b.open("x");
-    expect(ahead.reserve(5, () => {})).toBe(false); // x's share is full and the lane is taken
+    // Over x's share (its first chunk alone) while the lane is taken: it waits for the lane.
+    expect(ahead.reserve(11, () => {})).toBe(false);
     let laneGranted = false;
     expect(lane.reserve(15, () => (laneGranted = true))).toBe(false); // 55 > 50
     committing.close();

@@ -23,12 +23,13 @@ export interface CreateBodyBudgetOptions {
   capacity: number;
   /** The largest body (MAX_BODY_BYTES): the size of the large-body lane. */
   maxBodyBytes: number;
-  /** What one client address may hold outside the lane. */
+  /** What one client address's bodies still arriving may hold outside the lane. */
   perClientBytes: number;
 }
 
 interface ClientState {
-  used: number;
+  /** Held by this client's bodies still arriving, outside the lane (its part of the shared zone). */
+  arriving: number;
   /** Open accounts: the entry is dropped when the last one closes. */
   accounts: number;
   waiting: Account[];
@@ -78,21 +79,28 @@ export function createBodyBudget({
     if (
       account !== lane &&
       sharedHeld + bytes <= sharedZone &&
-      account.client.used + bytes <= perClientBytes
+      account.client.arriving + bytes <= perClientBytes
     ) {
       sharedHeld += bytes;
+      account.client.arriving += bytes;
     } else if (lane === null || lane === account) {
       if (lane === null) {
+        leaveSharedZone(account);
         lane = account;
-        sharedHeld -= account.held;
       }
     } else {
       return false;
     }
     used += bytes;
-    account.client.used += bytes;
     account.held += bytes;
     return true;
+  };
+
+  /** The body took the lane, is all in, or is gone: it no longer counts in the shared zone. */
+  const leaveSharedZone = (account: Account) => {
+    if (!account.reading || lane === account) return;
+    sharedHeld -= account.held;
+    account.client.arriving -= account.held;
   };
 
   const unqueue = (account: Account) => {
@@ -133,7 +141,7 @@ export function createBodyBudget({
     open(address) {
       let client = clients.get(address);
       if (!client) {
-        client = { used: 0, accounts: 0, waiting: [] };
+        client = { arriving: 0, accounts: 0, waiting: [] };
         clients.set(address, client);
       }
       client.accounts++;
@@ -153,19 +161,18 @@ export function createBodyBudget({
         },
         finishReading() {
           if (!account.reading) return;
+          leaveSharedZone(account);
           account.reading = false;
           if (lane === account) lane = null;
-          else sharedHeld -= account.held;
           serveWaiting();
         },
         close() {
           if (account.closed) return;
           account.closed = true;
-          if (account.reading && lane !== account) sharedHeld -= account.held;
+          leaveSharedZone(account);
           account.reading = false;
           if (account.wait) unqueue(account);
           used -= account.held;
-          client.used -= account.held;
           account.held = 0;
           if (lane === account) lane = null;
           if (--client.accounts === 0) clients.delete(address);
