@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sendRawHttp } from "@/test/support/send-raw-http";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -21,7 +22,8 @@ beforeAll(async () => {
     env: {
       MAX_BUFFERED_BODY_BYTES: String(12 * MIB),
       RATE_LIMIT_IP_PER_MINUTE: "0",
-      RATE_LIMIT_BIN_PER_MINUTE: "0",
+      // Per bin, so that one bin below can be pushed into 429s (their bodies were read).
+      RATE_LIMIT_BIN_PER_MINUTE: "40",
     },
   });
 });
@@ -141,6 +143,27 @@ describe("fair body memory", () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     flooders.forEach((a) => a.stop());
     await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // Bodies refused after they were (partly) read give their memory back too: chunked
+    // uploads over the limit (413) and deliveries over the bin's rate limit (429).
+    for (let i = 0; i < 2; i++) {
+      const size = 11 * MIB;
+      const response = await sendRawHttp({
+        port: server.port,
+        data: Buffer.concat([
+          Buffer.from(
+            `POST /echo/attacker-oversize HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${size.toString(16)}\r\n`,
+          ),
+          Buffer.alloc(size, 0x61),
+          Buffer.from("\r\n0\r\n\r\n"),
+        ]),
+      });
+      expect(response?.status).toBe(413);
+    }
+    const limited = await Promise.all(
+      Array.from({ length: 45 }, () => capture("limited", randomBytes(100 * 1024))),
+    );
+    expect(limited.filter((a) => a.status === 429)).toHaveLength(5);
 
     // Captures still work...
     expect((await capture("victim", Buffer.from("after"))).status).toBe(200);
