@@ -75,7 +75,10 @@ const envSchema = z.object({
    * period) is cut with 408, so trickling uploads cannot hold connections and memory. 0: off.
    */
   MIN_BODY_BYTES_PER_SECOND: z.coerce.number().int().min(0).default(1024),
-  /** How long a body may arrive before the floor rate applies (slow starts, small bodies). */
+  /**
+   * How long a body may arrive before the floor rate is first applied; after that the rate is
+   * judged again over each window of this length (a burst then a stall is cut too).
+   */
   MIN_BODY_RATE_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

@@ -57,6 +57,21 @@ describe("createSlowBodyGuard", () => {
     expect(guard.size()).toBe(0);
   });
 
+  it("cuts a burst followed by a stall: the rate is judged per window, not since the start", () => {
+    const { guard, advance } = setup();
+    let cut = false;
+    const watch = guard.watch(() => (cut = true));
+    watch.received(1024 * 1024);
+    for (let t = 0; t < 9; t++) {
+      advance(1000);
+      guard.check();
+    }
+    expect(cut).toBe(false);
+    advance(1000);
+    guard.check();
+    expect(cut).toBe(true);
+  });
+
   it("does not count the time we paused the body (waiting for memory)", () => {
     const { guard, advance } = setup();
     let cut = false;

@@ -20,13 +20,17 @@ export interface SlowBodyGuard {
 export interface CreateSlowBodyGuardOptions {
   /** The floor: a body slower than this on average (after the grace period) is cut. 0: off. */
   minBytesPerSecond: number;
-  /** No body is judged before it has been arriving this long. */
+  /**
+   * The grace period and window: a body is first judged after it has been arriving this long,
+   * then again over each following window of this length.
+   */
   graceMs: number;
   now?: () => number;
 }
 
 interface Entry {
-  startedAt: number;
+  /** The current window: its start, the bytes received and the time we paused it within it. */
+  windowStart: number;
   bytes: number;
   pausedMs: number;
   pausedAt: number | null;
@@ -36,7 +40,8 @@ interface Entry {
 /**
  * Slow-body (trickle) defence: a body that arrives slower than the floor rate ties up a
  * connection and a slot for minutes at almost no cost to the sender. Judged on the average
- * rate since the body started, leaving out the time we paused it ourselves.
+ * rate over consecutive windows (so a burst followed by a stall is cut too), leaving out the
+ * time we paused the body ourselves.
  */
 export function createSlowBodyGuard({
   minBytesPerSecond,
@@ -47,7 +52,13 @@ export function createSlowBodyGuard({
 
   return {
     watch(onTooSlow) {
-      const entry: Entry = { startedAt: now(), bytes: 0, pausedMs: 0, pausedAt: null, onTooSlow };
+      const entry: Entry = {
+        windowStart: now(),
+        bytes: 0,
+        pausedMs: 0,
+        pausedAt: null,
+        onTooSlow,
+      };
       entries.add(entry);
       return {
         received(bytes) {
@@ -71,11 +82,16 @@ export function createSlowBodyGuard({
       const at = now();
       for (const entry of entries) {
         if (entry.pausedAt !== null) continue;
-        const activeMs = at - entry.startedAt - entry.pausedMs;
+        const activeMs = at - entry.windowStart - entry.pausedMs;
         if (activeMs < graceMs) continue;
-        if (entry.bytes * 1000 >= minBytesPerSecond * activeMs) continue;
-        entries.delete(entry);
-        entry.onTooSlow();
+        if (entry.bytes * 1000 < minBytesPerSecond * activeMs) {
+          entries.delete(entry);
+          entry.onTooSlow();
+          continue;
+        }
+        entry.windowStart = at;
+        entry.bytes = 0;
+        entry.pausedMs = 0;
       }
     },
     size: () => entries.size,
