@@ -41,7 +41,10 @@ const envSchema = z.object({
   MAX_HEADER_COUNT: z.coerce.number().int().min(10).max(10_000).default(200),
   /** A longer request target (path + query) gets 414. */
   MAX_URL_LENGTH: z.coerce.number().int().min(100).max(65_536).default(8192),
-  /** Request bodies held in memory at once, over all requests (at least MAX_BODY_BYTES). */
+  /**
+   * Request bodies held in memory at once, over all requests (at least MAX_BODY_BYTES + 1 MiB:
+   * one full body in the large-body lane plus a shared zone for everyone else).
+   */
   MAX_BUFFERED_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -61,6 +64,22 @@ const envSchema = z.object({
       "must be 32 bytes as 64 hex characters or base64",
     )
     .optional(),
+  /**
+   * Body bytes one client address's uploads still in progress may hold outside the
+   * large-body lane (unset: half of what MAX_BUFFERED_BODY_BYTES leaves beside one
+   * MAX_BODY_BYTES body), so one address cannot take the memory other senders' bodies need.
+   */
+  MAX_BUFFERED_BODY_BYTES_PER_CLIENT: z.coerce.number().int().min(1024).optional(),
+  /**
+   * Floor rate for request bodies: one that arrives slower on average (after the grace
+   * period) is cut with 408, so trickling uploads cannot hold connections and memory. 0: off.
+   */
+  MIN_BODY_BYTES_PER_SECOND: z.coerce.number().int().min(0).default(1024),
+  /**
+   * How long a body may arrive before the floor rate is first applied; after that the rate is
+   * judged again over each window of this length (a burst then a stall is cut too).
+   */
+  MIN_BODY_RATE_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -65,6 +65,45 @@ describe("createDeliveryWriter (group commit)", () => {
     await expect(writer.write(record("c"))).resolves.toBeUndefined();
   });
 
+  it("a row the database refuses fails alone: its batch-mates are retried row by row and commit", async () => {
+    const rowError = Object.assign(new Error("invalid byte sequence"), { sqlState: "22021" });
+    const committed: string[] = [];
+    const statements: string[][] = [];
+    const writer = createDeliveryWriter({
+      isRowError: (error) => error === rowError,
+      insertBatch: async (records) => {
+        statements.push(records.map((r) => r.id));
+        if (records.some((r) => r.id === "bad")) throw rowError;
+        committed.push(...records.map((r) => r.id));
+      },
+    });
+    const ids = Array.from({ length: 25 }, (_, i) => (i === 12 ? "bad" : `ok-${i}`));
+    const results = await Promise.allSettled(ids.map((id) => writer.write(record(id))));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([
+      { status: "rejected", reason: rowError },
+    ]);
+    expect(results[12]!.status).toBe("rejected");
+    expect(committed.sort()).toEqual(ids.filter((id) => id !== "bad").sort());
+    // One failed statement of 25, then one per row.
+    expect(statements[0]).toHaveLength(25);
+    expect(statements.slice(1).every((s) => s.length === 1)).toBe(true);
+  });
+
+  it("an outage is not retried row by row: the whole batch fails (503), nothing is half-written", async () => {
+    const outage = new Error("connect ECONNREFUSED");
+    let statements = 0;
+    const writer = createDeliveryWriter({
+      isRowError: () => false,
+      insertBatch: async () => {
+        statements++;
+        throw outage;
+      },
+    });
+    const results = await Promise.allSettled(["a", "b", "c"].map((id) => writer.write(record(id))));
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(statements).toBe(1);
+  });
+
   it("bounds a batch by rows and by body bytes", async () => {
     const batches: string[][] = [];
     const gate = deferred();

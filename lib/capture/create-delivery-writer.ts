@@ -17,6 +17,11 @@ export interface CreateDeliveryWriterOptions {
    * while it is encoded for the wire, so large bodies are written one batch at a time.
    */
   maxInFlightBytes?: number;
+  /**
+   * True when the database refused a row's data (not an outage): the batch is then retried row
+   * by row, so only the culprit fails and its batch-mates still commit.
+   */
+  isRowError?: (error: unknown) => boolean;
 }
 
 interface Pending {
@@ -36,6 +41,7 @@ export function createDeliveryWriter({
   maxBatchBytes = 16 * 1024 * 1024,
   maxInFlight = 4,
   maxInFlightBytes = 16 * 1024 * 1024,
+  isRowError = () => false,
 }: CreateDeliveryWriterOptions): DeliveryWriter {
   const queue: Pending[] = [];
   let inFlight = 0;
@@ -48,6 +54,29 @@ export function createDeliveryWriter({
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const waiter of waiters) waiter();
+  };
+
+  // Settles every write of the batch. A row-level refusal fails the whole statement; the rows
+  // are then inserted one by one (in the same slot) so that only the culprit is refused.
+  const writeBatch = async (batch: Pending[]): Promise<void> => {
+    try {
+      await insertBatch(batch.map((item) => item.record));
+      batch.forEach((item) => item.resolve());
+      return;
+    } catch (error) {
+      if (batch.length === 1 || !isRowError(error)) {
+        batch.forEach((item) => item.reject(error));
+        return;
+      }
+    }
+    for (const item of batch) {
+      try {
+        await insertBatch([item.record]);
+        item.resolve();
+      } catch (error) {
+        item.reject(error);
+      }
+    }
   };
 
   const pump = () => {
@@ -66,17 +95,12 @@ export function createDeliveryWriter({
       if (batch.length === 0) break;
       inFlight++;
       inFlightBytes += bytes;
-      insertBatch(batch.map((item) => item.record))
-        .then(
-          () => batch.forEach((item) => item.resolve()),
-          (error: unknown) => batch.forEach((item) => item.reject(error)),
-        )
-        .finally(() => {
-          inFlight--;
-          inFlightBytes -= bytes;
-          pump();
-          notifyIdle();
-        });
+      writeBatch(batch).finally(() => {
+        inFlight--;
+        inFlightBytes -= bytes;
+        pump();
+        notifyIdle();
+      });
     }
   };
 

@@ -17,7 +17,10 @@ import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
 import { getSettingsCache } from "@/lib/capture/get-settings-cache";
 import { parseEchoUrl } from "@/lib/capture/parse-echo-url";
 import { planResponse, type PlannedResponse } from "@/lib/capture/plan-response";
-import { readBodyBounded } from "@/lib/capture/read-body-bounded";
+import { sanitizeDeliveryRecord } from "@/lib/capture/sanitize-delivery-record";
+import { isRowDataError } from "@/lib/database/is-row-data-error";
+import { readBodyBounded, type ReadBodyResult } from "@/lib/capture/read-body-bounded";
+import { getSlowBodyGuard } from "@/lib/capture/get-slow-body-guard";
 import { getEnv, type Env } from "@/lib/env";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
@@ -171,14 +174,10 @@ export async function handleCaptureRequest({
   ]);
   limitCheck.catch(() => {});
 
-  // Reserve the body's memory before reading it and hold it until the row is committed: the
-  // declared length, the whole limit for a chunked body, nothing when there is no body (or
-  // when the declared length is over the limit: that request is refused without reading).
-  const declared = Number(req.headers["content-length"] ?? 0);
-  const chunked = req.headers["transfer-encoding"] !== undefined;
-  const release = await getBodyBudget().acquire(
-    chunked ? env.MAX_BODY_BYTES : declared > env.MAX_BODY_BYTES ? 0 : declared,
-  );
+  // Body memory is charged as bytes arrive, to this client's share, and held until the row is
+  // committed. The body is read at once (no await before): listeners are attached while the
+  // request is still open, and every way out of here frees what it held, exactly once.
+  const account = getBodyBudget().open(remoteAddress);
   try {
     await captureBody({
       req,
@@ -190,10 +189,16 @@ export async function handleCaptureRequest({
       remoteAddress,
       limitCheck,
       now,
-      release,
+      release: account.close,
+      read: readBodyBounded({
+        req,
+        limit: env.MAX_BODY_BYTES,
+        account,
+        guard: getSlowBodyGuard(),
+      }),
     });
   } finally {
-    release();
+    account.close();
   }
 }
 
@@ -208,6 +213,7 @@ async function captureBody({
   limitCheck,
   now,
   release,
+  read: readResult,
 }: {
   req: IncomingMessage;
   res: ServerResponse;
@@ -220,10 +226,22 @@ async function captureBody({
   now: () => Date;
   /** Frees the body's memory reservation (idempotent). */
   release: () => void;
+  read: Promise<ReadBodyResult>;
 }): Promise<void> {
-  const read = await readBodyBounded({ req, limit: env.MAX_BODY_BYTES });
+  const read = await readResult;
   if (!read.ok) {
     if (read.reason === "aborted") return;
+    if (read.reason === "too_slow") {
+      res.on("finish", () => req.socket.destroySoon());
+      return sendError(
+        req,
+        res,
+        408,
+        "body_too_slow",
+        `The body arrived slower than ${env.MIN_BODY_BYTES_PER_SECOND} bytes/s; nothing was stored`,
+        { Connection: "close" },
+      );
+    }
     // Close the connection: the rest of the body is never read.
     res.on("finish", () => req.socket.destroySoon());
     return sendError(
@@ -240,17 +258,23 @@ async function captureBody({
 
   let plan: PlannedResponse;
   const receivedAt = now();
-  const record = buildDeliveryRecord({
-    id: createUuidV7({ now: () => receivedAt.getTime(), randomBytes: randomPool }),
-    binId,
-    method: req.method ?? "GET",
-    path,
-    query,
-    rawHeaders: req.rawHeaders,
-    body: read.body,
-    remoteAddress,
-    receivedAt,
+  const built = sanitizeDeliveryRecord({
+    record: buildDeliveryRecord({
+      id: createUuidV7({ now: () => receivedAt.getTime(), randomBytes: randomPool }),
+      binId,
+      method: req.method ?? "GET",
+      path,
+      query,
+      rawHeaders: req.rawHeaders,
+      body: read.body,
+      remoteAddress,
+      receivedAt,
+    }),
   });
+  if (!built.ok) {
+    return sendError(req, res, 400, "unstorable_request", `${built.reason}; nothing was stored`);
+  }
+  let record = built.record;
   try {
     const decision = await limitCheck;
     if (!decision.allowed) {
@@ -292,8 +316,23 @@ async function captureBody({
       now: () => receivedAt,
     });
     record.signatureVersion = settings.secretVersion;
+    // The verdict and the planned answer are derived too: checked again before the batch.
+    const checked = sanitizeDeliveryRecord({ record });
+    if (!checked.ok) throw new Error(checked.reason);
+    record = checked.record;
     await getDeliveryWriter().write(record);
   } catch (error) {
+    if (isRowDataError(error)) {
+      // PostgreSQL refused this row alone (its batch-mates were retried without it).
+      log("warn", "capture refused by the database", { binId, error: errorMessage(error) });
+      return sendError(
+        req,
+        res,
+        400,
+        "unstorable_request",
+        "The database refused to store this request as sent; nothing was stored",
+      );
+    }
     log("warn", "capture failed: database unavailable", { binId, error: errorMessage(error) });
     return sendError(
       req,

@@ -1,0 +1,99 @@
+export interface SlowBodyWatch {
+  /** Body bytes that arrived. */
+  received: (bytes: number) => void;
+  /** We paused the body (waiting for memory): that time is not the sender's. */
+  pause: () => void;
+  resume: () => void;
+  /** The body is in (or the request ended): stop watching. Idempotent. */
+  stop: () => void;
+}
+
+export interface SlowBodyGuard {
+  /** Starts watching one body; `onTooSlow` runs at most once, from `check()`. */
+  watch: (onTooSlow: () => void) => SlowBodyWatch;
+  /** Cuts every body under the floor rate. Meant for one shared interval, not a timer each. */
+  check: () => void;
+  /** Bodies being watched. */
+  size: () => number;
+}
+
+export interface CreateSlowBodyGuardOptions {
+  /** The floor: a body slower than this on average (after the grace period) is cut. 0: off. */
+  minBytesPerSecond: number;
+  /**
+   * The grace period and window: a body is first judged after it has been arriving this long,
+   * then again over each following window of this length.
+   */
+  graceMs: number;
+  now?: () => number;
+}
+
+interface Entry {
+  /** The current window: its start, the bytes received and the time we paused it within it. */
+  windowStart: number;
+  bytes: number;
+  pausedMs: number;
+  pausedAt: number | null;
+  onTooSlow: () => void;
+}
+
+/**
+ * Slow-body (trickle) defence: a body that arrives slower than the floor rate ties up a
+ * connection and a slot for minutes at almost no cost to the sender. Judged on the average
+ * rate over consecutive windows (so a burst followed by a stall is cut too), leaving out the
+ * time we paused the body ourselves.
+ */
+export function createSlowBodyGuard({
+  minBytesPerSecond,
+  graceMs,
+  now = Date.now,
+}: CreateSlowBodyGuardOptions): SlowBodyGuard {
+  const entries = new Set<Entry>();
+
+  return {
+    watch(onTooSlow) {
+      const entry: Entry = {
+        windowStart: now(),
+        bytes: 0,
+        pausedMs: 0,
+        pausedAt: null,
+        onTooSlow,
+      };
+      entries.add(entry);
+      return {
+        received(bytes) {
+          entry.bytes += bytes;
+        },
+        pause() {
+          if (entry.pausedAt === null) entry.pausedAt = now();
+        },
+        resume() {
+          if (entry.pausedAt === null) return;
+          entry.pausedMs += now() - entry.pausedAt;
+          entry.pausedAt = null;
+        },
+        stop() {
+          entries.delete(entry);
+        },
+      };
+    },
+    check() {
+      if (minBytesPerSecond <= 0) return;
+      const at = now();
+      for (const entry of entries) {
+        if (entry.pausedAt !== null) continue;
+        const activeMs = at - entry.windowStart - entry.pausedMs;
+        if (activeMs < graceMs) continue;
+        if (entry.bytes * 1000 < minBytesPerSecond * activeMs) {
+          entries.delete(entry);
+          entry.onTooSlow();
+          continue;
+        }
+        entry.windowStart = at;
+        entry.bytes = 0;
+        entry.pausedMs = 0;
+      }
+    },
+    size: () => entries.size,
+  };
+}
