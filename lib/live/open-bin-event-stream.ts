@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { registerLiveStream } from "@/lib/live/close-live-streams";
+import type { LiveStream } from "@/lib/live/create-live-hub";
 import type { StreamSlotLimit } from "@/lib/live/create-stream-slots";
 import { getLiveHub } from "@/lib/live/get-live-hub";
 import { getStreamSlots } from "@/lib/live/get-stream-slots";
@@ -42,16 +43,23 @@ export function openBinEventStream({
   }
   let ended = false;
   let unregister = () => {};
-  const live = getLiveHub().open({
-    binId,
-    lastEventId,
-    signal,
-    onEnd: () => {
-      ended = true;
-      slot.release();
-      unregister();
-    },
-  });
+  let live: LiveStream;
+  try {
+    live = getLiveHub().open({
+      binId,
+      lastEventId,
+      signal,
+      onEnd: () => {
+        ended = true;
+        slot.release();
+        unregister();
+      },
+    });
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
+  // Shutdown ends it like any other way out (onEnd then unregisters it).
   if (!ended) unregister = registerLiveStream(live.close);
   return live.stream;
 }

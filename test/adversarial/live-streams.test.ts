@@ -40,6 +40,8 @@ interface OpenedStream {
   body: { error?: string; message?: string } | null;
   events: TimedEvent[];
   waitFor: (match: (e: TimedEvent) => boolean, timeoutMs?: number) => Promise<TimedEvent>;
+  /** Resolves with the raw text once the server ended the stream. */
+  ended: Promise<string>;
   close: () => void;
 }
 
@@ -56,6 +58,9 @@ async function openStream(binId: string, address: string): Promise<OpenedStream>
     resolve: (e: TimedEvent) => void;
   }>();
   let body: OpenedStream["body"] = null;
+  let raw = "";
+  let markEnded: (text: string) => void = () => {};
+  const ended = new Promise<string>((resolve) => (markEnded = resolve));
   if (response.status === 200) {
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -64,8 +69,10 @@ async function openStream(binId: string, address: string): Promise<OpenedStream>
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
+          if (done) return markEnded(raw);
+          const text = decoder.decode(value, { stream: true });
+          raw += text;
+          buffer += text;
           let split: number;
           while ((split = buffer.indexOf("\n\n")) >= 0) {
             const block = buffer.slice(0, split);
@@ -98,6 +105,7 @@ async function openStream(binId: string, address: string): Promise<OpenedStream>
     retryAfter: response.headers.get("retry-after"),
     body,
     events,
+    ended,
     waitFor: (match, timeoutMs = 15_000) => {
       const found = events.find(match);
       if (found) return Promise.resolve(found);
@@ -239,5 +247,15 @@ describe("live streams are capped and shared", () => {
     for (const viewer of viewers) viewer.close();
     const [fresh] = await openWhenReleased(binId, "10.3.0.1", 1);
     fresh!.close();
+  });
+
+  it("on shutdown every open stream ends with a retry hint and the server exits cleanly", async () => {
+    const streams = await Promise.all(
+      ["10.4.0.1", "10.4.0.2", "10.4.0.3"].map((address) => openStream("adv-live-stop", address)),
+    );
+    await Promise.all(streams.map((s) => s.waitFor((e) => e.event === "ready")));
+    const exitCode = await server.stop("SIGTERM");
+    for (const stream of streams) expect(await stream.ended).toMatch(/retry: 1000\n\n$/);
+    expect(exitCode).toBe(0);
   });
 });
