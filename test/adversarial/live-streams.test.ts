@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
@@ -9,6 +12,7 @@ const databaseUrl = inject("databaseUrl");
 const db = createTestDb(databaseUrl);
 const PER_CLIENT = 5;
 const PER_BIN = 120;
+const CLI = path.resolve(import.meta.dirname, "..", "..", "scripts", "webhook-echo.mjs");
 let server: TestServer;
 
 beforeAll(async () => {
@@ -142,6 +146,14 @@ async function openWhenReleased(binId: string, address: string, count: number) {
   }
 }
 
+async function until(check: () => boolean, describe: () => string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out; so far:\n${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -247,6 +259,61 @@ describe("live streams are capped and shared", () => {
     for (const viewer of viewers) viewer.close();
     const [fresh] = await openWhenReleased(binId, "10.3.0.1", 1);
     fresh!.close();
+  });
+
+  it("the CLI waits out a 429 with a clear message, then connects once a slot is free", async () => {
+    const bin = (await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
+      id: string;
+      echoUrl: string;
+    };
+    // The CLI connects as 127.0.0.1: hold all of that address's slots.
+    const holders = await Promise.all(
+      Array.from({ length: PER_CLIENT }, () => openStream(bin.id, "127.0.0.1")),
+    );
+    expect(holders.map((h) => h.status)).toEqual(holders.map(() => 200));
+    const received: string[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        received.push(body);
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const port = (receiver.address() as { port: number }).port;
+    const cli = spawn(
+      process.execPath,
+      [CLI, "forward", bin.id, "--server", server.baseUrl, "--to", `http://127.0.0.1:${port}/`],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => cli.on("exit", resolve));
+    try {
+      await until(
+        () => stderr.includes("live stream refused"),
+        () => stderr,
+      );
+      expect(stderr).toMatch(
+        /live stream refused, too many open: Too many open live streams from your address; close some or retry later; retrying in 5 s/,
+      );
+      expect(stderr).not.toContain("connected");
+      for (const holder of holders) holder.close();
+      await until(
+        () => stderr.includes("connected:"),
+        () => stderr,
+      );
+      await capture(bin.id, "after-the-wait");
+      await until(
+        () => received.includes("after-the-wait"),
+        () => stderr,
+      );
+    } finally {
+      cli.kill("SIGINT");
+      await exited;
+      receiver.close();
+    }
   });
 
   it("on shutdown every open stream ends with a retry hint and the server exits cleanly", async () => {
