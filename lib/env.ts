@@ -80,6 +80,12 @@ const envSchema = z.object({
    * judged again over each window of this length (a burst then a stall is cut too).
    */
   MIN_BODY_RATE_GRACE_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Open live streams (SSE) one client address may hold on this instance; more get 429. */
+  MAX_LIVE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  /** Open live streams one bin may have on this instance (a hot bin cannot take them all). */
+  MAX_LIVE_STREAMS_PER_BIN: z.coerce.number().int().min(1).default(200),
+  /** Open live streams on this instance in total (each holds a socket and a file descriptor). */
+  MAX_LIVE_STREAMS: z.coerce.number().int().min(1).default(1000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -13,9 +13,17 @@ interface UseLiveDeliveriesOptions {
   onBinChanged: () => void;
 }
 
-// Used only when the browser gave up on its own (non-200 answer): plain network errors are
-// retried by EventSource itself, sending Last-Event-ID.
+// Used only when the browser gave up on its own (a non-200 answer, e.g. 429 when too many
+// streams are open or 503): plain network errors are retried by EventSource itself, sending
+// Last-Event-ID. EventSource does not expose the status or Retry-After, so refusals back off
+// exponentially with jitter (many tabs refused together do not come back together).
 const MANUAL_RETRY_MS = 3000;
+const MAX_MANUAL_RETRY_MS = 60_000;
+
+function manualRetryDelay(failures: number): number {
+  const ceiling = Math.min(MANUAL_RETRY_MS * 2 ** failures, MAX_MANUAL_RETRY_MS);
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
 
 /** Subscribes to the bin's Server-Sent Events; returns the connection state for the indicator. */
 export function useLiveDeliveries({
@@ -33,6 +41,8 @@ export function useLiveDeliveries({
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
+    // Refusals in a row; reset once a stream is accepted.
+    let failures = 0;
 
     const connect = () => {
       const newest = readNewestId();
@@ -40,7 +50,10 @@ export function useLiveDeliveries({
       const current = new EventSource(`/api/bins/${encodeURIComponent(binId)}/events${query}`);
       source = current;
       current.addEventListener("open", () => setStatus("live"));
-      current.addEventListener("ready", () => setStatus("live"));
+      current.addEventListener("ready", () => {
+        failures = 0;
+        setStatus("live");
+      });
       current.addEventListener("delivery", (event) => {
         try {
           const data: unknown = JSON.parse((event as MessageEvent<string>).data);
@@ -56,7 +69,7 @@ export function useLiveDeliveries({
         setStatus("reconnecting");
         if (current.readyState === EventSource.CLOSED && !stopped) {
           current.close();
-          retryTimer = setTimeout(connect, MANUAL_RETRY_MS);
+          retryTimer = setTimeout(connect, manualRetryDelay(failures++));
         }
       });
     };

@@ -176,7 +176,13 @@ export async function forwardDeliveries({
   let failures = 0;
   let connections = 0;
 
-  const streamOnce = async (): Promise<string> => {
+  // Why a stream ended, and how long the server asked us to wait before the next one.
+  interface StreamEnd {
+    reason: string;
+    retryAfterMs?: number;
+  }
+
+  const streamOnce = async (): Promise<StreamEnd> => {
     const controller = new AbortController();
     const abort = () => controller.abort();
     signal.addEventListener("abort", abort, { once: true });
@@ -232,9 +238,22 @@ export async function forwardDeliveries({
       if (response.status === 400 || response.status === 404) {
         throw new CliError(`live events refused: ${await readError(response)}`);
       }
+      if (response.status === 429 || response.status === 503) {
+        // Refused for now (too many open live streams, or the database is away): wait at
+        // least as long as the server asks, and say why.
+        const seconds = Number(response.headers.get("retry-after"));
+        const message = await readError(response);
+        return {
+          reason:
+            response.status === 429
+              ? `live stream refused, too many open: ${message}`
+              : `live stream unavailable: ${message}`,
+          retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
+        };
+      }
       if (!response.ok || !response.body) {
         await response.body?.cancel();
-        return `HTTP ${response.status}`;
+        return { reason: `HTTP ${response.status}` };
       }
       const reader = response.body.getReader();
       for (;;) {
@@ -244,9 +263,9 @@ export async function forwardDeliveries({
         parser.push(value);
       }
       parser.end();
-      return "the server closed the stream";
+      return { reason: "the server closed the stream" };
     } catch (error) {
-      if (idleFired) return `nothing received for ${formatDelay(idleTimeoutMs)}`;
+      if (idleFired) return { reason: `nothing received for ${formatDelay(idleTimeoutMs)}` };
       throw error;
     } finally {
       clearTimeout(idle);
@@ -255,17 +274,21 @@ export async function forwardDeliveries({
   };
 
   while (!signal.aborted) {
-    let reason: string;
+    let end: StreamEnd;
     try {
-      reason = await streamOnce();
+      end = await streamOnce();
     } catch (error) {
       if (error instanceof CliError) throw error;
-      reason = describeError({ error });
+      end = { reason: describeError({ error }) };
     }
     if (signal.aborted) break;
-    const delay = backoff(failures, retryMs);
+    const delay = Math.max(backoff(failures, retryMs), end.retryAfterMs ?? 0);
     failures++;
-    io.err(`stream lost (${reason}); reconnecting in ${formatDelay(delay)}`);
+    io.err(
+      end.retryAfterMs === undefined
+        ? `stream lost (${end.reason}); reconnecting in ${formatDelay(delay)}`
+        : `${end.reason}; retrying in ${formatDelay(delay)}`,
+    );
     await sleep({ ms: delay, signal });
   }
   await queue;

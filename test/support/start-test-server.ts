@@ -35,6 +35,9 @@ export async function startTestServer({
       // shared database: suites about limits set their own.
       RATE_LIMIT_CREATE_PER_MINUTE: "100000",
       RATE_LIMIT_IP_PER_MINUTE: "1000000",
+      MAX_LIVE_STREAMS_PER_CLIENT: "10000",
+      MAX_LIVE_STREAMS_PER_BIN: "10000",
+      MAX_LIVE_STREAMS: "10000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

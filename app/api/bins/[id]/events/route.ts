@@ -1,8 +1,8 @@
-import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { isValidBinId } from "@/lib/capture/bin-id";
 import { AppError } from "@/lib/errors";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { withRoute } from "@/lib/http/with-route";
-import { streamBinEvents } from "@/lib/live/stream-bin-events";
+import { openBinEventStream } from "@/lib/live/open-bin-event-stream";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +14,11 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   const candidate =
     request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const lastEventId = candidate && UUID.test(candidate) ? candidate : null;
-  const stream = streamBinEvents({
+  const stream = openBinEventStream({
     binId: params.id,
     lastEventId,
+    clientIp: request.headers.get(CLIENT_IP_HEADER) ?? "unknown",
     signal: request.signal,
-    decorate: (deliveries) => decorateDeliveries({ binId: params.id, deliveries }),
   });
   return new Response(stream, {
     headers: {

@@ -1,0 +1,65 @@
+import { AppError } from "@/lib/errors";
+import { registerLiveStream } from "@/lib/live/close-live-streams";
+import type { LiveStream } from "@/lib/live/create-live-hub";
+import type { StreamSlotLimit } from "@/lib/live/create-stream-slots";
+import { getLiveHub } from "@/lib/live/get-live-hub";
+import { getStreamSlots } from "@/lib/live/get-stream-slots";
+
+export interface OpenBinEventStreamOptions {
+  binId: string;
+  /** Last-Event-ID (a delivery id): replay what came after it. Absent: only new deliveries. */
+  lastEventId: string | null;
+  /** The caller's address (set by server.ts): its open streams are capped. */
+  clientIp: string;
+  signal: AbortSignal;
+}
+
+// Streams end and free slots all the time; a short wait is enough.
+const RETRY_AFTER_SECONDS = 5;
+
+const REFUSALS: Record<StreamSlotLimit, string> = {
+  client: "Too many open live streams from your address; close some or retry later",
+  bin: "Too many open live streams for this bin; retry later",
+  instance: "This server has too many open live streams; retry later",
+};
+
+/**
+ * Server-Sent Events for one bin: `event: ready`, then `event: delivery` (`id:` = delivery id,
+ * data = summary) and `event: bin-changed`. Capped per client address, per bin and per
+ * instance before any database work (429); the slot is held until the stream ends, however
+ * it ends (client gone, shutdown, dropped as too slow, error).
+ */
+export function openBinEventStream({
+  binId,
+  lastEventId,
+  clientIp,
+  signal,
+}: OpenBinEventStreamOptions): ReadableStream<Uint8Array> {
+  const slot = getStreamSlots().tryAcquire({ clientKey: clientIp, binId });
+  if (!slot.ok) {
+    throw new AppError("RATE_LIMITED", REFUSALS[slot.limit], {
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    });
+  }
+  let ended = false;
+  let unregister = () => {};
+  let live: LiveStream;
+  try {
+    live = getLiveHub().open({
+      binId,
+      lastEventId,
+      signal,
+      onEnd: () => {
+        ended = true;
+        slot.release();
+        unregister();
+      },
+    });
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
+  // Shutdown ends it like any other way out (onEnd then unregisters it).
+  if (!ended) unregister = registerLiveStream(live.close);
+  return live.stream;
+}
