@@ -11,7 +11,7 @@ export const deliveryFilterSchema = z.object({
   path: z.string().min(1).max(500).optional(),
   /** Substring of any "Name: value" header line, any case. */
   header: z.string().min(1).max(500).optional(),
-  /** Substring of the body bytes (UTF-8 of the search text), case-sensitive. */
+  /** Substring of the first BODY_SEARCH_MAX_BYTES of the body bytes (UTF-8 of the search text), case-sensitive. */
   body: z.string().min(1).max(1000).optional(),
   signature: z.enum(["valid", "invalid", "missing", "no_secret"]).optional(),
 });

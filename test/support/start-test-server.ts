@@ -35,6 +35,8 @@ export async function startTestServer({
       // shared database: suites about limits set their own.
       RATE_LIMIT_CREATE_PER_MINUTE: "100000",
       RATE_LIMIT_IP_PER_MINUTE: "1000000",
+      EXPORT_CONCURRENCY_PER_IP: "1000",
+      EXPORT_CONCURRENCY_TOTAL: "1000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
