@@ -70,13 +70,13 @@ const envSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(4 * 1024 * 1024),
+    .default(1024 * 1024),
   /** Body bytes re-judged per batch after a secret change; one batch per instance at a time. */
   SIGNATURE_JUDGE_BATCH_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
-    .default(8 * 1024 * 1024),
+    .default(2 * 1024 * 1024),
   /** The body= filter looks only at the first this many bytes of each body. */
   BODY_SEARCH_MAX_BYTES: z.coerce
     .number()

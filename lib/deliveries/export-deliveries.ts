@@ -1,7 +1,9 @@
 import type { Delivery } from "@/generated/prisma/client";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
+import { randomUUID } from "node:crypto";
 import { getExportSlots } from "@/lib/deliveries/get-export-slots";
 import { listDeliveries, type DeliveryPage } from "@/lib/deliveries/list-deliveries";
+import { readBodySlices } from "@/lib/deliveries/read-body-slices";
 import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { yieldToEventLoop } from "@/lib/deliveries/yield-to-event-loop";
@@ -10,24 +12,46 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { buildHar } from "@/lib/payload/build-har";
 import type { HarCreator } from "@/lib/payload/har";
+import { splitHarEntry } from "@/lib/payload/split-har-entry";
 
 export type ExportFormat = "har" | "jsonl";
 
 // Summaries (no bodies) per listing query; bodies are then read in pages bounded by bytes.
 const LIST_PAGE = 100;
 const MAX_ROWS_PER_READ = 50;
-// Encoding a body this large takes a few ms: let other requests in after it.
+// After a body this large, let other requests in.
 const YIELD_AFTER_BYTES = 256 * 1024;
 const RETRY_AFTER_SECONDS = 5;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const creator: HarCreator = { name: "Webhook Echo", version: "1" };
+// What the HAR (strict, BOM kept, like decodeUtf8) and JSON lines (strict, BOM dropped, like
+// the single-delivery API before) have always done with text bodies.
+const harDecoder = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const jsonlDecoder = () => new TextDecoder("utf-8", { fatal: true });
 
-function decode(bytes: Uint8Array): string | null {
+type Meta = Omit<Delivery, "body">;
+
+function isUtf8(slices: Uint8Array[], decoder: () => TextDecoder): boolean {
+  const check = decoder();
   try {
-    return utf8.decode(bytes);
+    for (const slice of slices) check.decode(slice, { stream: true });
+    check.decode();
+    return true;
   } catch {
-    return null;
+    return false;
   }
+}
+
+/** Base64 of a slice, without copying its bytes first. */
+function toBase64(slice: Uint8Array): string {
+  return Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString("base64");
+}
+
+/** The body's text, JSON-escaped, a slice at a time (streaming decode never splits a character). */
+function* textPieces(slices: Uint8Array[], decoder: () => TextDecoder): Generator<string> {
+  const decode = decoder();
+  for (const slice of slices)
+    yield JSON.stringify(decode.decode(slice, { stream: true })).slice(1, -1);
+  yield JSON.stringify(decode.decode()).slice(1, -1);
 }
 
 function stamp(date: Date): string {
@@ -86,7 +110,6 @@ export async function exportDeliveries({
   let before: string | undefined;
   let listed = false;
   let first = true;
-  let rows: Delivery[] = [];
 
   const listNext = async (): Promise<void> => {
     const page: DeliveryPage = await listDeliveries({ binId, limit: LIST_PAGE, before, filter });
@@ -108,95 +131,129 @@ export async function exportDeliveries({
     throw error;
   }
 
-  const encodeRow = (row: Delivery): string => {
-    const body = new Uint8Array(row.body);
+  // Everything but the body: that is read in slices and written piece by piece.
+  const readMeta = (ids: string[]) =>
+    getDb().delivery.findMany({
+      where: { id: { in: ids }, binId },
+      orderBy: { id: "desc" },
+      omit: { body: true },
+    });
+
+  async function* rowChunks(row: Meta, slices: Uint8Array[]): AsyncGenerator<string> {
     const headers = row.headers as Array<[string, string]>;
     if (format === "jsonl") {
       // The same record as the single-delivery API, one per line.
-      return `${JSON.stringify({
+      const text = isUtf8(slices, jsonlDecoder);
+      const textMarker = `text-${randomUUID()}`;
+      const base64Marker = `base64-${randomUUID()}`;
+      const json = JSON.stringify({
         ...toDeliverySummary(row),
         headers,
-        bodyText: decode(body),
-        bodyBase64: Buffer.from(body).toString("base64"),
-      })}\n`;
+        bodyText: text ? textMarker : null,
+        bodyBase64: base64Marker,
+      });
+      // Split at the markers, keeping the quotes around them: head"<pieces>"tail.
+      const base64At = json.indexOf(`"${base64Marker}"`);
+      let head = json.slice(0, base64At + 1);
+      if (text) {
+        const textAt = head.indexOf(`"${textMarker}"`);
+        yield head.slice(0, textAt + 1);
+        yield* textPieces(slices, jsonlDecoder);
+        head = head.slice(textAt + 1 + textMarker.length);
+      }
+      yield head;
+      for (const slice of slices) yield toBase64(slice);
+      yield `${json.slice(base64At + 1 + base64Marker.length)}\n`;
+      return;
     }
     const response = row.response as {
       status?: number;
       headers?: Record<string, string>;
       body?: string | null;
     } | null;
-    const [entry] = buildHar({
+    const bodyAs = isUtf8(slices, harDecoder) ? "text" : "base64";
+    const { head, tail } = splitHarEntry({
       creator,
-      entries: [
-        {
-          request: {
-            method: row.method,
-            path: row.path,
-            query: row.query,
-            headers,
-            body,
-            contentType: row.contentType,
-          },
-          url: `${origin}/echo/${row.binId}${row.path}${row.query ? `?${row.query}` : ""}`,
-          receivedAt: row.receivedAt.toISOString(),
-          response: response?.status
-            ? {
-                status: response.status,
-                headers: Object.entries(response.headers ?? {}),
-                body: response.body ?? "",
-              }
-            : undefined,
+      bodySize: row.bodySize,
+      bodyAs,
+      input: {
+        request: {
+          method: row.method,
+          path: row.path,
+          query: row.query,
+          headers,
+          body: new Uint8Array(),
+          contentType: row.contentType,
         },
-      ],
-    }).log.entries;
-    const text = `${first ? "" : ",\n"}${JSON.stringify(entry)}`;
+        url: `${origin}/echo/${row.binId}${row.path}${row.query ? `?${row.query}` : ""}`,
+        receivedAt: row.receivedAt.toISOString(),
+        response: response?.status
+          ? {
+              status: response.status,
+              headers: Object.entries(response.headers ?? {}),
+              body: response.body ?? "",
+            }
+          : undefined,
+      },
+    });
+    yield `${first ? "" : ",\n"}${head}`;
     first = false;
-    return text;
-  };
+    if (row.bodySize > 0) {
+      if (bodyAs === "text") yield* textPieces(slices, harDecoder);
+      else for (const slice of slices) yield toBase64(slice);
+    }
+    yield tail;
+  }
 
+  async function* chunks(): AsyncGenerator<string> {
+    if (format === "har") {
+      const head = JSON.stringify(buildHar({ entries: [], creator }), null, 2);
+      // Everything up to the empty entries array; entries are streamed into it.
+      yield head.slice(0, head.lastIndexOf("[") + 1) + "\n";
+    }
+    for (;;) {
+      if (reads.length === 0 && !listed) await listNext();
+      const page = reads.shift();
+      if (!page) break;
+      await yieldToEventLoop();
+      const ids = page.map((item) => item.id);
+      const [metas, slices] = await Promise.all([readMeta(ids), readBodySlices({ binId, ids })]);
+      for (const meta of metas) {
+        const body = slices.get(meta.id);
+        if (!body) continue;
+        slices.delete(meta.id);
+        yield* rowChunks(meta, body);
+        if (meta.bodySize >= YIELD_AFTER_BYTES) await yieldToEventLoop();
+      }
+    }
+    if (format === "har") yield "\n]}}\n";
+  }
+
+  const source = chunks();
   const stream = new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        if (format === "har") {
-          const head = JSON.stringify(buildHar({ entries: [], creator }), null, 2);
-          // Everything up to the empty entries array; entries are streamed into it.
-          controller.enqueue(encoder.encode(head.slice(0, head.lastIndexOf("[") + 1) + "\n"));
-        }
-      },
-      // One row per pull: only the current page's bodies and one encoded row are in memory.
+      // One piece (at most a body slice, encoded) per pull: the client's pace sets ours.
       async pull(controller) {
         try {
-          if (rows.length === 0) {
-            if (reads.length === 0 && !listed) await listNext();
-            const ids = reads.shift();
-            if (ids) {
-              await yieldToEventLoop();
-              rows = await getDb().delivery.findMany({
-                where: { id: { in: ids.map((item) => item.id) }, binId },
-                orderBy: { id: "desc" },
-              });
-            }
-          }
+          const next = stopped ? { done: true as const, value: undefined } : await source.next();
           if (stopped) return;
-          const row = rows.shift();
-          if (row) {
-            controller.enqueue(encoder.encode(encodeRow(row)));
-            if (row.bodySize >= YIELD_AFTER_BYTES) await yieldToEventLoop();
-          } else if (reads.length === 0 && listed) {
-            if (format === "har") controller.enqueue(encoder.encode("\n]}}\n"));
+          if (next.done) {
             controller.close();
             stop();
+          } else {
+            controller.enqueue(encoder.encode(next.value));
           }
         } catch (error) {
           stop();
           controller.error(error);
         }
       },
-      cancel() {
+      async cancel() {
         stop();
+        await source.return(undefined);
       },
     },
-    // Pull only when the consumer waits for data: at most one page is read ahead.
+    // Pull only when the consumer waits for data: nothing is read ahead of the client.
     { highWaterMark: 0 },
   );
   return {

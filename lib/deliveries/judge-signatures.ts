@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getJudgeQueue } from "@/lib/deliveries/get-judge-queue";
+import { readBodySlices } from "@/lib/deliveries/read-body-slices";
 import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -89,27 +90,21 @@ async function judgeBatch({
   version: string;
 }): Promise<Array<readonly [string, SignatureResult]>> {
   const db = getDb();
-  const bodies =
+  // Read in slices (see readBodySlices): whole-row reads leave large garbage behind.
+  const slices =
     secret === null
-      ? new Map<string, Uint8Array>()
-      : new Map(
-          (
-            await db.delivery.findMany({
-              where: { id: { in: batch.map((row) => row.id) }, binId },
-              select: { id: true, body: true },
-            })
-          ).map((row) => [row.id, new Uint8Array(row.body)]),
-        );
+      ? new Map<string, Uint8Array[]>()
+      : await readBodySlices({ binId, ids: batch.map((row) => row.id) });
   const fresh: Array<readonly [string, SignatureResult]> = [];
   for (const row of batch) {
     // Sequential: one body's HMACs at a time (WebCrypto runs them off the main thread).
     const result = await verifySignature({
       headers: row.headers as Array<[string, string]>,
-      body: bodies.get(row.id) ?? new Uint8Array(),
+      body: Buffer.concat(slices.get(row.id) ?? []),
       secret,
       now: () => row.receivedAt,
     });
-    bodies.delete(row.id);
+    slices.delete(row.id);
     fresh.push([row.id, toStoredVerdict(result)]);
   }
   if (fresh.length > 0) {
