@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildHar } from "@/lib/payload/build-har";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -284,5 +285,96 @@ describe("heavy reads of a 150 MB bin", () => {
     } finally {
       await strict.stop();
     }
+  });
+
+  it("streamed pieces add up to the same HAR and JSON lines as whole-body encoding", async () => {
+    const small = `exact-${randomUUID().slice(0, 8)}`;
+    const emoji = Buffer.from("\u{1F600}");
+    // A 4-byte character straddling the 48 KiB slice boundary, a BOM, binary, escapes, empty.
+    const straddling = Buffer.concat([
+      Buffer.alloc(48 * 1024 - 2, "a"),
+      emoji,
+      Buffer.from('"\\\n'),
+    ]);
+    const bodies = [
+      straddling,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":"\u00e9"}')]),
+      Buffer.concat([randomBytes(100_000), Buffer.from([0xff])]),
+      Buffer.alloc(0),
+    ];
+    for (const body of bodies) {
+      const response = await fetch(`${server.baseUrl}/echo/${small}/x?q=%22`, {
+        method: body.length ? "POST" : "GET",
+        headers: { "Content-Type": "text/plain", Cookie: "a=1" },
+        body: body.length ? body : undefined,
+      });
+      expect(response.status).toBe(200);
+    }
+    const { rows } = await db.query<{
+      method: string;
+      path: string;
+      query: string;
+      headers: Array<[string, string]>;
+      body: Buffer;
+      content_type: string | null;
+      received_at: Date;
+      response: { status?: number; headers?: Record<string, string>; body?: string } | null;
+    }>("SELECT * FROM deliveries WHERE bin_id = $1 ORDER BY id DESC", [small]);
+    const expectedEntries = rows.map((row) =>
+      JSON.stringify(
+        buildHar({
+          creator: { name: "Webhook Echo", version: "1" },
+          entries: [
+            {
+              request: {
+                method: row.method,
+                path: row.path,
+                query: row.query,
+                headers: row.headers,
+                body: new Uint8Array(row.body),
+                contentType: row.content_type,
+              },
+              url: `${server.baseUrl}/echo/${small}${row.path}${row.query ? `?${row.query}` : ""}`,
+              receivedAt: row.received_at.toISOString(),
+              response: row.response?.status
+                ? {
+                    status: row.response.status,
+                    headers: Object.entries(row.response.headers ?? {}),
+                    body: row.response.body ?? "",
+                  }
+                : undefined,
+            },
+          ],
+        }).log.entries[0],
+      ),
+    );
+    const har = await (await fetch(`${server.baseUrl}/api/bins/${small}/export?format=har`)).text();
+    const head = JSON.stringify(
+      buildHar({ creator: { name: "Webhook Echo", version: "1" }, entries: [] }),
+      null,
+      2,
+    );
+    expect(har).toBe(
+      `${head.slice(0, head.lastIndexOf("[") + 1)}\n${expectedEntries.join(",\n")}\n]}}\n`,
+    );
+
+    const lines = (
+      await (await fetch(`${server.baseUrl}/api/bins/${small}/export?format=jsonl`)).text()
+    )
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(bodies.length);
+    lines.forEach((line, i) => {
+      const body = rows[i]!.body;
+      expect(Buffer.from(line.bodyBase64, "base64").equals(body)).toBe(true);
+      let text: string | null;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+      } catch {
+        text = null;
+      }
+      expect(line.bodyText).toBe(text);
+    });
   });
 });
