@@ -86,6 +86,30 @@ const envSchema = z.object({
   MAX_LIVE_STREAMS_PER_BIN: z.coerce.number().int().min(1).default(200),
   /** Open live streams on this instance in total (each holds a socket and a file descriptor). */
   MAX_LIVE_STREAMS: z.coerce.number().int().min(1).default(1000),
+  /** Exports running at once from one client address (more get 429): each holds a DB page. */
+  EXPORT_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(2),
+  /** Exports running at once on this instance, over all addresses (more get 429). */
+  EXPORT_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).default(8),
+  /** Body bytes an export reads from the database per page (a larger single body is one page). */
+  EXPORT_PAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** Body bytes re-judged per batch after a secret change; one batch per instance at a time. */
+  SIGNATURE_JUDGE_BATCH_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  /** The body= filter looks only at the first this many bytes of each body. */
+  BODY_SEARCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 * 1024),
+  /** A filtered list/export query running longer than this is stopped with 503. */
+  SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -19,6 +19,8 @@ export const appErrorStatus = {
   RATE_LIMITED: 429,
   /** The database is unreachable or failing; the client should retry. */
   UNAVAILABLE: 503,
+  /** A filtered list/export ran past SEARCH_STATEMENT_TIMEOUT_MS and was stopped: narrow it. */
+  SEARCH_TIMEOUT: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorStatus;

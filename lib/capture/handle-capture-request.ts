@@ -26,6 +26,7 @@ import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { log } from "@/lib/log";
+import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { verifySignature } from "@/lib/signatures/verify-signature";
 
 export interface HandleCaptureRequestOptions {
@@ -308,13 +309,16 @@ async function captureBody({
     record.responseStatus = plan.status;
     record.response = plan;
     // Judged now, while the body is in memory (one HMAC): lists and live views then read the
-    // verdict instead of the body. A later secret change makes it stale and re-judged.
-    record.signature = await verifySignature({
-      headers: record.headers,
-      body: record.body,
-      secret: settings.secret,
-      now: () => receivedAt,
-    });
+    // verdict instead of the body. A later secret change makes it stale and re-judged. The
+    // expected signature is not stored (toStoredVerdict): the owner's view recomputes it.
+    record.signature = toStoredVerdict(
+      await verifySignature({
+        headers: record.headers,
+        body: record.body,
+        secret: settings.secret,
+        now: () => receivedAt,
+      }),
+    );
     record.signatureVersion = settings.secretVersion;
     // The verdict and the planned answer are derived too: checked again before the batch.
     const checked = sanitizeDeliveryRecord({ record });

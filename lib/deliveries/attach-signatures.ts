@@ -4,28 +4,24 @@ import type { SignatureResult } from "@/lib/signatures/signature-result";
 
 export type WithSignature<T> = T & { signature: SignatureResult };
 
-/** Adds `signature` to each summary; the expected signature only when revealOwnerDetail. */
+/**
+ * Adds each summary's cached verdict (never the expected signature: the owner's comparison is
+ * computed on demand by getDeliveryView).
+ */
 export async function attachSignatures<T extends DeliverySummary>({
   binId,
   deliveries,
-  revealOwnerDetail,
 }: {
   binId: string;
   deliveries: T[];
-  revealOwnerDetail: boolean;
 }): Promise<Array<WithSignature<T>>> {
   const verdicts = await judgeSignatures({ binId, ids: deliveries.map((d) => d.id) });
-  return deliveries.map((delivery) => {
-    const verdict = verdicts.get(delivery.id) ?? {
+  return deliveries.map((delivery) => ({
+    ...delivery,
+    signature: verdicts.get(delivery.id) ?? {
       scheme: null,
       status: "no_secret" as const,
       reason: "Not judged",
-    };
-    const { ownerDetail, ...publicVerdict } = verdict;
-    return {
-      ...delivery,
-      signature:
-        revealOwnerDetail && ownerDetail ? { ...publicVerdict, ownerDetail } : publicVerdict,
-    };
-  });
+    },
+  }));
 }

@@ -6,12 +6,10 @@ import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 export async function decorateDeliveries<T extends DeliverySummary>({
   binId,
   deliveries,
-  revealOwnerDetail = false,
 }: {
   binId: string;
   deliveries: T[];
-  revealOwnerDetail?: boolean;
 }) {
-  const withSignatures = await attachSignatures({ binId, deliveries, revealOwnerDetail });
+  const withSignatures = await attachSignatures({ binId, deliveries });
   return attachRetryInfo({ binId, deliveries: withSignatures });
 }

@@ -21,7 +21,10 @@ export const deliveryFilterSchema = z.object({
   path: searchText(500).optional(),
   /** Substring of any "Name: value" header line, any case. */
   header: searchText(500).optional(),
-  /** Substring of the body bytes (UTF-8 of the search text), case-sensitive. */
+  /**
+   * Substring of the first BODY_SEARCH_MAX_BYTES of the body bytes (UTF-8 of the search text),
+   * case-sensitive.
+   */
   body: searchText(1000).optional(),
   signature: z.enum(["valid", "invalid", "missing", "no_secret"]).optional(),
 });

@@ -1,20 +1,57 @@
+import type { Delivery } from "@/generated/prisma/client";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { randomUUID } from "node:crypto";
+import { getExportSlots } from "@/lib/deliveries/get-export-slots";
+import { listDeliveries, type DeliveryPage } from "@/lib/deliveries/list-deliveries";
+import { readBodySlices } from "@/lib/deliveries/read-body-slices";
+import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
+import { yieldToEventLoop } from "@/lib/deliveries/yield-to-event-loop";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { buildHar } from "@/lib/payload/build-har";
+import type { HarCreator } from "@/lib/payload/har";
+import { splitHarEntry } from "@/lib/payload/split-har-entry";
 
 export type ExportFormat = "har" | "jsonl";
 
-const PAGE = 50;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// Summaries (no bodies) per listing query; bodies are then read in pages bounded by bytes.
+const LIST_PAGE = 100;
+const MAX_ROWS_PER_READ = 50;
+// After a body this large, let other requests in.
+const YIELD_AFTER_BYTES = 256 * 1024;
+const RETRY_AFTER_SECONDS = 5;
+const creator: HarCreator = { name: "Webhook Echo", version: "1" };
+// What the HAR (strict, BOM kept, like decodeUtf8) and JSON lines (strict, BOM dropped, like
+// the single-delivery API before) have always done with text bodies.
+const harDecoder = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const jsonlDecoder = () => new TextDecoder("utf-8", { fatal: true });
 
-function decode(bytes: Uint8Array): string | null {
+type Meta = Omit<Delivery, "body">;
+
+function isUtf8(slices: Uint8Array[], decoder: () => TextDecoder): boolean {
+  const check = decoder();
   try {
-    return utf8.decode(bytes);
+    for (const slice of slices) check.decode(slice, { stream: true });
+    check.decode();
+    return true;
   } catch {
-    return null;
+    return false;
   }
+}
+
+/** Base64 of a slice, without copying its bytes first. */
+function toBase64(slice: Uint8Array): string {
+  return Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString("base64");
+}
+
+/** The body's text, JSON-escaped, a slice at a time (streaming decode never splits a character). */
+function* textPieces(slices: Uint8Array[], decoder: () => TextDecoder): Generator<string> {
+  const decode = decoder();
+  for (const slice of slices)
+    yield JSON.stringify(decode.decode(slice, { stream: true })).slice(1, -1);
+  yield JSON.stringify(decode.decode()).slice(1, -1);
 }
 
 function stamp(date: Date): string {
@@ -22,97 +59,203 @@ function stamp(date: Date): string {
 }
 
 /**
- * Streams a bin's deliveries (optionally filtered) as HAR 1.2 or JSON lines, a page of rows at
- * a time so memory stays bounded whatever the bin holds. Newest first, like the list.
+ * Streams a bin's deliveries (optionally filtered) as HAR 1.2 or JSON lines, newest first.
+ * Heavy reads must not take the server with them, so:
+ * - the next page is read only when the client has consumed the previous one (pull with a
+ *   zero high-water mark; Next writes each chunk and waits for the socket to drain);
+ * - a page holds at most EXPORT_PAGE_BYTES of bodies (one larger body is a page of its own),
+ *   and the event loop gets a turn between pages and after each large row;
+ * - exports running at once are limited per client address and per instance (429), and a
+ *   client that goes away cancels the reads and gives its slot back.
+ * The first page is read before answering, so a bad filter or a search timeout is a clear error
+ * status rather than a broken download.
  */
-export function exportDeliveries({
+export async function exportDeliveries({
   binId,
   format,
   filter,
   origin,
+  clientIp,
+  signal,
   now = () => new Date(),
 }: {
   binId: string;
   format: ExportFormat;
   filter: DeliveryFilter;
   origin: string;
+  clientIp: string;
+  /** Aborted when the client disconnects (also before the body stream is ever read). */
+  signal?: AbortSignal;
   now?: () => Date;
-}): { stream: ReadableStream<Uint8Array>; filename: string; contentType: string } {
-  const encoder = new TextEncoder();
-  const creator = { name: "Webhook Echo", version: "1" };
-  let before: string | undefined;
-  let first = true;
-  let done = false;
+}): Promise<{ stream: ReadableStream<Uint8Array>; filename: string; contentType: string }> {
+  const release = getExportSlots().tryAcquire(clientIp);
+  if (!release) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many exports running from your address or on this server; retry in ${RETRY_AFTER_SECONDS} s`,
+      { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    );
+  }
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    release();
+  };
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
 
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (done) return;
-      if (first && format === "har") {
-        const head = JSON.stringify(buildHar({ entries: [], creator }), null, 2);
-        // Everything up to the empty entries array; entries are streamed into it.
-        controller.enqueue(encoder.encode(head.slice(0, head.lastIndexOf("[") + 1) + "\n"));
-      }
-      const page = await listDeliveries({ binId, limit: PAGE, before, filter });
-      const rows = await getDb().delivery.findMany({
-        where: { id: { in: page.deliveries.map((d) => d.id) }, binId },
-        orderBy: { id: "desc" },
+  const pageBytes = getEnv().EXPORT_PAGE_BYTES;
+  const encoder = new TextEncoder();
+  const reads: Array<Array<{ id: string; bytes: number }>> = [];
+  let before: string | undefined;
+  let listed = false;
+  let first = true;
+
+  const listNext = async (): Promise<void> => {
+    const page: DeliveryPage = await listDeliveries({ binId, limit: LIST_PAGE, before, filter });
+    reads.push(
+      ...splitByBytes({
+        items: page.deliveries.map((d) => ({ id: d.id, bytes: d.size })),
+        maxBytes: pageBytes,
+        maxItems: MAX_ROWS_PER_READ,
+      }),
+    );
+    before = page.nextCursor ?? undefined;
+    listed = !page.nextCursor;
+  };
+
+  try {
+    await listNext();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+
+  // Everything but the body: that is read in slices and written piece by piece.
+  const readMeta = (ids: string[]) =>
+    getDb().delivery.findMany({
+      where: { id: { in: ids }, binId },
+      orderBy: { id: "desc" },
+      omit: { body: true },
+    });
+
+  async function* rowChunks(row: Meta, slices: Uint8Array[]): AsyncGenerator<string> {
+    const headers = row.headers as Array<[string, string]>;
+    if (format === "jsonl") {
+      // The same record as the single-delivery API, one per line.
+      const text = isUtf8(slices, jsonlDecoder);
+      const textMarker = `text-${randomUUID()}`;
+      const base64Marker = `base64-${randomUUID()}`;
+      const json = JSON.stringify({
+        ...toDeliverySummary(row),
+        headers,
+        bodyText: text ? textMarker : null,
+        bodyBase64: base64Marker,
       });
-      let chunk = "";
-      for (const row of rows) {
-        const body = new Uint8Array(row.body);
-        const headers = row.headers as Array<[string, string]>;
-        if (format === "jsonl") {
-          // The same record as the single-delivery API, one per line.
-          chunk += `${JSON.stringify({
-            ...toDeliverySummary(row),
-            headers,
-            bodyText: decode(body),
-            bodyBase64: Buffer.from(body).toString("base64"),
-          })}\n`;
-        } else {
-          const response = row.response as {
-            status?: number;
-            headers?: Record<string, string>;
-            body?: string | null;
-          } | null;
-          const [entry] = buildHar({
-            creator,
-            entries: [
-              {
-                request: {
-                  method: row.method,
-                  path: row.path,
-                  query: row.query,
-                  headers,
-                  body,
-                  contentType: row.contentType,
-                },
-                url: `${origin}/echo/${row.binId}${row.path}${row.query ? `?${row.query}` : ""}`,
-                receivedAt: row.receivedAt.toISOString(),
-                response: response?.status
-                  ? {
-                      status: response.status,
-                      headers: Object.entries(response.headers ?? {}),
-                      body: response.body ?? "",
-                    }
-                  : undefined,
-              },
-            ],
-          }).log.entries;
-          chunk += `${first ? "" : ",\n"}${JSON.stringify(entry)}`;
-          first = false;
+      // Split at the markers, keeping the quotes around them: head"<pieces>"tail.
+      const base64At = json.indexOf(`"${base64Marker}"`);
+      let head = json.slice(0, base64At + 1);
+      if (text) {
+        const textAt = head.indexOf(`"${textMarker}"`);
+        yield head.slice(0, textAt + 1);
+        yield* textPieces(slices, jsonlDecoder);
+        head = head.slice(textAt + 1 + textMarker.length);
+      }
+      yield head;
+      for (const slice of slices) yield toBase64(slice);
+      yield `${json.slice(base64At + 1 + base64Marker.length)}\n`;
+      return;
+    }
+    const response = row.response as {
+      status?: number;
+      headers?: Record<string, string>;
+      body?: string | null;
+    } | null;
+    const bodyAs = isUtf8(slices, harDecoder) ? "text" : "base64";
+    const { head, tail } = splitHarEntry({
+      creator,
+      bodySize: row.bodySize,
+      bodyAs,
+      input: {
+        request: {
+          method: row.method,
+          path: row.path,
+          query: row.query,
+          headers,
+          body: new Uint8Array(),
+          contentType: row.contentType,
+        },
+        url: `${origin}/echo/${row.binId}${row.path}${row.query ? `?${row.query}` : ""}`,
+        receivedAt: row.receivedAt.toISOString(),
+        response: response?.status
+          ? {
+              status: response.status,
+              headers: Object.entries(response.headers ?? {}),
+              body: response.body ?? "",
+            }
+          : undefined,
+      },
+    });
+    yield `${first ? "" : ",\n"}${head}`;
+    first = false;
+    if (row.bodySize > 0) {
+      if (bodyAs === "text") yield* textPieces(slices, harDecoder);
+      else for (const slice of slices) yield toBase64(slice);
+    }
+    yield tail;
+  }
+
+  async function* chunks(): AsyncGenerator<string> {
+    if (format === "har") {
+      const head = JSON.stringify(buildHar({ entries: [], creator }), null, 2);
+      // Everything up to the empty entries array; entries are streamed into it.
+      yield head.slice(0, head.lastIndexOf("[") + 1) + "\n";
+    }
+    for (;;) {
+      if (reads.length === 0 && !listed) await listNext();
+      const page = reads.shift();
+      if (!page) break;
+      await yieldToEventLoop();
+      const ids = page.map((item) => item.id);
+      const [metas, slices] = await Promise.all([readMeta(ids), readBodySlices({ binId, ids })]);
+      for (const meta of metas) {
+        const body = slices.get(meta.id);
+        if (!body) continue;
+        slices.delete(meta.id);
+        yield* rowChunks(meta, body);
+        if (meta.bodySize >= YIELD_AFTER_BYTES) await yieldToEventLoop();
+      }
+    }
+    if (format === "har") yield "\n]}}\n";
+  }
+
+  const source = chunks();
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      // One piece (at most a body slice, encoded) per pull: the client's pace sets ours.
+      async pull(controller) {
+        try {
+          const next = stopped ? { done: true as const, value: undefined } : await source.next();
+          if (stopped) return;
+          if (next.done) {
+            controller.close();
+            stop();
+          } else {
+            controller.enqueue(encoder.encode(next.value));
+          }
+        } catch (error) {
+          stop();
+          controller.error(error);
         }
-      }
-      first = false;
-      before = page.nextCursor ?? undefined;
-      if (!page.nextCursor) {
-        done = true;
-        if (format === "har") chunk += "\n]}}\n";
-      }
-      if (chunk) controller.enqueue(encoder.encode(chunk));
-      if (done) controller.close();
+      },
+      async cancel() {
+        stop();
+        await source.return(undefined);
+      },
     },
-  });
+    // Pull only when the consumer waits for data: nothing is read ahead of the client.
+    { highWaterMark: 0 },
+  );
   return {
     stream,
     filename: `webhook-echo-${binId}-${stamp(now())}.${format}`,

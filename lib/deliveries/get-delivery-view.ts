@@ -3,10 +3,15 @@ import { isBinOwner } from "@/lib/bins/is-bin-owner";
 import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
 import { getDb } from "@/lib/db";
+import { decryptSecret } from "@/lib/secrets/decrypt-secret";
+import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
+import { verifySignature } from "@/lib/signatures/verify-signature";
 
 /**
- * One delivery for the API: full detail, its verdict (expected signatures only for the owner)
- * and, for an analysis, the timeline of every delivery of that analysis in the bin.
+ * One delivery for the API: full detail, its verdict and, for an analysis, the timeline of
+ * every delivery of that analysis in the bin. For the owner, the verdict is recomputed from the
+ * body and the decrypted secret so it carries the expected signature (ownerDetail), which is
+ * never stored: a database dump must not hold valid signatures for bodies one could send.
  */
 export async function getDeliveryView({
   binId,
@@ -17,10 +22,13 @@ export async function getDeliveryView({
   deliveryId: string;
   ownerToken: string | null;
 }) {
-  const { body: _body, ...delivery } = await getDeliveryOrThrow({ binId, deliveryId });
+  const { body, ...delivery } = await getDeliveryOrThrow({ binId, deliveryId });
   const db = getDb();
   const [bin, related] = await Promise.all([
-    db.bin.findUnique({ where: { id: binId }, select: { ownerTokenHash: true } }),
+    db.bin.findUnique({
+      where: { id: binId },
+      select: { ownerTokenHash: true, webhookSecretEncrypted: true },
+    }),
     delivery.analysisId
       ? db.delivery.findMany({
           where: { binId, analysisId: delivery.analysisId },
@@ -28,17 +36,24 @@ export async function getDeliveryView({
         })
       : Promise.resolve([]),
   ]);
-  const [decorated] = await decorateDeliveries({
-    binId,
-    deliveries: [delivery],
-    revealOwnerDetail: isBinOwner({
-      ownerTokenHash: bin?.ownerTokenHash ?? null,
-      token: ownerToken,
-    }),
-  });
+  const [decorated] = await decorateDeliveries({ binId, deliveries: [delivery] });
+  const isOwner = isBinOwner({ ownerTokenHash: bin?.ownerTokenHash ?? null, token: ownerToken });
+  const secret =
+    isOwner && bin?.webhookSecretEncrypted
+      ? decryptSecret({ encrypted: bin.webhookSecretEncrypted, key: getEncryptionKey() })
+      : null;
+  const signature =
+    secret === null
+      ? decorated!.signature
+      : await verifySignature({
+          headers: delivery.headers,
+          body,
+          secret,
+          now: () => new Date(delivery.receivedAt),
+        });
   const retryTimeline = buildRetryTimeline({ deliveries: related }).map((row) => ({
     ...row,
     receivedAt: row.receivedAt.toISOString(),
   }));
-  return { ...decorated!, retryTimeline };
+  return { ...decorated!, signature, retryTimeline };
 }

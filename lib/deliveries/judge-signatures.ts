@@ -1,15 +1,27 @@
 import { Prisma } from "@/generated/prisma/client";
+import { getJudgeQueue } from "@/lib/deliveries/get-judge-queue";
+import { readBodySlices } from "@/lib/deliveries/read-body-slices";
+import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import type { SignatureResult } from "@/lib/signatures/signature-result";
+import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { verifySignature } from "@/lib/signatures/verify-signature";
 
+// Bodies held at once while re-judging, whatever their size (the byte bound comes from env).
+const MAX_BODIES_PER_BATCH = 25;
+
+type StaleRow = { id: string; headers: unknown; receivedAt: Date; bytes: number };
+
 /**
- * Verdicts of the given deliveries against the bin's CURRENT secret. They are cached on the
- * row with the secret version they were made for, so a list costs one small query and only
- * deliveries never judged under this secret read their body. Timestamps are judged at the
- * moment the delivery arrived, so a verdict does not go stale while you look at it.
+ * Verdicts of the given deliveries against the bin's CURRENT secret (never the expected
+ * signature: see toStoredVerdict). They are cached on the row with the secret version they were
+ * made for, so a list costs one small query and only deliveries never judged under this secret
+ * read their body. Those are re-judged in batches of bounded bytes and rows, one batch at a time
+ * per instance, so a secret change on a big bin never loads all its bodies at once. Timestamps
+ * are judged at the moment the delivery arrived, so a verdict does not go stale on screen.
  */
 export async function judgeSignatures({
   binId,
@@ -33,7 +45,8 @@ export async function judgeSignatures({
     ) AS cached
     FROM bins b WHERE b.id = ${binId}`;
   for (const [id, signature] of (bin?.cached ?? []) as Array<[string, SignatureResult | null]>) {
-    if (signature) verdicts.set(id, signature);
+    // Rows stored by older versions may still carry ownerDetail: never pass it on.
+    if (signature) verdicts.set(id, toStoredVerdict(signature));
   }
   const version = bin?.secret_version ?? "none";
 
@@ -42,23 +55,58 @@ export async function judgeSignatures({
   const secret = bin?.webhook_secret_encrypted
     ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
     : null;
-  // Without a secret only the headers matter (which scheme they suggest): skip the bodies.
-  const rows = await db.delivery.findMany({
-    where: { id: { in: stale }, binId },
-    select: { id: true, headers: true, receivedAt: true, body: secret !== null },
-  });
-  const fresh = await Promise.all(
-    rows.map(async (row) => {
-      const result = await verifySignature({
-        headers: row.headers as Array<[string, string]>,
-        body: "body" in row && row.body ? new Uint8Array(row.body) : new Uint8Array(),
-        secret,
-        now: () => row.receivedAt,
-      });
-      verdicts.set(row.id, result);
-      return [row.id, result] as const;
-    }),
-  );
+  const rows: StaleRow[] = (
+    await db.delivery.findMany({
+      where: { id: { in: stale }, binId },
+      select: { id: true, headers: true, receivedAt: true, bodySize: true },
+    })
+  ).map(({ bodySize, ...row }) => ({ ...row, bytes: bodySize }));
+  // Without a secret only the headers matter (which scheme they suggest): no body is read.
+  const batches =
+    secret === null
+      ? [rows]
+      : splitByBytes({
+          items: rows,
+          maxBytes: getEnv().SIGNATURE_JUDGE_BATCH_BYTES,
+          maxItems: MAX_BODIES_PER_BATCH,
+        });
+  for (const batch of batches) {
+    const judge = () => judgeBatch({ binId, batch, secret, version });
+    const fresh = secret === null ? await judge() : await getJudgeQueue().run(judge);
+    for (const [id, result] of fresh) verdicts.set(id, result);
+  }
+  return verdicts;
+}
+
+async function judgeBatch({
+  binId,
+  batch,
+  secret,
+  version,
+}: {
+  binId: string;
+  batch: StaleRow[];
+  secret: string | null;
+  version: string;
+}): Promise<Array<readonly [string, SignatureResult]>> {
+  const db = getDb();
+  // Read in slices (see readBodySlices): whole-row reads leave large garbage behind.
+  const slices =
+    secret === null
+      ? new Map<string, Uint8Array[]>()
+      : await readBodySlices({ binId, ids: batch.map((row) => row.id) });
+  const fresh: Array<readonly [string, SignatureResult]> = [];
+  for (const row of batch) {
+    // Sequential: one body's HMACs at a time (WebCrypto runs them off the main thread).
+    const result = await verifySignature({
+      headers: row.headers as Array<[string, string]>,
+      body: Buffer.concat(slices.get(row.id) ?? []),
+      secret,
+      now: () => row.receivedAt,
+    });
+    slices.delete(row.id);
+    fresh.push([row.id, toStoredVerdict(result)]);
+  }
   if (fresh.length > 0) {
     const values = Prisma.join(
       fresh.map(([id, result]) => Prisma.sql`(${id}::uuid, ${JSON.stringify(result)}::jsonb)`),
@@ -66,5 +114,5 @@ export async function judgeSignatures({
     await db.$executeRaw`UPDATE deliveries AS d SET signature = v.signature, signature_version = ${version}
       FROM (VALUES ${values}) AS v(id, signature) WHERE d.id = v.id`;
   }
-  return verdicts;
+  return fresh;
 }

@@ -28,7 +28,8 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   "414": "Request target too long",
   "429": "Over a rate limit; retry after Retry-After seconds",
   "431": "Too many request headers",
-  "503": "Storage temporarily unavailable; retry after Retry-After seconds",
+  "503":
+    "Storage temporarily unavailable (retry after Retry-After seconds), or search_timeout: a filtered query ran too long (narrow it)",
 };
 
 function errors(...statuses: string[]): Record<string, ResponseObject> {
@@ -83,7 +84,8 @@ const filterParams: ParameterObject[] = [
   {
     name: "body",
     in: "query",
-    description: "Substring of the body bytes (the UTF-8 of the search text, case-sensitive).",
+    description:
+      "Substring of the body bytes (the UTF-8 of the search text, case-sensitive). Only the first 1 MiB of each body is searched (BODY_SEARCH_MAX_BYTES on the server); a filtered query that runs longer than SEARCH_STATEMENT_TIMEOUT_MS (5 s by default) is stopped with 503 search_timeout.",
     schema: { type: "string", minLength: 1, maxLength: 1000 },
   },
   {
@@ -423,7 +425,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Deliveries"],
           summary: "Export deliveries as HAR 1.2 or JSON lines",
           description:
-            "Streamed, newest first, every delivery matching the filters; an attachment.",
+            "Streamed, newest first, every delivery matching the filters; an attachment. The server reads the next page only as the client consumes the previous one, and limits exports running at once per client address and per instance (429 with Retry-After past it).",
           parameters: [
             binIdParam,
             {
@@ -453,7 +455,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
                 },
               },
             },
-            ...errors("400", "503"),
+            ...errors("400", "429", "503"),
           },
           security: PUBLIC,
         },

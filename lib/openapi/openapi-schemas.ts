@@ -239,7 +239,8 @@ export const OPENAPI_SCHEMAS: Record<string, SchemaObject> = {
   },
   OwnerDetail: {
     type: "object",
-    description: "Only for the bin's owner: carries the expected signature.",
+    description:
+      "Only for the bin's owner, on a single delivery: the expected signature, computed when asked (never stored).",
     required: ["header", "received", "expected"],
     additionalProperties: false,
     properties: {

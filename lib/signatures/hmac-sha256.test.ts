@@ -36,4 +36,11 @@ describe("hmacSha256", () => {
     const expected = createHmac("sha256", "secret").update("payload").digest("hex");
     expect(Buffer.from(await hmacSha256(key, data)).toString("hex")).toBe(expected);
   });
+
+  it("signs a view into a larger buffer by its own bytes only", async () => {
+    const whole = encoder.encode("xxhello worldyy");
+    const view = whole.subarray(2, 13);
+    const expected = createHmac("sha256", "k").update("hello world").digest("hex");
+    expect(Buffer.from(await hmacSha256(encoder.encode("k"), view)).toString("hex")).toBe(expected);
+  });
 });

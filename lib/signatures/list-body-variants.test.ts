@@ -46,3 +46,17 @@ describe("listBodyVariants", () => {
     ]);
   });
 });
+
+describe("listBodyVariants on JSON scalars and BOMs", () => {
+  const encoder = new TextEncoder();
+  const texts = (body: Uint8Array) =>
+    listBodyVariants({ body }).map((variant) => new TextDecoder().decode(variant.body));
+
+  it("re-serialises objects and arrays after whitespace or a BOM, not scalars", () => {
+    expect(texts(encoder.encode(' \n{ "a": 1 }'))).toContain('{"a":1}');
+    expect(texts(new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode("[1, 2]")]))).toContain(
+      "[1,2]",
+    );
+    expect(texts(encoder.encode(" 123 "))).toEqual([" 123 \n"]);
+  });
+});

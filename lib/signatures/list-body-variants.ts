@@ -52,6 +52,9 @@ export function listBodyVariants({ body }: { body: Uint8Array }): BodyVariant[] 
 }
 
 function parseJson(body: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+  // Only objects and arrays are worth re-serialising; checking the first byte first spares
+  // decoding a large non-JSON body into a string (a re-judge of a big bin does this per row).
+  if (!startsLikeJsonContainer(body)) return { ok: false };
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     return { ok: true, value: JSON.parse(text) };
@@ -64,4 +67,15 @@ function endsWith(body: Uint8Array, suffix: readonly number[]): boolean {
   if (body.length < suffix.length) return false;
   const start = body.length - suffix.length;
   return suffix.every((byte, i) => body[start + i] === byte);
+}
+
+function startsLikeJsonContainer(body: Uint8Array): boolean {
+  // The decoder below drops a leading UTF-8 BOM; JSON whitespace is skipped.
+  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < body.length; i++) {
+    const byte = body[i];
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    return byte === 0x7b || byte === 0x5b;
+  }
+  return false;
 }

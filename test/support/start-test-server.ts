@@ -38,6 +38,8 @@ export async function startTestServer({
       MAX_LIVE_STREAMS_PER_CLIENT: "10000",
       MAX_LIVE_STREAMS_PER_BIN: "10000",
       MAX_LIVE_STREAMS: "10000",
+      EXPORT_CONCURRENCY_PER_IP: "1000",
+      EXPORT_CONCURRENCY_TOTAL: "1000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
