@@ -18,10 +18,13 @@ import { getSettingsCache } from "@/lib/capture/get-settings-cache";
 import { parseEchoUrl } from "@/lib/capture/parse-echo-url";
 import { planResponse, type PlannedResponse } from "@/lib/capture/plan-response";
 import { sanitizeDeliveryRecord } from "@/lib/capture/sanitize-delivery-record";
+import { isDatabaseOutage } from "@/lib/database/is-database-outage";
 import { isRowDataError } from "@/lib/database/is-row-data-error";
 import { readBodyBounded, type ReadBodyResult } from "@/lib/capture/read-body-bounded";
 import { getSlowBodyGuard } from "@/lib/capture/get-slow-body-guard";
 import { getEnv, type Env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { formatErrorStack } from "@/lib/format-error-stack";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
 import { getEventBus } from "@/lib/live/get-event-bus";
@@ -337,17 +340,21 @@ async function captureBody({
         "The database refused to store this request as sent; nothing was stored",
       );
     }
-    log("warn", "capture failed: database unavailable", { binId, error: errorMessage(error) });
-    return sendError(
-      req,
-      res,
-      503,
-      "unavailable",
-      "Storage is temporarily unavailable; retry later",
-      {
-        "Retry-After": "5",
-      },
-    );
+    if (isDatabaseOutage(error) || (error instanceof AppError && error.code === "UNAVAILABLE")) {
+      log("warn", "capture failed: database unavailable", { binId, error: errorMessage(error) });
+      return sendError(
+        req,
+        res,
+        503,
+        "unavailable",
+        "Storage is temporarily unavailable; retry later",
+        { "Retry-After": "5" },
+      );
+    }
+    // A bug (ours or in a bin's stored data), not an outage: no Retry-After, so senders do
+    // not retry forever, and the cause is logged for us.
+    log("error", "capture failed", { binId, error: formatErrorStack(error) });
+    return sendError(req, res, 500, "internal", "Internal error; nothing was stored");
   }
 
   // Committed: the body's memory is not needed for the (possibly delayed) answer.

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
 import { AppError } from "@/lib/errors";
+import { formatErrorStack } from "@/lib/format-error-stack";
 import { jsonError } from "@/lib/http/json-error";
 import { log } from "@/lib/log";
 
@@ -24,8 +25,6 @@ export function mapErrorToResponse(error: unknown): Response {
       "Retry-After": "5",
     });
   }
-  log("error", "unhandled error in route", {
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
+  log("error", "unhandled error in route", { error: formatErrorStack(error) });
   return jsonError(500, "internal", "Internal error");
 }
