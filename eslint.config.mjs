@@ -66,6 +66,21 @@ export default tseslint.config(
     },
   },
   {
+    // One way bytes become text (UTF-8, leading BOM kept): lib/payload/create-utf8-decoder.ts.
+    files: ["app/**", "components/**", "lib/**", "server.ts"],
+    ignores: ["lib/payload/create-utf8-decoder.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='TextDecoder']",
+          message:
+            "Decode with decodeUtf8 / createUtf8Decoder (lib/payload) so a BOM is kept everywhere.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: { globals: globals.node },
   },

@@ -1,7 +1,7 @@
 import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
+import { decodeUtf8 } from "@/lib/payload/decode-utf8";
 
 const MAX_PARSE_BYTES = 1024 * 1024;
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * The CallCov analysis id of a body, or null. Cheap enough for the capture path: only small
@@ -16,8 +16,10 @@ export function extractAnalysisId({ body }: { body: Uint8Array }): string | null
   )
     start++;
   if (body[start] !== 0x7b) return null;
+  const text = decodeUtf8({ bytes: body });
+  if (text === null) return null;
   try {
-    const value: unknown = JSON.parse(decoder.decode(body));
+    const value: unknown = JSON.parse(text);
     if (!isAnalysisPayload({ value })) return null;
     const id = (value as { id?: unknown }).id;
     return typeof id === "string" && id.length > 0 && id.length <= 200 ? id : null;

@@ -1,3 +1,5 @@
+import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
+
 export interface SseEvent {
   /** `event:` field; "message" when absent. */
   event: string;
@@ -32,7 +34,9 @@ export function createSseParser({
   onRetry,
   onComment,
 }: CreateSseParserOptions): SseParser {
-  const decoder = new TextDecoder("utf-8");
+  // Lenient (a stream goes on past a bad byte) and BOM-keeping: feed() drops the one BOM the
+  // spec allows at the start, and only that one.
+  const decoder = createUtf8Decoder({ lenient: true });
   let buffer = "";
   let atStart = true;
   // A chunk that ended in CR: a LF at the start of the next one belongs to the same line end.

@@ -7,6 +7,7 @@ import { formatDuration } from "@/lib/cli/format-duration";
 import { formatRetrySummary } from "@/lib/cli/format-retry-summary";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
 import { sendWithRetries } from "@/lib/cli/send-with-retries";
+import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
 import { signCallcovBody } from "@/lib/signatures/sign-callcov-body";
 
 export interface RunSendCommandOptions {
@@ -56,7 +57,9 @@ function parseTarget(value: string): URL {
 
 function printBody(io: CliIo, body: Buffer): void {
   if (body.length === 0) return;
-  const shown = body.subarray(0, MAX_PRINTED_BODY_BYTES).toString("utf8");
+  const shown = createUtf8Decoder({ lenient: true }).decode(
+    body.subarray(0, MAX_PRINTED_BODY_BYTES),
+  );
   io.out(body.length > MAX_PRINTED_BODY_BYTES ? `${shown}… (${body.length} bytes)` : shown);
 }
 

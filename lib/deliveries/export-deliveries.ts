@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { buildHar } from "@/lib/payload/build-har";
+import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
 import type { HarCreator } from "@/lib/payload/har";
 import { splitHarEntry } from "@/lib/payload/split-har-entry";
 
@@ -23,15 +24,11 @@ const MAX_ROWS_PER_READ = 50;
 const YIELD_AFTER_BYTES = 256 * 1024;
 const RETRY_AFTER_SECONDS = 5;
 const creator: HarCreator = { name: "Webhook Echo", version: "1" };
-// What the HAR (strict, BOM kept, like decodeUtf8) and JSON lines (strict, BOM dropped, like
-// the single-delivery API before) have always done with text bodies.
-const harDecoder = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const jsonlDecoder = () => new TextDecoder("utf-8", { fatal: true });
 
 type Meta = Omit<Delivery, "body">;
 
-function isUtf8(slices: Uint8Array[], decoder: () => TextDecoder): boolean {
-  const check = decoder();
+function isUtf8(slices: Uint8Array[]): boolean {
+  const check = createUtf8Decoder();
   try {
     for (const slice of slices) check.decode(slice, { stream: true });
     check.decode();
@@ -47,8 +44,8 @@ function toBase64(slice: Uint8Array): string {
 }
 
 /** The body's text, JSON-escaped, a slice at a time (streaming decode never splits a character). */
-function* textPieces(slices: Uint8Array[], decoder: () => TextDecoder): Generator<string> {
-  const decode = decoder();
+function* textPieces(slices: Uint8Array[]): Generator<string> {
+  const decode = createUtf8Decoder();
   for (const slice of slices)
     yield JSON.stringify(decode.decode(slice, { stream: true })).slice(1, -1);
   yield JSON.stringify(decode.decode()).slice(1, -1);
@@ -143,7 +140,7 @@ export async function exportDeliveries({
     const headers = row.headers as Array<[string, string]>;
     if (format === "jsonl") {
       // The same record as the single-delivery API, one per line.
-      const text = isUtf8(slices, jsonlDecoder);
+      const text = isUtf8(slices);
       const textMarker = `text-${randomUUID()}`;
       const base64Marker = `base64-${randomUUID()}`;
       const json = JSON.stringify({
@@ -158,7 +155,7 @@ export async function exportDeliveries({
       if (text) {
         const textAt = head.indexOf(`"${textMarker}"`);
         yield head.slice(0, textAt + 1);
-        yield* textPieces(slices, jsonlDecoder);
+        yield* textPieces(slices);
         head = head.slice(textAt + 1 + textMarker.length);
       }
       yield head;
@@ -171,7 +168,7 @@ export async function exportDeliveries({
       headers?: Record<string, string>;
       body?: string | null;
     } | null;
-    const bodyAs = isUtf8(slices, harDecoder) ? "text" : "base64";
+    const bodyAs = isUtf8(slices) ? "text" : "base64";
     const { head, tail } = splitHarEntry({
       creator,
       bodySize: row.bodySize,
@@ -199,7 +196,7 @@ export async function exportDeliveries({
     yield `${first ? "" : ",\n"}${head}`;
     first = false;
     if (row.bodySize > 0) {
-      if (bodyAs === "text") yield* textPieces(slices, harDecoder);
+      if (bodyAs === "text") yield* textPieces(slices);
       else for (const slice of slices) yield toBase64(slice);
     }
     yield tail;

@@ -2,9 +2,9 @@ import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { decodeUtf8 } from "@/lib/payload/decode-utf8";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export interface DeliveryWithBody extends DeliveryDetail {
   body: Uint8Array;
@@ -21,17 +21,12 @@ export async function getDeliveryOrThrow({
   const row = await getDb().delivery.findFirst({ where: { id: deliveryId, binId } });
   if (!row) throw new AppError("NOT_FOUND", "Delivery not found");
   const body = new Uint8Array(row.body);
-  let bodyText: string | null;
-  try {
-    bodyText = utf8.decode(body);
-  } catch {
-    bodyText = null;
-  }
   return {
     ...toDeliverySummary(row),
     headers: row.headers as Array<[string, string]>,
     bodyBase64: Buffer.from(body).toString("base64"),
-    bodyText,
+    // Byte-exact like every other view of the body: a leading BOM is kept.
+    bodyText: decodeUtf8({ bytes: body }),
     response: row.response ?? null,
     body,
   };

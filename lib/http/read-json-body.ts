@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { decodeUtf8 } from "@/lib/payload/decode-utf8";
 
 export interface ReadJsonBodyOptions {
   request: Request;
@@ -38,8 +39,10 @@ export async function readJsonBody({ request, maxBytes }: ReadJsonBodyOptions): 
       reader.releaseLock();
     }
   }
+  const text = decodeUtf8({ bytes: Buffer.concat(chunks, total) });
+  if (text === null) throw new AppError("BAD_REQUEST", "Body must be valid JSON in UTF-8");
   try {
-    return JSON.parse(Buffer.concat(chunks, total).toString("utf8"));
+    return JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "Body must be valid JSON");
   }

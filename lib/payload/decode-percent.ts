@@ -1,4 +1,4 @@
-const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+import { decodeUtf8 } from "@/lib/payload/decode-utf8";
 
 interface DecodePercentOptions {
   text: string;
@@ -38,14 +38,15 @@ function decodeEscapes(escapes: string[]): string {
   let index = 0;
   while (index < bytes.length) {
     const length = sequenceLength(bytes[index] ?? 0);
-    if (length > 0 && index + length <= bytes.length) {
-      try {
-        output += strictDecoder.decode(new Uint8Array(bytes.slice(index, index + length)));
-        index += length;
-        continue;
-      } catch {
-        // Falls through: an invalid sequence is kept as its original escape.
-      }
+    // An invalid sequence is kept as its original escape.
+    const decoded =
+      length > 0 && index + length <= bytes.length
+        ? decodeUtf8({ bytes: new Uint8Array(bytes.slice(index, index + length)) })
+        : null;
+    if (decoded !== null) {
+      output += decoded;
+      index += length;
+      continue;
     }
     output += escapes[index];
     index++;

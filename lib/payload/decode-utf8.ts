@@ -1,11 +1,15 @@
-// ignoreBOM keeps a leading BOM in the output so displayed and exported text stays byte-exact.
-const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
+
+const strictDecoder = createUtf8Decoder();
 
 interface DecodeUtf8Options {
   bytes: Uint8Array;
 }
 
-/** Strict UTF-8 decoding: null instead of U+FFFD so callers can fall back to binary views. */
+/**
+ * Strict UTF-8 decoding of a whole body, a leading BOM kept: null instead of U+FFFD so callers
+ * can fall back to binary views.
+ */
 export function decodeUtf8({ bytes }: DecodeUtf8Options): string | null {
   try {
     return strictDecoder.decode(bytes);

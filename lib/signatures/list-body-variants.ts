@@ -1,3 +1,4 @@
+import { decodeUtf8 } from "@/lib/payload/decode-utf8";
 import { concatBytes } from "@/lib/signatures/concat-bytes";
 import { constantTimeEqual } from "@/lib/signatures/constant-time-equal";
 
@@ -54,9 +55,12 @@ export function listBodyVariants({ body }: { body: Uint8Array }): BodyVariant[] 
 function parseJson(body: Uint8Array): { ok: true; value: unknown } | { ok: false } {
   // Only objects and arrays are worth re-serialising; checking the first byte first spares
   // decoding a large non-JSON body into a string (a re-judge of a big bin does this per row).
-  if (!startsLikeJsonContainer(body)) return { ok: false };
+  const start = jsonContainerStart(body);
+  if (start === null) return { ok: false };
+  // A leading BOM is not part of the JSON text: skipped here, on purpose.
+  const text = decodeUtf8({ bytes: body.subarray(start) });
+  if (text === null) return { ok: false };
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
@@ -69,13 +73,13 @@ function endsWith(body: Uint8Array, suffix: readonly number[]): boolean {
   return suffix.every((byte, i) => body[start + i] === byte);
 }
 
-function startsLikeJsonContainer(body: Uint8Array): boolean {
-  // The decoder below drops a leading UTF-8 BOM; JSON whitespace is skipped.
+/** Where the JSON text starts (after a UTF-8 BOM) if it opens an object or array, else null. */
+function jsonContainerStart(body: Uint8Array): number | null {
   const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
   for (let i = start; i < body.length; i++) {
     const byte = body[i];
     if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
-    return byte === 0x7b || byte === 0x5b;
+    return byte === 0x7b || byte === 0x5b ? start : null;
   }
-  return false;
+  return null;
 }

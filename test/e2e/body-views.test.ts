@@ -152,6 +152,17 @@ describe("deep links and body views", () => {
     expect(file.suggestedFilename()).toBe("pixel.png");
   });
 
+  it("keeps a leading BOM in the text view (the bytes, byte-exact)", async () => {
+    const deliveryId = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+      path: "/bom",
+      headers: { "Content-Type": "application/json" },
+      body: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"bom":1}')]),
+    });
+    await openDeepLink(deliveryId, "?tab=raw");
+    const text = await page.getByTestId("body-text").textContent();
+    expect(text).toBe('\uFEFF{"bom":1}');
+  });
+
   it("renders binary bodies as a hex dump", async () => {
     const bytes = new Uint8Array(300).map((_, i) => i % 256);
     const deliveryId = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
