@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
-// Pure modules (signatures, payload, analysis) run in the browser too and carry most unit
+// Pure modules (text, ids, signatures, payload, analysis) run in the browser too and carry most unit
 // tests: they may not reach the database, the environment or Next.
 const pureModuleImports = {
   patterns: [
@@ -41,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/signatures/**", "lib/payload/**", "lib/analysis/**"],
+    files: ["lib/text/**", "lib/ids/**", "lib/signatures/**", "lib/payload/**", "lib/analysis/**"],
     rules: { "no-restricted-imports": ["error", pureModuleImports] },
   },
   {
@@ -66,22 +66,22 @@ export default tseslint.config(
     },
   },
   {
-    // One way bytes become text (UTF-8, leading BOM kept): lib/payload/create-utf8-decoder.ts.
+    // One way bytes become text (UTF-8, leading BOM kept): lib/text/create-utf8-decoder.ts.
     files: ["app/**", "components/**", "lib/**", "server.ts"],
-    ignores: ["lib/payload/create-utf8-decoder.ts", "**/*.test.ts"],
+    ignores: ["lib/text/create-utf8-decoder.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         {
           selector: "NewExpression[callee.name='TextDecoder']",
           message:
-            "Decode with decodeUtf8 / createUtf8Decoder (lib/payload) so a BOM is kept everywhere.",
+            "Decode with decodeUtf8 / createUtf8Decoder (lib/text) so a BOM is kept everywhere.",
         },
       ],
     },
   },
   {
-    files: ["**/*.mjs", "**/*.js"],
+    files: ["**/*.mjs", "**/*.js", "**/*.cjs"],
     languageOptions: { globals: globals.node },
   },
 );

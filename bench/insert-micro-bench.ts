@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { insertDeliveries } from "@/lib/capture/insert-deliveries";
-import { createUuidV7 } from "@/lib/capture/create-uuid-v7";
+import { createUuidV7 } from "@/lib/ids/create-uuid-v7";
 import { getDb, setDatabaseUrl } from "@/lib/db";
 
 // `npm run bench:insert`: the ways to write a batch through Prisma (issue 8: measure, keep the

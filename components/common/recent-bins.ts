@@ -1,4 +1,4 @@
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 
 export interface RecentBin {
   id: string;

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { BinView } from "@/components/view/BinView";
-import { ownerCookieName } from "@/lib/bins/owner-cookie-name";
+import { ownerCookieName } from "@/lib/http/owner-cookie-name";
 import { loadBinPage } from "@/lib/view/load-bin-page";
 
 interface BinPageProps {

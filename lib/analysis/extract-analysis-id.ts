@@ -1,5 +1,5 @@
 import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 
 const MAX_PARSE_BYTES = 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { ownerCookieName } from "@/lib/bins/owner-cookie-name";
+import { ownerCookieName } from "@/lib/http/owner-cookie-name";
 
 /** Set-Cookie for the browser that owns a bin: httpOnly, so page scripts never read it. */
 export function buildOwnerCookie({

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { enforceCreateRateLimit } from "@/lib/bins/enforce-create-rate-limit";
 import { hashOwnerToken } from "@/lib/bins/hash-owner-token";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";

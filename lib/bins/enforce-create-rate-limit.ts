@@ -1,4 +1,4 @@
-import { getRateLimiter } from "@/lib/capture/get-rate-limiter";
+import { getRateLimiter } from "@/lib/rate-limits/get-rate-limiter";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 

@@ -1,6 +1,6 @@
 import type { BinView } from "@/lib/bins/bin-view";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

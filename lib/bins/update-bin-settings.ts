@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BinSettingsInput, SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
-import { getSettingsCache } from "@/lib/capture/get-settings-cache";
+import { getSettingsCache } from "@/lib/bins/get-settings-cache";
 import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";

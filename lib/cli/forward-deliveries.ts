@@ -5,7 +5,7 @@ import { createSseParser } from "@/lib/cli/create-sse-parser";
 import { describeError } from "@/lib/cli/describe-error";
 import { sendRawRequest } from "@/lib/cli/send-raw-request";
 import { sleepAbortable, type SleepOptions } from "@/lib/cli/sleep-abortable";
-import { uuidLowerBound } from "@/lib/live/uuid-lower-bound";
+import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
 export interface ForwardDeliveriesOptions {
   serverUrl: string;

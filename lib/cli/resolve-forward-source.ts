@@ -1,5 +1,5 @@
 import { CliError } from "@/lib/cli/cli-error";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 
 export interface ForwardSource {
   binId: string;

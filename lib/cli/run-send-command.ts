@@ -7,7 +7,7 @@ import { formatDuration } from "@/lib/cli/format-duration";
 import { formatRetrySummary } from "@/lib/cli/format-retry-summary";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
 import { sendWithRetries } from "@/lib/cli/send-with-retries";
-import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
+import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 import { signCallcovBody } from "@/lib/signatures/sign-callcov-body";
 
 export interface RunSendCommandOptions {

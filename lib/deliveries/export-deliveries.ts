@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { buildHar } from "@/lib/payload/build-har";
-import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
+import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 import type { HarCreator } from "@/lib/payload/har";
 import { splitHarEntry } from "@/lib/payload/split-har-entry";
 

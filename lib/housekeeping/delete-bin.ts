@@ -1,5 +1,5 @@
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
-import { getSettingsCache } from "@/lib/capture/get-settings-cache";
+import { getSettingsCache } from "@/lib/bins/get-settings-cache";
 import { getDb } from "@/lib/db";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 
 export interface ReadJsonBodyOptions {
   request: Request;

@@ -1,4 +1,4 @@
-import { ownerCookieName } from "@/lib/bins/owner-cookie-name";
+import { ownerCookieName } from "@/lib/http/owner-cookie-name";
 
 /** The owner token a request presents: `Authorization: Bearer <token>`, else the bin's cookie. */
 export function readOwnerToken({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createLiveHub, type LiveHubItem } from "@/lib/live/create-live-hub";
 import { createMemoryEventBus } from "@/lib/live/create-memory-event-bus";
 import type { EventBus } from "@/lib/live/event-bus";
-import { uuidLowerBound } from "@/lib/live/uuid-lower-bound";
+import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
 const BIN = "hub-bin";
 

@@ -1,5 +1,5 @@
 import type { EventBus, Unsubscribe } from "@/lib/live/event-bus";
-import { uuidLowerBound, uuidTimestamp } from "@/lib/live/uuid-lower-bound";
+import { uuidLowerBound, uuidTimestamp } from "@/lib/ids/uuid-lower-bound";
 
 export interface LiveHubItem {
   id: string;

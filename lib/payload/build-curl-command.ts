@@ -1,6 +1,6 @@
 import { splitHopByHopHeaders } from "@/lib/payload/split-hop-by-hop-headers";
 import type { CapturedRequest } from "@/lib/payload/captured-request";
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 
 export interface CurlBodyFile {
   name: string;

@@ -1,5 +1,5 @@
 import type { CapturedRequest } from "@/lib/payload/captured-request";
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 import { encodeBase64 } from "@/lib/payload/encode-base64";
 import type {
   Har,

@@ -1,4 +1,4 @@
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 import { parseHeaderParams } from "@/lib/payload/parse-header-params";
 
 export interface MultipartPart {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { buildSampleId } from "@/lib/samples/build-sample-id";

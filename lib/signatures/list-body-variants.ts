@@ -1,4 +1,4 @@
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 import { concatBytes } from "@/lib/signatures/concat-bytes";
 import { constantTimeEqual } from "@/lib/signatures/constant-time-equal";
 

@@ -17,7 +17,7 @@ afterAll(async () => {
 const BOM = "\uFEFF";
 const binId = "bom-bin";
 
-// Every view of a captured text body decodes it the same way (lib/payload/decode-utf8.ts):
+// Every view of a captured text body decodes it the same way (lib/text/decode-utf8.ts):
 // a leading BOM is part of the bytes, so it is part of the text, everywhere.
 describe("a BOM-prefixed text body stays byte-exact through every read path", () => {
   it("capture -> detail bodyText -> JSON lines -> HAR -> raw download all keep the BOM", async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BinPage } from "@/components/view/BinPage";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readDeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { clearDeliveries } from "@/lib/housekeeping/clear-deliveries";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { deliveryCursorSchema } from "@/lib/deliveries/list-deliveries";
 import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
 import { AppError } from "@/lib/errors";

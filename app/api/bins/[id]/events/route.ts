@@ -1,8 +1,8 @@
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { withRoute } from "@/lib/http/with-route";
-import { openBinEventStream } from "@/lib/live/open-bin-event-stream";
+import { openBinEventStream } from "@/lib/deliveries/open-bin-event-stream";
 
 export const dynamic = "force-dynamic";
 

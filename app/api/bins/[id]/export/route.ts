@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidBinId } from "@/lib/capture/bin-id";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { readDeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { exportDeliveries } from "@/lib/deliveries/export-deliveries";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { registerLiveStream } from "@/lib/live/close-live-streams";
 import type { LiveStream } from "@/lib/live/create-live-hub";
 import type { StreamSlotLimit } from "@/lib/live/create-stream-slots";
-import { getLiveHub } from "@/lib/live/get-live-hub";
+import { getLiveHub } from "@/lib/deliveries/get-live-hub";
 import { getStreamSlots } from "@/lib/live/get-stream-slots";
 
 export interface OpenBinEventStreamOptions {

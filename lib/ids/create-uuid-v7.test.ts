@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRandomPool } from "@/lib/capture/create-random-pool";
-import { createUuidV7 } from "@/lib/capture/create-uuid-v7";
+import { createRandomPool } from "@/lib/ids/create-random-pool";
+import { createUuidV7 } from "@/lib/ids/create-uuid-v7";
 
 describe("createUuidV7", () => {
   it("encodes the millisecond time first, with version 7 and the RFC variant", () => {

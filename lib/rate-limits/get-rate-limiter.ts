@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { createRateLimiter, type RateLimiter } from "@/lib/capture/create-rate-limiter";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limits/create-rate-limiter";
 import { getDb } from "@/lib/db";
 import { getSingleton } from "@/lib/singleton";
 

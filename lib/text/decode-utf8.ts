@@ -1,4 +1,4 @@
-import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
+import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 
 const strictDecoder = createUtf8Decoder();
 

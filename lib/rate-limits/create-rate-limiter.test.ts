@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, type CounterIncrement } from "@/lib/capture/create-rate-limiter";
+import { createRateLimiter, type CounterIncrement } from "@/lib/rate-limits/create-rate-limiter";
 
 // An in-memory stand-in for the shared counter table: the unit under test is the batching and
 // position arithmetic; the Postgres statement is covered by the integration tests.

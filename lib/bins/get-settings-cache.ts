@@ -1,6 +1,6 @@
 import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
-import { createSettingsCache, type SettingsCache } from "@/lib/capture/create-settings-cache";
+import { createSettingsCache, type SettingsCache } from "@/lib/bins/create-settings-cache";
 import { getDb } from "@/lib/db";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUtf8Decoder } from "@/lib/payload/create-utf8-decoder";
+import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 
 const BOM_A = new Uint8Array([0xef, 0xbb, 0xbf, 0x61]);
 

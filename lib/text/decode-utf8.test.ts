@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeUtf8 } from "@/lib/payload/decode-utf8";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
