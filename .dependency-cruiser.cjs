@@ -1,0 +1,76 @@
+// The one written-down direction of the code (ARCHITECTURE.md, "Folders"). Each lib/ folder may
+// import only folders LOWER in this list (and itself); nothing in lib/ imports app/,
+// components/ or the entry points; no module cycles anywhere. `npm test` runs it (lint:deps).
+//
+// Bottom first. The first five are pure (no database, env or Next; they run in the browser too,
+// ESLint holds that line). "core" is lib/*.ts: env, db, errors, log, singleton.
+const LAYERS = [
+  "text", //          bytes -> text (the one UTF-8 decoder)
+  "ids", //           bin ids, UUIDv7
+  "signatures", //    verifiers, one file per scheme
+  "payload", //       body classification, exports
+  "analysis", //      CallCov analyses
+  "cli", //           the webhook-echo CLI: a client, so pure modules only
+  "core", //          lib/*.ts
+  "secrets",
+  "database",
+  "rate-limits",
+  "http", //          route wrapper, error mapper, origins, client IP, CORS, owner cookie
+  "live", //          event bus, per-bin hub, stream slots
+  "bins",
+  "deliveries", //    reads, exports, the live delivery stream
+  "capture",
+  "housekeeping",
+  "samples",
+  "view",
+  "openapi",
+];
+
+const pathOf = (layer) => (layer === "core" ? "^lib/[^/]+\\.tsx?$" : `^lib/${layer}/`);
+
+const layerRules = LAYERS.slice(0, -1).map((layer, index) => ({
+  name: `layer-${layer}`,
+  comment: `lib/${layer} sits below ${LAYERS.slice(index + 1).join(", ")}: it may not import them.`,
+  severity: "error",
+  from: { path: pathOf(layer) },
+  to: { path: LAYERS.slice(index + 1).map(pathOf) },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "Modules import each other in one direction only.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "lib-not-to-app",
+      comment: "lib/ is imported by the app, never the other way round.",
+      severity: "error",
+      from: { path: "^lib/" },
+      to: { path: ["^app/", "^components/", "^server\\.ts$", "^proxy\\.ts$", "^scripts/"] },
+    },
+    {
+      name: "lib-folder-unlisted",
+      comment: "Every lib/ folder has a place in LAYERS (.dependency-cruiser.cjs).",
+      severity: "error",
+      from: { path: "^lib/", pathNot: [...LAYERS.map(pathOf)] },
+      to: {},
+    },
+    ...layerRules,
+  ],
+  options: {
+    doNotFollow: { path: ["node_modules", "^generated/"] },
+    exclude: { path: ["^\\.next/", "^node_modules/"] },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+  },
+};
