@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openSseStream, type SseStream } from "@/test/support/read-sse-events";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -31,98 +32,12 @@ afterAll(async () => {
   await db.close();
 });
 
-interface TimedEvent {
-  event: string;
-  id: string | null;
-  data: string;
-  at: number;
-}
-
-interface OpenedStream {
-  status: number;
-  retryAfter: string | null;
-  body: { error?: string; message?: string } | null;
-  events: TimedEvent[];
-  waitFor: (match: (e: TimedEvent) => boolean, timeoutMs?: number) => Promise<TimedEvent>;
-  /** Resolves with the raw text once the server ended the stream. */
-  ended: Promise<string>;
-  close: () => void;
-}
-
 /** Opens a live stream as `address`; an accepted one records every event with its arrival time. */
-async function openStream(binId: string, address: string): Promise<OpenedStream> {
-  const controller = new AbortController();
-  const response = await fetch(`${server.baseUrl}/api/bins/${binId}/events`, {
-    headers: { "X-Forwarded-For": address, Accept: "text/event-stream" },
-    signal: controller.signal,
+function openStream(binId: string, address: string): Promise<SseStream> {
+  return openSseStream(`${server.baseUrl}/api/bins/${binId}/events`, {
+    "X-Forwarded-For": address,
+    Accept: "text/event-stream",
   });
-  const events: TimedEvent[] = [];
-  const waiters = new Set<{
-    match: (e: TimedEvent) => boolean;
-    resolve: (e: TimedEvent) => void;
-  }>();
-  let body: OpenedStream["body"] = null;
-  let raw = "";
-  let markEnded: (text: string) => void = () => {};
-  const ended = new Promise<string>((resolve) => (markEnded = resolve));
-  if (response.status === 200) {
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return markEnded(raw);
-          const text = decoder.decode(value, { stream: true });
-          raw += text;
-          buffer += text;
-          let split: number;
-          while ((split = buffer.indexOf("\n\n")) >= 0) {
-            const block = buffer.slice(0, split);
-            buffer = buffer.slice(split + 2);
-            const event: TimedEvent = { event: "", id: null, data: "", at: performance.now() };
-            for (const line of block.split("\n")) {
-              if (line.startsWith("event: ")) event.event = line.slice(7);
-              else if (line.startsWith("id: ")) event.id = line.slice(4);
-              else if (line.startsWith("data: ")) event.data += line.slice(6);
-            }
-            if (!event.event) continue;
-            events.push(event);
-            for (const waiter of [...waiters]) {
-              if (waiter.match(event)) {
-                waiters.delete(waiter);
-                waiter.resolve(event);
-              }
-            }
-          }
-        }
-      } catch {
-        // aborted by the test
-      }
-    })();
-  } else {
-    body = (await response.json()) as OpenedStream["body"];
-  }
-  return {
-    status: response.status,
-    retryAfter: response.headers.get("retry-after"),
-    body,
-    events,
-    ended,
-    waitFor: (match, timeoutMs = 15_000) => {
-      const found = events.find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error("timed out waiting for an event")),
-          timeoutMs,
-        );
-        waiters.add({ match, resolve: (e) => (clearTimeout(timer), resolve(e)) });
-      });
-    },
-    close: () => controller.abort(),
-  };
 }
 
 async function capture(binId: string, body: string): Promise<{ id: string; answeredAt: number }> {

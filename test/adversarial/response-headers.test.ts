@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendRawHttp } from "@/test/support/send-raw-http";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { setupTestServer } from "@/test/support/setup-test-server";
 
 // Issue 12, item 6: an owner's simulated answer is served from the app's origin, so headers
 // that act on the browser, the origin or the proxy in front are refused (400 naming them), one
 // value per name goes out, and settings that slipped in before the rules never cost an answer.
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db.close();
-});
-beforeEach(() => db.reset());
+const suite = setupTestServer();
+const db = suite.db;
 
 async function createBin() {
-  return (await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
+  return (await (await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
     id: string;
     ownerToken: string;
   };
 }
 
 function put(bin: { id: string; ownerToken: string }, response: unknown) {
-  return fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+  return fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/settings`, {
     method: "PUT",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${bin.ownerToken}` },
     body: JSON.stringify({ response }),
@@ -38,7 +27,7 @@ function put(bin: { id: string; ownerToken: string }, response: unknown) {
 /** One raw answer from /echo/<id>: every header line as sent, in order, duplicates kept. */
 async function rawEcho(binId: string, method = "POST") {
   const response = await sendRawHttp({
-    port: server.port,
+    port: suite.server.port,
     data: `${method} /echo/${binId} HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\nping`,
   });
   expect(response).not.toBeNull();
@@ -205,7 +194,7 @@ describe("owner-set response headers", () => {
       ["ping", 202],
       ["ping", 202],
     ]);
-    expect(server.output()).toContain("stored response headers dropped");
-    expect(server.output()).not.toContain("capture crashed");
+    expect(suite.server.output()).toContain("stored response headers dropped");
+    expect(suite.server.output()).not.toContain("capture crashed");
   });
 });

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { describe, expect, it } from "vitest";
+import { setupTestServer } from "@/test/support/setup-test-server";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db.close();
-});
-beforeEach(() => db.reset());
+const suite = setupTestServer();
+const db = suite.db;
 
 async function createBin() {
-  return (await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
+  return (await (await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
     id: string;
     ownerToken: string;
   };
 }
 
 function put(binId: string, body: unknown, token?: string) {
-  return fetch(`${server.baseUrl}/api/bins/${binId}/settings`, {
+  return fetch(`${suite.server.baseUrl}/api/bins/${binId}/settings`, {
     method: "PUT",
     headers: {
       "Content-Type": "application/json",
@@ -48,7 +37,10 @@ describe("response simulation", () => {
       },
     };
     expect((await put(bin.id, settings, bin.ownerToken)).status).toBe(200);
-    const response = await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body: "x" });
+    const response = await fetch(`${suite.server.baseUrl}/echo/${bin.id}`, {
+      method: "POST",
+      body: "x",
+    });
     expect(response.status).toBe(202);
     expect(response.headers.get("x-answer")).toBe("yes");
     expect(response.headers.get("content-type")).toBe("application/json");
@@ -56,18 +48,18 @@ describe("response simulation", () => {
     expect(await response.text()).toBe('{"ok":1}');
     const id = response.headers.get("x-delivery-id")!;
     const detail = await (
-      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries/${id}`)
+      await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/deliveries/${id}`)
     ).json();
     expect(detail.responseStatus).toBe(202);
     expect(detail.response).toMatchObject({ status: 202, reason: "settings", body: '{"ok":1}' });
-    const view = await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json();
+    const view = await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).json();
     expect(view.response).toMatchObject({ status: 202 });
   });
 
   it("stores the delivery even when the simulated answer is an error", async () => {
     const bin = await createBin();
     await put(bin.id, { response: { status: 500 } }, bin.ownerToken);
-    const response = await fetch(`${server.baseUrl}/echo/${bin.id}`, {
+    const response = await fetch(`${suite.server.baseUrl}/echo/${bin.id}`, {
       method: "POST",
       body: "kept",
     });
@@ -83,12 +75,12 @@ describe("response simulation", () => {
     const slow = await createBin();
     await put(slow.id, { response: { delayMs: 1500 } }, slow.ownerToken);
     const startedAt = Date.now();
-    const slowAnswer = fetch(`${server.baseUrl}/echo/${slow.id}`, {
+    const slowAnswer = fetch(`${suite.server.baseUrl}/echo/${slow.id}`, {
       method: "POST",
       body: "s",
     }).then(() => Date.now());
     await new Promise((r) => setTimeout(r, 100));
-    const fastAnswer = await fetch(`${server.baseUrl}/echo/fast-bin`, {
+    const fastAnswer = await fetch(`${suite.server.baseUrl}/echo/fast-bin`, {
       method: "POST",
       body: "f",
     }).then(() => Date.now());
@@ -105,7 +97,7 @@ describe("response simulation", () => {
     const bin = await createBin();
     await put(bin.id, { failFirst: { count: 2, status: 503 } }, bin.ownerToken);
     const send = async (body: string) =>
-      (await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body })).status;
+      (await fetch(`${suite.server.baseUrl}/echo/${bin.id}`, { method: "POST", body })).status;
     expect(await send(analysis("an-1"))).toBe(503);
     expect(await send(analysis("an-1"))).toBe(503);
     expect(await send(analysis("an-2"))).toBe(503);
@@ -119,7 +111,7 @@ describe("response simulation", () => {
     expect(await send("plain")).toBe(200);
 
     const page = await (
-      await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries?limit=200`)
+      await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/deliveries?limit=200`)
     ).json();
     const an1 = page.deliveries
       .filter((d: { analysisId: string }) => d.analysisId === "an-1")
@@ -134,7 +126,7 @@ describe("response simulation", () => {
   });
 
   it("honours /echo/<id>/status/<code> and still captures", async () => {
-    const response = await fetch(`${server.baseUrl}/echo/status-bin/status/418`, {
+    const response = await fetch(`${suite.server.baseUrl}/echo/status-bin/status/418`, {
       method: "POST",
       body: "t",
     });
@@ -171,13 +163,16 @@ describe("housekeeping and permissions", () => {
       ids.push(
         (
           await (
-            await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body: String(i) })
+            await fetch(`${suite.server.baseUrl}/echo/${bin.id}`, {
+              method: "POST",
+              body: String(i),
+            })
           ).json()
         ).deliveryId,
       );
     }
     const del = (path: string, token?: string) =>
-      fetch(`${server.baseUrl}${path}`, {
+      fetch(`${suite.server.baseUrl}${path}`, {
         method: "DELETE",
         headers: token ? { Authorization: `Bearer ${token}` } : {},
       });
@@ -208,6 +203,6 @@ describe("housekeeping and permissions", () => {
       (await db.query("SELECT id FROM deliveries WHERE bin_id = $1", [bin.id])).rows,
     ).toHaveLength(0);
     expect((await del(`/api/bins/${bin.id}`, bin.ownerToken)).status).toBe(204);
-    expect((await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).status).toBe(404);
+    expect((await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).status).toBe(404);
   });
 });

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { describe, expect, it } from "vitest";
+import { setupTestServer } from "@/test/support/setup-test-server";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db.close();
-});
-beforeEach(() => db.reset());
+const suite = setupTestServer();
+const db = suite.db;
 
 async function send(binId: string, body: string | Uint8Array<ArrayBuffer>, init: RequestInit = {}) {
-  const response = await fetch(`${server.baseUrl}/echo/${binId}/hooks?a=1`, {
+  const response = await fetch(`${suite.server.baseUrl}/echo/${binId}/hooks?a=1`, {
     method: "POST",
     body,
     ...init,
@@ -26,13 +15,13 @@ async function send(binId: string, body: string | Uint8Array<ArrayBuffer>, init:
 
 describe("read API", () => {
   it("POST /api/bins creates a bin with a 128-bit id and stores only the token's hash", async () => {
-    const response = await fetch(`${server.baseUrl}/api/bins`, { method: "POST" });
+    const response = await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" });
     expect(response.status).toBe(201);
     const bin = await response.json();
     expect(Object.keys(bin).sort()).toEqual(["echoUrl", "id", "ownerToken", "viewUrl"]);
     expect(bin.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(bin.echoUrl).toBe(`${server.baseUrl}/echo/${bin.id}`);
-    expect(bin.viewUrl).toBe(`${server.baseUrl}/view/${bin.id}`);
+    expect(bin.echoUrl).toBe(`${suite.server.baseUrl}/echo/${bin.id}`);
+    expect(bin.viewUrl).toBe(`${suite.server.baseUrl}/view/${bin.id}`);
     expect(response.headers.get("set-cookie")).toMatch(new RegExp(`we_owner_${bin.id}=.*HttpOnly`));
     const { rows } = await db.query<{ owner_token_hash: string }>(
       "SELECT owner_token_hash FROM bins WHERE id = $1",
@@ -40,16 +29,16 @@ describe("read API", () => {
     );
     expect(rows[0]?.owner_token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]?.owner_token_hash).not.toContain(bin.ownerToken);
-    const read = await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).text();
+    const read = await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).text();
     expect(read).not.toContain(bin.ownerToken);
     expect(read).not.toContain(rows[0]!.owner_token_hash);
   });
 
   it("GET /api/bins/<id> is 404 JSON for an unknown bin and 400 for a malformed id", async () => {
-    const unknown = await fetch(`${server.baseUrl}/api/bins/never-seen`);
+    const unknown = await fetch(`${suite.server.baseUrl}/api/bins/never-seen`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: "not_found" });
-    const malformed = await fetch(`${server.baseUrl}/api/bins/bad.id`);
+    const malformed = await fetch(`${suite.server.baseUrl}/api/bins/bad.id`);
     expect(malformed.status).toBe(400);
   });
 
@@ -61,7 +50,9 @@ describe("read API", () => {
     let pages = 0;
     do {
       const query: string = cursor ? `&before=${cursor}` : "";
-      const response = await fetch(`${server.baseUrl}/api/bins/paged/deliveries?limit=3${query}`);
+      const response = await fetch(
+        `${suite.server.baseUrl}/api/bins/paged/deliveries?limit=3${query}`,
+      );
       expect(response.status).toBe(200);
       const page = await response.json();
       for (const delivery of page.deliveries) {
@@ -84,7 +75,7 @@ describe("read API", () => {
 
   it("validates limit and cursor with 400s", async () => {
     for (const query of ["limit=0", "limit=201", "limit=abc", "before=not-a-cursor"]) {
-      const response = await fetch(`${server.baseUrl}/api/bins/paged/deliveries?${query}`);
+      const response = await fetch(`${suite.server.baseUrl}/api/bins/paged/deliveries?${query}`);
       expect(response.status, query).toBe(400);
       expect(await response.json()).toMatchObject({ error: "bad_request" });
     }
@@ -94,7 +85,7 @@ describe("read API", () => {
     const id = await send("full", '{"ok":true}', {
       headers: { "Content-Type": "application/json", "X-Test": "1" },
     });
-    const response = await fetch(`${server.baseUrl}/api/bins/full/deliveries/${id}`);
+    const response = await fetch(`${suite.server.baseUrl}/api/bins/full/deliveries/${id}`);
     const delivery = await response.json();
     expect(delivery).toMatchObject({
       id,
@@ -113,7 +104,7 @@ describe("read API", () => {
       new Uint8Array([0xff, 0x00, 0xfe]) as Uint8Array<ArrayBuffer>,
     );
     const binaryDelivery = await (
-      await fetch(`${server.baseUrl}/api/bins/full/deliveries/${binary}`)
+      await fetch(`${suite.server.baseUrl}/api/bins/full/deliveries/${binary}`)
     ).json();
     expect(binaryDelivery.bodyText).toBeNull();
     expect(binaryDelivery.bodyBase64).toBe("/wD+");
@@ -121,16 +112,18 @@ describe("read API", () => {
 
   it("404s for unknown deliveries and for a delivery of another bin", async () => {
     const id = await send("owner-a", "x");
-    expect((await fetch(`${server.baseUrl}/api/bins/owner-b/deliveries/${id}`)).status).toBe(404);
+    expect((await fetch(`${suite.server.baseUrl}/api/bins/owner-b/deliveries/${id}`)).status).toBe(
+      404,
+    );
     expect(
       (
         await fetch(
-          `${server.baseUrl}/api/bins/owner-a/deliveries/00000000-0000-7000-8000-000000000000`,
+          `${suite.server.baseUrl}/api/bins/owner-a/deliveries/00000000-0000-7000-8000-000000000000`,
         )
       ).status,
     ).toBe(404);
-    expect((await fetch(`${server.baseUrl}/api/bins/owner-a/deliveries/nope/raw`)).status).toBe(
-      404,
-    );
+    expect(
+      (await fetch(`${suite.server.baseUrl}/api/bins/owner-a/deliveries/nope/raw`)).status,
+    ).toBe(404);
   });
 });

@@ -1,30 +1,19 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { describe, expect, it } from "vitest";
+import { setupTestServer } from "@/test/support/setup-test-server";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
+const suite = setupTestServer();
+const db = suite.db;
 const SECRET = "whsec_test_Secret-value-42";
 
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db.close();
-});
-beforeEach(() => db.reset());
-
 async function createBin() {
-  const response = await fetch(`${server.baseUrl}/api/bins`, { method: "POST" });
+  const response = await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" });
   return (await response.json()) as { id: string; ownerToken: string };
 }
 
 async function sendSigned(binId: string, body: string, signWith = SECRET, tamper = false) {
   const signature = createHmac("sha256", signWith).update(body).digest("hex");
-  const response = await fetch(`${server.baseUrl}/echo/${binId}/webhooks/analysis`, {
+  const response = await fetch(`${suite.server.baseUrl}/echo/${binId}/webhooks/analysis`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-CallCov-Signature": signature },
     body: tamper ? body.replace("completed", "failed") : body,
@@ -33,7 +22,7 @@ async function sendSigned(binId: string, body: string, signWith = SECRET, tamper
 }
 
 function putSettings(binId: string, body: unknown, token?: string) {
-  return fetch(`${server.baseUrl}/api/bins/${binId}/settings`, {
+  return fetch(`${suite.server.baseUrl}/api/bins/${binId}/settings`, {
     method: "PUT",
     headers: {
       "Content-Type": "application/json",
@@ -44,7 +33,7 @@ function putSettings(binId: string, body: unknown, token?: string) {
 }
 
 async function listSignatures(binId: string) {
-  const page = await (await fetch(`${server.baseUrl}/api/bins/${binId}/deliveries`)).json();
+  const page = await (await fetch(`${suite.server.baseUrl}/api/bins/${binId}/deliveries`)).json();
   return Object.fromEntries(
     page.deliveries.map((d: { id: string; signature: { status: string } }) => [d.id, d.signature]),
   );
@@ -59,16 +48,16 @@ describe("webhook secret and signature verdicts", () => {
       403,
     );
     expect((await putSettings(bin.id, { webhookSecret: SECRET }, "not-a-token")).status).toBe(403);
-    expect((await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret).toBe(
-      false,
-    );
+    expect(
+      (await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret,
+    ).toBe(false);
 
     const set = await putSettings(bin.id, { webhookSecret: SECRET }, bin.ownerToken);
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({ hasSecret: true });
-    expect((await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret).toBe(
-      true,
-    );
+    expect(
+      (await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret,
+    ).toBe(true);
     const { rows } = await db.query<{ webhook_secret_encrypted: string }>(
       "SELECT webhook_secret_encrypted FROM bins WHERE id = $1",
       [bin.id],
@@ -81,10 +70,10 @@ describe("webhook secret and signature verdicts", () => {
   });
 
   it("the owner cookie from the creating browser works like the bearer token", async () => {
-    const response = await fetch(`${server.baseUrl}/api/bins`, { method: "POST" });
+    const response = await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" });
     const bin = await response.json();
     const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
-    const set = await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+    const set = await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/settings`, {
       method: "PUT",
       headers: { "Content-Type": "application/json", Cookie: cookie },
       body: JSON.stringify({ webhookSecret: SECRET }),
@@ -97,15 +86,15 @@ describe("webhook secret and signature verdicts", () => {
     for (const body of [{ webhookSecret: "" }, { webhookSecret: 42 }, { unknown: true }]) {
       expect((await putSettings(bin.id, body, bin.ownerToken)).status).toBe(400);
     }
-    const raw = await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+    const raw = await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/settings`, {
       method: "PUT",
       headers: { Authorization: `Bearer ${bin.ownerToken}` },
       body: "{not json",
     });
     expect(raw.status).toBe(400);
-    expect((await (await fetch(`${server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret).toBe(
-      false,
-    );
+    expect(
+      (await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).json()).hasSecret,
+    ).toBe(false);
   });
 
   it("re-judges deliveries when the secret changes", async () => {
@@ -114,7 +103,7 @@ describe("webhook secret and signature verdicts", () => {
     const good = await sendSigned(bin.id, body);
     const tampered = await sendSigned(bin.id, body, SECRET, true);
     const unsigned = (
-      await (await fetch(`${server.baseUrl}/echo/${bin.id}`, { method: "POST", body })).json()
+      await (await fetch(`${suite.server.baseUrl}/echo/${bin.id}`, { method: "POST", body })).json()
     ).deliveryId;
 
     let verdicts = await listSignatures(bin.id);
@@ -137,7 +126,7 @@ describe("webhook secret and signature verdicts", () => {
     const bin = await createBin();
     await putSettings(bin.id, { webhookSecret: SECRET }, bin.ownerToken);
     const id = await sendSigned(bin.id, '{"status":"completed"}', "wrong-secret");
-    const url = `${server.baseUrl}/api/bins/${bin.id}/deliveries/${id}`;
+    const url = `${suite.server.baseUrl}/api/bins/${bin.id}/deliveries/${id}`;
     const asOwner = await (
       await fetch(url, { headers: { Authorization: `Bearer ${bin.ownerToken}` } })
     ).json();
@@ -163,32 +152,36 @@ describe("webhook secret and signature verdicts", () => {
         { Authorization: `Bearer ${bin.ownerToken}` },
       ];
       for (const headers of roles) {
-        const text = await (await fetch(`${server.baseUrl}${page}`, { headers })).text();
+        const text = await (await fetch(`${suite.server.baseUrl}${page}`, { headers })).text();
         expect(text, page).not.toContain(SECRET);
         expect(text, page).not.toContain(bin.ownerToken);
       }
     }
-    expect(server.output()).not.toContain(SECRET);
-    expect(server.output()).not.toContain(bin.ownerToken);
+    expect(suite.server.output()).not.toContain(SECRET);
+    expect(suite.server.output()).not.toContain(bin.ownerToken);
   });
 
   it("lets the first claimant own a bin created by a delivery, once", async () => {
-    await fetch(`${server.baseUrl}/echo/claim-me`, { method: "POST", body: "x" });
-    expect((await (await fetch(`${server.baseUrl}/api/bins/claim-me`)).json()).hasOwner).toBe(
+    await fetch(`${suite.server.baseUrl}/echo/claim-me`, { method: "POST", body: "x" });
+    expect((await (await fetch(`${suite.server.baseUrl}/api/bins/claim-me`)).json()).hasOwner).toBe(
       false,
     );
-    const claim = await fetch(`${server.baseUrl}/api/bins/claim-me/claim`, { method: "POST" });
+    const claim = await fetch(`${suite.server.baseUrl}/api/bins/claim-me/claim`, {
+      method: "POST",
+    });
     expect(claim.status).toBe(201);
     const { ownerToken } = await claim.json();
     expect(claim.headers.get("set-cookie")).toContain("we_owner_claim-me=");
-    const again = await fetch(`${server.baseUrl}/api/bins/claim-me/claim`, { method: "POST" });
+    const again = await fetch(`${suite.server.baseUrl}/api/bins/claim-me/claim`, {
+      method: "POST",
+    });
     expect(again.status).toBe(409);
     expect((await putSettings("claim-me", { webhookSecret: SECRET }, ownerToken)).status).toBe(200);
     // Claim never creates a bin (issue 12): the raced bin exists through a first delivery.
-    await fetch(`${server.baseUrl}/echo/race-bin`, { method: "POST", body: "x" });
+    await fetch(`${suite.server.baseUrl}/echo/race-bin`, { method: "POST", body: "x" });
     const racers = await Promise.all(
       [1, 2, 3, 4].map(() =>
-        fetch(`${server.baseUrl}/api/bins/race-bin/claim`, { method: "POST" }),
+        fetch(`${suite.server.baseUrl}/api/bins/race-bin/claim`, { method: "POST" }),
       ),
     );
     expect(racers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);

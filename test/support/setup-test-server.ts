@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { createTestDb } from "@/test/support/test-db";
+
+export interface TestServerContext {
+  databaseUrl: string;
+  db: ReturnType<typeof createTestDb>;
+  /** Set once the suite's beforeAll ran. */
+  server: TestServer;
+}
+
+/**
+ * The usual suite setup: one real server for the file, direct database access for assertions,
+ * every table emptied before each test (`resetEachTest: false` keeps rows across tests).
+ */
+export function setupTestServer({
+  env,
+  resetEachTest = true,
+}: { env?: Record<string, string>; resetEachTest?: boolean } = {}): TestServerContext {
+  const databaseUrl = inject("databaseUrl");
+  const context = { databaseUrl, db: createTestDb(databaseUrl) } as TestServerContext;
+  beforeAll(async () => {
+    context.server = await startTestServer({ databaseUrl, env });
+  });
+  afterAll(async () => {
+    await context.server?.stop();
+    await context.db.close();
+  });
+  if (resetEachTest) beforeEach(() => context.db.reset());
+  return context;
+}
