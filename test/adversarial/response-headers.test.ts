@@ -9,12 +9,7 @@ import { setupTestServer } from "@/test/support/setup-test-server";
 const suite = setupTestServer();
 const db = suite.db;
 
-async function createBin() {
-  return (await (await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
-    id: string;
-    ownerToken: string;
-  };
-}
+const createBin = suite.createBin;
 
 function put(bin: { id: string; ownerToken: string }, response: unknown) {
   return fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/settings`, {

@@ -4,12 +4,7 @@ import { setupTestServer } from "@/test/support/setup-test-server";
 const suite = setupTestServer();
 const db = suite.db;
 
-async function createBin() {
-  return (await (await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
-    id: string;
-    ownerToken: string;
-  };
-}
+const createBin = suite.createBin;
 
 function put(binId: string, body: unknown, token?: string) {
   return fetch(`${suite.server.baseUrl}/api/bins/${binId}/settings`, {

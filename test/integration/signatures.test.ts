@@ -6,10 +6,7 @@ const suite = setupTestServer();
 const db = suite.db;
 const SECRET = "whsec_test_Secret-value-42";
 
-async function createBin() {
-  const response = await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" });
-  return (await response.json()) as { id: string; ownerToken: string };
-}
+const createBin = suite.createBin;
 
 async function sendSigned(binId: string, body: string, signWith = SECRET, tamper = false) {
   const signature = createHmac("sha256", signWith).update(body).digest("hex");

@@ -7,6 +7,15 @@ export interface TestServerContext {
   db: ReturnType<typeof createTestDb>;
   /** Set once the suite's beforeAll ran. */
   server: TestServer;
+  /** Creates a bin through the API, as a browser would. */
+  createBin: () => Promise<CreatedBin>;
+}
+
+export interface CreatedBin {
+  id: string;
+  ownerToken: string;
+  echoUrl: string;
+  viewUrl: string;
 }
 
 /**
@@ -18,7 +27,15 @@ export function setupTestServer({
   resetEachTest = true,
 }: { env?: Record<string, string>; resetEachTest?: boolean } = {}): TestServerContext {
   const databaseUrl = inject("databaseUrl");
-  const context = { databaseUrl, db: createTestDb(databaseUrl) } as TestServerContext;
+  const context = {
+    databaseUrl,
+    db: createTestDb(databaseUrl),
+    async createBin() {
+      const response = await fetch(`${context.server.baseUrl}/api/bins`, { method: "POST" });
+      if (response.status !== 201) throw new Error(`POST /api/bins answered ${response.status}`);
+      return (await response.json()) as CreatedBin;
+    },
+  } as TestServerContext;
   beforeAll(async () => {
     context.server = await startTestServer({ databaseUrl, env });
   });
