@@ -1,5 +1,6 @@
 "use client";
 
+import { apiUrl } from "@/components/common/api-url";
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/components/common/ConfirmDialog";
 import { CopyButton } from "@/components/common/CopyButton";
@@ -29,8 +30,6 @@ interface DeliveryDetailPaneProps {
   onSelect: (deliveryId: string) => void;
   /** Owners may delete; null hides the button. */
   onDelete: ((deliveryId: string) => Promise<void>) | null;
-  /** Bumped when cached details may be out of date (verdicts, timelines). */
-  revision: number;
   /** Body tab from the deep link (?tab=), for the delivery it was given with. */
   initialTab: string | null;
 }
@@ -49,10 +48,9 @@ export function DeliveryDetailPane({
   onBack,
   onSelect,
   onDelete,
-  revision,
   initialTab,
 }: DeliveryDetailPaneProps) {
-  const state = useDeliveryDetail(binId, deliveryId, revision);
+  const state = useDeliveryDetail({ binId, deliveryId });
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -106,7 +104,7 @@ export function DeliveryDetailPane({
 
   const { detail, body } = state.delivery;
   const target = `/echo/${binId}${detail.path}${detail.query === "" ? "" : `?${detail.query}`}`;
-  const rawUrl = `/api/bins/${encodeURIComponent(binId)}/deliveries/${encodeURIComponent(detail.id)}/raw`;
+  const rawUrl = apiUrl.raw(binId, detail.id);
   const query = parseQueryString({ query: detail.query }).map(
     ({ name, value }) => [name, value] as const,
   );
