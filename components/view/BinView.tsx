@@ -158,7 +158,7 @@ export function BinView({
 
   const onBinDeleted = () => {
     setSettingsOpen(false);
-    queryClient.removeQueries({ queryKey: binQueryKey.all(binId) });
+    // Leaving the view drops its query client with everything cached for the bin.
     router.push("/");
   };
 

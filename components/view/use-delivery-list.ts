@@ -88,7 +88,7 @@ export function useDeliveryList({
     const shown = new Set(deliveries.map((delivery) => delivery.id));
     return liveLog.recent.filter(
       (delivery) =>
-        (mark === null || mark === undefined || delivery.id > mark) &&
+        (mark === null || delivery.id > mark) &&
         !shown.has(delivery.id) &&
         matchSummaryFilter({ delivery, filter }) !== "match",
     ).length;
