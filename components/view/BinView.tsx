@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { recordRecentBin } from "@/components/common/recent-bins";
@@ -11,11 +11,13 @@ import { EmptyState } from "@/components/view/EmptyState";
 import { OwnerSettingsDialog } from "@/components/view/OwnerSettingsDialog";
 import { binQueryKey } from "@/components/view/bin-query-key";
 import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import { clearCachedDeliveries } from "@/components/view/clear-cached-deliveries";
 import { deleteDelivery } from "@/components/view/delete-delivery";
+import { deliveryDetailQuery } from "@/components/view/delivery-detail-query";
 import { EMPTY_FILTER } from "@/components/view/empty-filter";
 import { fetchBinSettings } from "@/components/view/fetch-bin-settings";
-import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
-import type { LiveLog } from "@/components/view/live-log";
+import type { ListedDelivery } from "@/components/view/listed-delivery";
+import { removeCachedDelivery } from "@/components/view/remove-cached-delivery";
 import { useDeliveryList } from "@/components/view/use-delivery-list";
 import { useFreshHighlights } from "@/components/view/use-fresh-highlights";
 import { useListKeyboard } from "@/components/view/use-list-keyboard";
@@ -40,7 +42,7 @@ export interface BinViewProps {
   bin: BinInfo | null;
 }
 
-type ListData = InfiniteData<DeliveryPage, string | null>;
+const PREFETCH_MAX_BYTES = 256 * 1024;
 
 /** The live view of one bin: list and detail panes over the bin's query cache. */
 export function BinView({
@@ -105,6 +107,17 @@ export function BinView({
     [replaceUrl],
   );
 
+  // Hovering or tabbing onto a row loads its detail ahead of the click; large bodies wait.
+  const preview = useCallback(
+    (delivery: ListedDelivery) => {
+      if (delivery.size > PREFETCH_MAX_BYTES) return;
+      void queryClient.prefetchQuery(
+        deliveryDetailQuery({ queryClient, binId, deliveryId: delivery.id }),
+      );
+    },
+    [binId, queryClient],
+  );
+
   useListKeyboard({ deliveries: list.deliveries, selectedId, onSelect: select });
 
   const saveSettings = (next: BinSettingsState) =>
@@ -119,18 +132,7 @@ export function BinView({
 
   const onDelete = async (id: string) => {
     await deleteDelivery({ binId, deliveryId: id });
-    queryClient.removeQueries({ queryKey: binQueryKey.detail(binId, id) });
-    queryClient.setQueriesData<ListData>({ queryKey: binQueryKey.lists(binId) }, (data) =>
-      data
-        ? {
-            ...data,
-            pages: data.pages.map((page) => ({
-              ...page,
-              deliveries: page.deliveries.filter((delivery) => delivery.id !== id),
-            })),
-          }
-        : data,
-    );
+    removeCachedDelivery({ queryClient, binId, deliveryId: id });
     const { deliveries } = list;
     const index = deliveries.findIndex((delivery) => delivery.id === id);
     const remaining = deliveries.filter((delivery) => delivery.id !== id);
@@ -145,15 +147,7 @@ export function BinView({
     setShowDetail(false);
     replaceUrl(null);
     setSettingsOpen(false);
-    queryClient.removeQueries({ queryKey: binQueryKey.details(binId) });
-    // A reload in flight (e.g. the bin-changed event of this very clear) must not bring the
-    // old rows back: cancel it, then every list of the bin is empty.
-    await queryClient.cancelQueries({ queryKey: binQueryKey.lists(binId) });
-    const liveMark = queryClient.getQueryData<LiveLog>(binQueryKey.live(binId))?.newestId ?? null;
-    queryClient.setQueriesData<ListData>({ queryKey: binQueryKey.lists(binId) }, () => ({
-      pages: [{ deliveries: [], nextCursor: null, liveMark }],
-      pageParams: [null],
-    }));
+    await clearCachedDeliveries({ queryClient, binId });
   };
 
   const onBinDeleted = () => {
@@ -196,6 +190,7 @@ export function BinView({
             selectedId={selectedId}
             freshIds={freshIds}
             onSelect={select}
+            onPreview={preview}
           />
           <div
             className={`${showDetail ? "block" : "hidden"} min-w-0 flex-1 overflow-y-auto md:block`}

@@ -4,6 +4,7 @@ import { DeliveryList } from "@/components/view/DeliveryList";
 import type { Freshness } from "@/components/view/DeliveryRow";
 import { ExportMenu } from "@/components/view/ExportMenu";
 import { FilterBar } from "@/components/view/FilterBar";
+import type { ListedDelivery } from "@/components/view/listed-delivery";
 import type { DeliveryListState } from "@/components/view/use-delivery-list";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
@@ -18,6 +19,7 @@ interface DeliveryListPaneProps {
   selectedId: string | null;
   freshIds: ReadonlyMap<string, Freshness>;
   onSelect: (id: string) => void;
+  onPreview: (delivery: ListedDelivery) => void;
 }
 
 /** The left pane: filters, counts, export, live rows the filter hides, and the list itself. */
@@ -30,6 +32,7 @@ export function DeliveryListPane({
   selectedId,
   freshIds,
   onSelect,
+  onPreview,
 }: DeliveryListPaneProps) {
   const { deliveries, filtered, filtering, hiddenLive } = list;
   return (
@@ -84,6 +87,7 @@ export function DeliveryListPane({
         selectedId={selectedId}
         freshIds={freshIds}
         onSelect={onSelect}
+        onPreview={onPreview}
         hasOlder={list.hasOlder}
         loadingOlder={list.loadingOlder}
         olderError={list.olderError}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { binQueryKey } from "@/components/view/bin-query-key";
-import { fetchDeliveryDetail, type LoadedDelivery } from "@/components/view/fetch-delivery-detail";
+import { deliveryDetailQuery } from "@/components/view/delivery-detail-query";
+import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 
 export type DeliveryDetailState =
   | { status: "idle" }
@@ -21,16 +21,8 @@ export function useDeliveryDetail({
   deliveryId: string | null;
 }): DeliveryDetailState {
   const queryClient = useQueryClient();
-  const key = binQueryKey.detail(binId, deliveryId ?? "");
   const query = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) =>
-      fetchDeliveryDetail({
-        binId,
-        deliveryId: deliveryId ?? "",
-        previous: queryClient.getQueryData<LoadedDelivery>(key),
-        signal,
-      }),
+    ...deliveryDetailQuery({ queryClient, binId, deliveryId: deliveryId ?? "" }),
     enabled: deliveryId !== null,
   });
 
