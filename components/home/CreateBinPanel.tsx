@@ -1,5 +1,6 @@
 "use client";
 
+import { apiUrl } from "@/components/common/api-url";
 import Link from "next/link";
 import { useState } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
@@ -36,7 +37,7 @@ export function CreateBinPanel() {
     setState({ status: "creating" });
     try {
       // same-origin credentials so the owner cookie of the new bin is stored.
-      const response = await fetch("/api/bins", { method: "POST", credentials: "same-origin" });
+      const response = await fetch(apiUrl.bins(), { method: "POST", credentials: "same-origin" });
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok || !isCreatedBin(body)) {
         throw new Error(`The server answered ${response.status}.`);

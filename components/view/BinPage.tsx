@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import { BinQueryProvider } from "@/components/view/BinQueryProvider";
 import { BinView } from "@/components/view/BinView";
 import { ownerCookieName } from "@/lib/http/owner-cookie-name";
 import { loadBinPage } from "@/lib/view/load-bin-page";
@@ -19,20 +20,28 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
     headers: new Headers(headerList),
   });
   return (
-    <BinView
-      // A new bin id (client navigation between bins) starts from fresh state.
+    <BinQueryProvider
+      // A new bin id (client navigation between bins) starts from a fresh cache and state.
       key={binId}
       binId={data.binId}
-      echoUrl={data.echoUrl}
-      viewUrl={data.viewUrl}
-      initialDeliveries={data.deliveries}
-      initialCursor={data.nextCursor}
-      initialSelectedId={selectedId}
-      initialTab={tab}
-      hasOwner={data.hasOwner}
-      isOwner={data.isOwner}
-      hasSecret={data.hasSecret}
-      bin={data.bin}
-    />
+      initialPage={{ deliveries: data.deliveries, nextCursor: data.nextCursor }}
+      initialSettings={{
+        hasSecret: data.hasSecret,
+        response: data.bin?.response ?? null,
+        failFirst: data.bin?.failFirst ?? null,
+      }}
+    >
+      <BinView
+        binId={data.binId}
+        echoUrl={data.echoUrl}
+        viewUrl={data.viewUrl}
+        initialNewestId={data.deliveries[0]?.id ?? null}
+        initialSelectedId={selectedId}
+        initialTab={tab}
+        hasOwner={data.hasOwner}
+        isOwner={data.isOwner}
+        bin={data.bin}
+      />
+    </BinQueryProvider>
   );
 }

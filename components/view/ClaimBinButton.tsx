@@ -1,5 +1,6 @@
 "use client";
 
+import { apiUrl } from "@/components/common/api-url";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -14,7 +15,7 @@ export function ClaimBinButton({ binId }: { binId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/bins/${encodeURIComponent(binId)}/claim`, {
+      const response = await fetch(apiUrl.claim(binId), {
         method: "POST",
         credentials: "same-origin",
       });

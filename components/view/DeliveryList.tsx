@@ -12,6 +12,7 @@ interface DeliveryListProps {
   selectedId: string | null;
   freshIds: ReadonlyMap<string, Freshness>;
   onSelect: (id: string) => void;
+  onPreview?: (delivery: ListedDelivery) => void;
   hasOlder: boolean;
   loadingOlder: boolean;
   olderError: string | null;
@@ -25,6 +26,7 @@ export function DeliveryList({
   selectedId,
   freshIds,
   onSelect,
+  onPreview,
   hasOlder,
   loadingOlder,
   olderError,
@@ -68,6 +70,7 @@ export function DeliveryList({
             selected={delivery.id === selectedId}
             freshness={freshIds.get(delivery.id) ?? null}
             onSelect={onSelect}
+            onPreview={onPreview}
           />
         ))}
       </ul>

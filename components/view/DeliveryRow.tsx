@@ -15,6 +15,8 @@ interface DeliveryRowProps {
   selected: boolean;
   freshness: Freshness | null;
   onSelect: (id: string) => void;
+  /** The pointer or the keyboard focus is on the row: its detail may be wanted next. */
+  onPreview?: (delivery: ListedDelivery) => void;
 }
 
 /** One fixed-height list row (the list relies on the height to keep its scroll position). */
@@ -23,6 +25,7 @@ export const DeliveryRow = memo(function DeliveryRow({
   selected,
   freshness,
   onSelect,
+  onPreview,
 }: DeliveryRowProps) {
   const target = delivery.path === "" ? "/" : delivery.path;
   const background = selected
@@ -41,6 +44,8 @@ export const DeliveryRow = memo(function DeliveryRow({
       <button
         type="button"
         onClick={() => onSelect(delivery.id)}
+        onPointerEnter={() => onPreview?.(delivery)}
+        onFocus={() => onPreview?.(delivery)}
         aria-current={selected ? "true" : undefined}
         className={`flex h-full w-full flex-col justify-center gap-1 border-l-4 px-3 text-left transition-colors focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 ${background}`}
       >

@@ -2,18 +2,20 @@
 
 import { MenuButton } from "@/components/common/MenuButton";
 import { menuItemClass } from "@/components/common/menu-item-class";
+import { apiUrl } from "@/components/common/api-url";
+import type { ListFilter } from "@/lib/payload/list-filter";
 
 interface ExportMenuProps {
   binId: string;
-  /** The active filter as API parameters ("" for the whole bin). */
-  filterQuery: string;
+  filter: ListFilter;
+  /** A filter is active: the export is a selection, not the whole bin. */
+  filtered: boolean;
 }
 
 /** Downloads of the bin (or the filtered selection) through the streaming export API. */
-export function ExportMenu({ binId, filterQuery }: ExportMenuProps) {
-  const href = (format: "har" | "jsonl") =>
-    `/api/bins/${encodeURIComponent(binId)}/export?format=${format}${filterQuery ? `&${filterQuery}` : ""}`;
-  const scope = filterQuery ? "The filtered deliveries" : "Every delivery in the bin";
+export function ExportMenu({ binId, filter, filtered }: ExportMenuProps) {
+  const href = (format: "har" | "jsonl") => apiUrl.export(binId, format, filter);
+  const scope = filtered ? "The filtered deliveries" : "Every delivery in the bin";
   return (
     <MenuButton label="Export ▾" testId="export-menu" align="right">
       {(close) => (

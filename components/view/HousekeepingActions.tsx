@@ -1,5 +1,6 @@
 "use client";
 
+import { apiUrl } from "@/components/common/api-url";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/ConfirmDialog";
 
@@ -24,12 +25,14 @@ export function HousekeepingActions({ binId, onCleared, onBinDeleted }: Housekee
     if (!confirming) return;
     setBusy(true);
     setError(null);
-    const base = `/api/bins/${encodeURIComponent(binId)}`;
     try {
-      const response = await fetch(confirming === "clear" ? `${base}/deliveries` : base, {
-        method: "DELETE",
-        credentials: "same-origin",
-      });
+      const response = await fetch(
+        confirming === "clear" ? apiUrl.deliveries(binId) : apiUrl.bin(binId),
+        {
+          method: "DELETE",
+          credentials: "same-origin",
+        },
+      );
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
         throw new Error(

@@ -1,5 +1,6 @@
 "use client";
 
+import { apiUrl } from "@/components/common/api-url";
 import { useState } from "react";
 import { MenuButton } from "@/components/common/MenuButton";
 import { menuItemClass } from "@/components/common/menu-item-class";
@@ -31,7 +32,7 @@ export function SendSampleButton({ binId, isOwner, onSent }: SendSampleButtonPro
     setSending(kind);
     setMessage(null);
     try {
-      const response = await fetch(`/api/bins/${encodeURIComponent(binId)}/samples`, {
+      const response = await fetch(apiUrl.samples(binId), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ kind }),

@@ -1,8 +1,9 @@
+import { apiUrl } from "@/components/common/api-url";
 import type { BinSettingsState } from "@/components/view/bin-settings-view";
 
 /** PUT /api/bins/<id>/settings with the owner cookie; throws the server's message on failure. */
 export async function saveBinSettings(binId: string, body: unknown): Promise<BinSettingsState> {
-  const response = await fetch(`/api/bins/${encodeURIComponent(binId)}/settings`, {
+  const response = await fetch(apiUrl.settings(binId), {
     method: "PUT",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),

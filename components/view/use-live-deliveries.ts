@@ -1,3 +1,4 @@
+import { apiUrl } from "@/components/common/api-url";
 import { useEffect, useEffectEvent, useState } from "react";
 import { isDeliverySummary } from "@/components/view/is-delivery-summary";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
@@ -6,7 +7,7 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 
 interface UseLiveDeliveriesOptions {
   binId: string;
-  /** Newest delivery id already shown (from the server render): the stream resumes after it. */
+  /** Newest delivery id already seen (server render or stream): the stream resumes after it. */
   getNewestId: () => string | null;
   onDeliveries: (deliveries: ListedDelivery[]) => void;
   /** The bin changed elsewhere (settings, secret, deletions): re-read it. */
@@ -45,9 +46,7 @@ export function useLiveDeliveries({
     let failures = 0;
 
     const connect = () => {
-      const newest = readNewestId();
-      const query = newest ? `?lastEventId=${encodeURIComponent(newest)}` : "";
-      const current = new EventSource(`/api/bins/${encodeURIComponent(binId)}/events${query}`);
+      const current = new EventSource(apiUrl.events(binId, readNewestId()));
       source = current;
       current.addEventListener("open", () => setStatus("live"));
       current.addEventListener("ready", () => {

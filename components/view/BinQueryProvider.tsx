@@ -1,0 +1,53 @@
+"use client";
+
+import { QueryClient, QueryClientProvider, type InfiniteData } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { binQueryKey } from "@/components/view/bin-query-key";
+import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { LiveLog } from "@/components/view/live-log";
+
+interface BinQueryProviderProps {
+  binId: string;
+  /** The unfiltered first page the server rendered. */
+  initialPage: DeliveryPage;
+  initialSettings: BinSettingsState;
+  children: ReactNode;
+}
+
+/**
+ * The view's server-state cache. It starts with what the server rendered, so the first paint
+ * needs no request; after that the live stream and explicit invalidations keep it current,
+ * which is why nothing goes stale by age or refetches on focus.
+ */
+export function BinQueryProvider({
+  binId,
+  initialPage,
+  initialSettings,
+  children,
+}: BinQueryProviderProps) {
+  const [client] = useState(() => {
+    const queryClient = new QueryClient({
+      defaultOptions: {
+        queries: {
+          staleTime: Infinity,
+          refetchOnWindowFocus: false,
+          refetchOnReconnect: false,
+          // Errors show at once with a "Try again"; the live stream has its own backoff.
+          retry: false,
+        },
+      },
+    });
+    // The live log has no observer: keep it for the whole visit.
+    queryClient.setQueryDefaults(["live"], { gcTime: Infinity });
+    const newestId = initialPage.deliveries[0]?.id ?? null;
+    queryClient.setQueryData<LiveLog>(binQueryKey.live(binId), { newestId, recent: [] });
+    queryClient.setQueryData<InfiniteData<DeliveryPage, string | null>>(
+      binQueryKey.list(binId, ""),
+      { pages: [{ ...initialPage, liveMark: newestId }], pageParams: [null] },
+    );
+    queryClient.setQueryData(binQueryKey.settings(binId), initialSettings);
+    return queryClient;
+  });
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

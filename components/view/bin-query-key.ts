@@ -1,0 +1,15 @@
+/**
+ * Cache keys of one bin's server state. Everything of a bin sits under ["bin", id], so one
+ * invalidation re-reads all of it; a list's key holds its filter (as API parameters), so a
+ * page for one filter can never land in another filter's list.
+ */
+export const binQueryKey = {
+  all: (binId: string) => ["bin", binId] as const,
+  settings: (binId: string) => ["bin", binId, "settings"] as const,
+  lists: (binId: string) => ["bin", binId, "deliveries"] as const,
+  list: (binId: string, filterQuery: string) => ["bin", binId, "deliveries", filterQuery] as const,
+  details: (binId: string) => ["bin", binId, "delivery"] as const,
+  detail: (binId: string, deliveryId: string) => ["bin", binId, "delivery", deliveryId] as const,
+  /** Live arrivals, kept outside ["bin", id] so invalidating the bin does not touch them. */
+  live: (binId: string) => ["live", binId] as const,
+};

@@ -1,0 +1,26 @@
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import { binQueryKey } from "@/components/view/bin-query-key";
+import { fetchDeliveryDetail, type LoadedDelivery } from "@/components/view/fetch-delivery-detail";
+
+/** The detail query of one delivery, the same for the pane that shows it and a prefetch. */
+export function deliveryDetailQuery({
+  queryClient,
+  binId,
+  deliveryId,
+}: {
+  queryClient: QueryClient;
+  binId: string;
+  deliveryId: string;
+}) {
+  const queryKey = binQueryKey.detail(binId, deliveryId);
+  return queryOptions({
+    queryKey,
+    queryFn: ({ signal }) =>
+      fetchDeliveryDetail({
+        binId,
+        deliveryId,
+        previous: queryClient.getQueryData<LoadedDelivery>(queryKey),
+        signal,
+      }),
+  });
+}

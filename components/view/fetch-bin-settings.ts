@@ -1,0 +1,21 @@
+import { apiUrl } from "@/components/common/api-url";
+import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import { readErrorMessage } from "@/components/view/read-error-message";
+
+/** GET the bin's current secret flag and simulation settings (never from a cache). */
+export async function fetchBinSettings({
+  binId,
+  signal,
+}: {
+  binId: string;
+  signal?: AbortSignal;
+}): Promise<BinSettingsState> {
+  const response = await fetch(apiUrl.bin(binId), {
+    credentials: "same-origin",
+    cache: "no-store",
+    signal,
+  });
+  if (!response.ok) throw new Error(await readErrorMessage(response));
+  const next = (await response.json()) as BinSettingsState;
+  return { hasSecret: next.hasSecret, response: next.response, failFirst: next.failFirst };
+}

@@ -1,0 +1,50 @@
+import { apiUrl } from "@/components/common/api-url";
+import type { DeliveryView } from "@/components/view/delivery-view";
+import { decodeBase64 } from "@/lib/signatures/decode-base64";
+
+/** A delivery's detail with its body decoded once. */
+export interface LoadedDelivery {
+  detail: DeliveryView;
+  body: Uint8Array;
+}
+
+function isDeliveryView(value: unknown): value is DeliveryView {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.id === "string" &&
+    typeof record.bodyBase64 === "string" &&
+    Array.isArray(record.headers)
+  );
+}
+
+interface FetchDeliveryDetailOptions {
+  binId: string;
+  deliveryId: string;
+  /** What was loaded before: its bytes are kept when the body is the same. */
+  previous: LoadedDelivery | undefined;
+  signal?: AbortSignal;
+}
+
+/** GET one delivery's headers, body, verdict and retry timeline. */
+export async function fetchDeliveryDetail({
+  binId,
+  deliveryId,
+  previous,
+  signal,
+}: FetchDeliveryDetailOptions): Promise<LoadedDelivery> {
+  const response = await fetch(apiUrl.delivery(binId, deliveryId), {
+    signal,
+    credentials: "same-origin",
+  });
+  if (response.status === 404) throw new Error("This delivery does not exist in this bin.");
+  if (!response.ok) throw new Error(`Could not load the delivery (HTTP ${response.status}).`);
+  const detail: unknown = await response.json();
+  if (!isDeliveryView(detail)) throw new Error("The server sent an unexpected answer.");
+  // Bodies never change: keeping the same bytes keeps every parsed view of them.
+  const body =
+    previous && previous.detail.sha256 === detail.sha256
+      ? previous.body
+      : (decodeBase64(detail.bodyBase64) ?? new Uint8Array());
+  return { detail, body };
+}

@@ -1,0 +1,46 @@
+import { apiUrl } from "@/components/common/api-url";
+import { isDeliverySummary } from "@/components/view/is-delivery-summary";
+import type { ListedDelivery } from "@/components/view/listed-delivery";
+import { readErrorMessage } from "@/components/view/read-error-message";
+import type { ListFilter } from "@/lib/payload/list-filter";
+
+/** One page of the list, newest first; `nextCursor` is null on the last page. */
+export interface DeliveryPage {
+  deliveries: ListedDelivery[];
+  nextCursor: string | null;
+  /**
+   * On a list's first page: the live log's newest id when the page was requested. Live rows
+   * after it that the list does not show were hidden by its filter.
+   */
+  liveMark?: string | null;
+}
+
+export const DELIVERY_PAGE_SIZE = 50;
+
+interface FetchDeliveryPageOptions {
+  binId: string;
+  filter: ListFilter;
+  /** Cursor of the previous page; null for the newest page. */
+  before: string | null;
+  signal?: AbortSignal;
+}
+
+/** GET one page of the bin's (filtered) deliveries; throws the server's message on failure. */
+export async function fetchDeliveryPage({
+  binId,
+  filter,
+  before,
+  signal,
+}: FetchDeliveryPageOptions): Promise<DeliveryPage> {
+  const response = await fetch(
+    apiUrl.deliveries(binId, { filter, before, limit: DELIVERY_PAGE_SIZE }),
+    { credentials: "same-origin", signal },
+  );
+  if (!response.ok) throw new Error(await readErrorMessage(response));
+  const page: unknown = await response.json();
+  const record = (page ?? {}) as { deliveries?: unknown; nextCursor?: unknown };
+  return {
+    deliveries: Array.isArray(record.deliveries) ? record.deliveries.filter(isDeliverySummary) : [],
+    nextCursor: typeof record.nextCursor === "string" ? record.nextCursor : null,
+  };
+}
