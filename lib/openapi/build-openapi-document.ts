@@ -177,6 +177,11 @@ const deliveryIdParam = parametersOf(
   "path",
 )[0]!;
 
+const DELIVERY_ID_HEADER = {
+  description: "The stored delivery's id.",
+  schema: asComponent(z.toJSONSchema(deliveryIdSchema, OUTPUT)),
+};
+
 const TAGS = [
   { name: "Capture", description: "The echo endpoint: point webhook senders here." },
   { name: "Bins", description: "Create, read, configure, claim and delete bins." },
@@ -220,12 +225,7 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
     responses: {
       "200": {
         description: "Captured: the default receipt (a configured response may change the body).",
-        headers: {
-          "X-Delivery-Id": {
-            description: "The stored delivery's id.",
-            schema: { type: "string", format: "uuid" },
-          },
-        },
+        headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
         content: json(ref("CaptureReceipt")),
       },
       ...errors("400", "413", "414", "429", "431"),
@@ -237,12 +237,7 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
       default: {
         description:
           "Captured, answered as simulated: the status from the owner's response settings, fail-first or a /status/<code> path, with the receipt or the configured body and content type.",
-        headers: {
-          "X-Delivery-Id": {
-            description: "The stored delivery's id.",
-            schema: { type: "string", format: "uuid" },
-          },
-        },
+        headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
         content: {
           "application/json": { schema: ref("CaptureReceipt") },
           "*/*": { schema: { type: "string", description: "The configured body." } },
