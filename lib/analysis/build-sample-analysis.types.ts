@@ -52,3 +52,5 @@ export const analysisPayloadSchema = z
     error_message: z.string().optional().meta({ description: "Failed analyses only." }),
   })
   .meta({ description: "A CallCov analysis webhook body, as the CallCov sender posts it." });
+
+export type SampleAnalysis = z.infer<typeof analysisPayloadSchema>;
