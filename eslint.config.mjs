@@ -45,6 +45,18 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", pureModuleImports] },
   },
   {
+    // Wire schemas (one per operation, and the shapes they share) are the single source of the
+    // server's answers, the OpenAPI document and the browser's guards: the browser imports them.
+    files: [
+      "lib/**/*.types.ts",
+      "lib/**/*-schema.ts",
+      "lib/bins/bin-view.ts",
+      "lib/deliveries/delivery-summary.ts",
+      "lib/deliveries/delivery-filter.ts",
+    ],
+    rules: { "no-restricted-imports": ["error", pureModuleImports] },
+  },
+  {
     // The app layer parses input and calls lib: no Prisma, no process.env.
     files: ["app/**", "components/**"],
     rules: {

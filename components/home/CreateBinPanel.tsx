@@ -7,12 +7,9 @@ import { CopyButton } from "@/components/common/CopyButton";
 import { UrlField } from "@/components/common/UrlField";
 import { buildExampleCurl } from "@/components/common/example-curl";
 import { recordRecentBin } from "@/components/common/recent-bins";
+import { binCreatedSchema, type BinCreated } from "@/lib/bins/create-bin.types";
 
-interface CreatedBin {
-  id: string;
-  echoUrl: string;
-  viewUrl: string;
-}
+type CreatedBin = Pick<BinCreated, "id" | "echoUrl" | "viewUrl">;
 
 type CreateState =
   | { status: "idle" }
@@ -20,14 +17,8 @@ type CreateState =
   | { status: "error"; message: string }
   | { status: "created"; bin: CreatedBin };
 
-function isCreatedBin(value: unknown): value is CreatedBin {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record.id === "string" &&
-    typeof record.echoUrl === "string" &&
-    typeof record.viewUrl === "string"
-  );
+function isCreatedBin(value: unknown): value is BinCreated {
+  return binCreatedSchema.safeParse(value).success;
 }
 
 export function CreateBinPanel() {

@@ -3,6 +3,7 @@
 import { apiUrl } from "@/components/common/api-url";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { readErrorMessage } from "@/components/common/read-error-message";
 
 /** "Claim this bin" for a bin nobody owns yet: this browser becomes its owner. */
 export function ClaimBinButton({ binId }: { binId: string }) {
@@ -26,12 +27,8 @@ export function ClaimBinButton({ binId }: { binId: string }) {
         setError("This bin no longer exists.");
       } else if (!response.ok) {
         // 429 (claims share the create limit per address) says when to retry.
-        const result = (await response.json().catch(() => null)) as { message?: unknown } | null;
-        throw new Error(
-          typeof result?.message === "string"
-            ? result.message
-            : `The server answered ${response.status}.`,
-        );
+        const result: unknown = await response.json().catch(() => null);
+        throw new Error(readErrorMessage(result) ?? `The server answered ${response.status}.`);
       }
       // The owner cookie is set: render the page again with the owner's controls.
       startRefresh(() => router.refresh());

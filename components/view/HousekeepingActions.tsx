@@ -3,6 +3,7 @@
 import { apiUrl } from "@/components/common/api-url";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/ConfirmDialog";
+import { readErrorMessage } from "@/components/common/read-error-message";
 
 interface HousekeepingActionsProps {
   binId: string;
@@ -34,12 +35,8 @@ export function HousekeepingActions({ binId, onCleared, onBinDeleted }: Housekee
         },
       );
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
-        throw new Error(
-          typeof body?.message === "string"
-            ? body.message
-            : `The server answered ${response.status}.`,
-        );
+        const body: unknown = await response.json().catch(() => null);
+        throw new Error(readErrorMessage(body) ?? `The server answered ${response.status}.`);
       }
       const done = confirming;
       setConfirming(null);

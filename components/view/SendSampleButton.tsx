@@ -4,8 +4,8 @@ import { apiUrl } from "@/components/common/api-url";
 import { useState } from "react";
 import { MenuButton } from "@/components/common/MenuButton";
 import { menuItemClass } from "@/components/common/menu-item-class";
-
-type SampleKind = "completed" | "failed" | "duplicate";
+import { readErrorMessage } from "@/components/common/read-error-message";
+import { sampleSentSchema, type SampleKind } from "@/lib/samples/send-sample-analysis.types";
 
 interface SendSampleButtonProps {
   binId: string;
@@ -39,21 +39,14 @@ export function SendSampleButton({ binId, isOwner, onSent }: SendSampleButtonPro
         // A viewer sends no owner cookie (a stale one would be refused): their sample is unsigned.
         credentials: isOwner ? "same-origin" : "omit",
       });
-      const result = (await response.json().catch(() => null)) as {
-        deliveryId?: unknown;
-        status?: unknown;
-        message?: unknown;
-        unsignedReason?: unknown;
-      } | null;
+      const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
-        throw new Error(
-          typeof result?.message === "string"
-            ? result.message
-            : `The server answered ${response.status}.`,
-        );
+        throw new Error(readErrorMessage(body) ?? `The server answered ${response.status}.`);
       }
-      if (typeof result?.deliveryId === "string") onSent(result.deliveryId);
-      const answered = `Sent; the echo answered ${typeof result?.status === "number" ? result.status : "?"}`;
+      const parsed = sampleSentSchema.safeParse(body);
+      const result = parsed.success ? parsed.data : null;
+      if (result?.deliveryId) onSent(result.deliveryId);
+      const answered = `Sent; the echo answered ${result?.status ?? "?"}`;
       setMessage({
         error: false,
         text:

@@ -1,6 +1,7 @@
 import { KeyValueTable } from "@/components/view/KeyValueTable";
 import type { SentResponse } from "@/components/view/delivery-view";
 import { StatusCode } from "@/components/view/StatusCode";
+import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 
 const REASONS: Record<SentResponse["reason"], string> = {
   default: "the default answer",
@@ -10,9 +11,7 @@ const REASONS: Record<SentResponse["reason"], string> = {
 };
 
 function isSentResponse(value: unknown): value is SentResponse {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return typeof record.status === "number" && typeof record.reason === "string";
+  return plannedResponseSchema.safeParse(value).success;
 }
 
 /** What our echo endpoint answered this delivery with, and why. */

@@ -1,6 +1,5 @@
-import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
+import type { z } from "zod";
+import type { binSettingsViewSchema } from "@/lib/bins/update-bin-settings.types";
 
 /** PUT /api/bins/<id>/settings answers with this; the view keeps the latest copy. */
-export interface BinSettingsState extends SimulationSettings {
-  hasSecret: boolean;
-}
+export type BinSettingsState = z.infer<typeof binSettingsViewSchema>;

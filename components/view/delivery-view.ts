@@ -1,28 +1,20 @@
-import type { RetryTimelineKind } from "@/lib/analysis/retry-delivery";
-import type { PlannedResponse } from "@/lib/capture/plan-response";
-import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
-import type { SignatureResult } from "@/lib/signatures/signature-result";
+import type { z } from "zod";
+import type { retryTimelineRowSchema } from "@/lib/analysis/retry-timeline-row-schema";
+import type { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
+import { deliveryViewSchema } from "@/lib/deliveries/get-delivery-view.types";
+
+// The browser's view of GET /api/bins/<id>/deliveries/<deliveryId>, from the server's schemas.
 
 /** One row of GET /api/bins/<id>/deliveries/<did> → retryTimeline. */
-export interface TimelineEntry {
-  deliveryId: string;
-  attempt: number;
-  receivedAt: string;
-  responseStatus: number | null;
-  gapSeconds: number | null;
-  expectedGapSeconds: number | null;
-  matchesSchedule: boolean | null;
-  kind: RetryTimelineKind;
-}
+export type TimelineEntry = z.infer<typeof retryTimelineRowSchema>;
 
 /** The answer our echo endpoint sent for a delivery, as capture planned it. */
-export type SentResponse = PlannedResponse;
+export type SentResponse = z.infer<typeof plannedResponseSchema>;
 
 /** The detail API's answer as the view uses it. */
-export interface DeliveryView extends Omit<DeliveryDetail, "response"> {
-  signature?: SignatureResult;
-  attempt?: number;
-  isDuplicate?: boolean;
-  retryTimeline?: TimelineEntry[];
-  response: SentResponse | null;
+export type DeliveryView = z.infer<typeof deliveryViewSchema>;
+
+/** Shape check for a detail answer arriving over the wire. */
+export function isDeliveryView(value: unknown): value is DeliveryView {
+  return deliveryViewSchema.safeParse(value).success;
 }

@@ -1,21 +1,11 @@
 import { apiUrl } from "@/components/common/api-url";
-import type { DeliveryView } from "@/components/view/delivery-view";
+import { isDeliveryView, type DeliveryView } from "@/components/view/delivery-view";
 import { decodeBase64 } from "@/lib/signatures/decode-base64";
 
 /** A delivery's detail with its body decoded once. */
 export interface LoadedDelivery {
   detail: DeliveryView;
   body: Uint8Array;
-}
-
-function isDeliveryView(value: unknown): value is DeliveryView {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record.id === "string" &&
-    typeof record.bodyBase64 === "string" &&
-    Array.isArray(record.headers)
-  );
 }
 
 interface FetchDeliveryDetailOptions {

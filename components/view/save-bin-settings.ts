@@ -1,5 +1,7 @@
 import { apiUrl } from "@/components/common/api-url";
 import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import { readErrorMessage } from "@/components/common/read-error-message";
+import { binSettingsViewSchema } from "@/lib/bins/update-bin-settings.types";
 
 /** PUT /api/bins/<id>/settings with the owner cookie; throws the server's message on failure. */
 export async function saveBinSettings(binId: string, body: unknown): Promise<BinSettingsState> {
@@ -9,16 +11,15 @@ export async function saveBinSettings(binId: string, body: unknown): Promise<Bin
     body: JSON.stringify(body),
     credentials: "same-origin",
   });
-  const result = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  const result: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message = typeof result?.message === "string" ? result.message : null;
+    const message = readErrorMessage(result);
     if (response.status === 401 || response.status === 403) {
       throw new Error(message ?? "Only the bin's owner can change its settings.");
     }
     throw new Error(message ?? `The server answered ${response.status}.`);
   }
-  if (!result || typeof result.hasSecret !== "boolean") {
-    throw new Error("The server sent an unexpected answer.");
-  }
-  return result as unknown as BinSettingsState;
+  const settings = binSettingsViewSchema.safeParse(result);
+  if (!settings.success) throw new Error("The server sent an unexpected answer.");
+  return settings.data;
 }

@@ -27,6 +27,9 @@ function row(id: string, patch: Partial<ListedDelivery> = {}): ListedDelivery {
     receivedAt: "2026-12-01T00:00:00.000Z",
     analysisId: null,
     responseStatus: 200,
+    signature: { scheme: null, status: "missing", reason: "no signature header" },
+    attempt: 1,
+    isDuplicate: false,
     ...patch,
   };
 }
@@ -112,6 +115,7 @@ describe("writeLiveDeliveries", () => {
         bodyBase64: "",
         bodyText: "",
         response: null,
+        retryTimeline: [],
       },
       body: new Uint8Array(),
     });

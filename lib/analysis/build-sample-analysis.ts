@@ -1,4 +1,5 @@
-import type { AnalysisPayload, AnalysisPayloadSegment } from "@/lib/analysis/analysis";
+import type { AnalysisPayloadSegment } from "@/lib/analysis/analysis";
+import type { SampleAnalysis } from "@/lib/analysis/build-sample-analysis.types";
 
 const SEGMENTS: readonly AnalysisPayloadSegment[] = [
   {
@@ -96,7 +97,7 @@ export function buildSampleAnalysis({
   status: "completed" | "failed";
   now: () => Date;
   randomId: () => string;
-}): AnalysisPayload {
+}): SampleAnalysis {
   const id = randomId();
   const envelope = {
     id,

@@ -1,3 +1,9 @@
+import type { z } from "zod";
+import type {
+  retryTimelineKindSchema,
+  retryTimelineRowSchema,
+} from "@/lib/analysis/retry-timeline-row-schema";
+
 // A captured delivery as far as retry analysis cares. responseStatus is what the echo answered;
 // null when it never answered (timeout, crash).
 export interface RetryDelivery {
@@ -15,16 +21,9 @@ export interface RetryInfo {
   previousGapSeconds: number | null;
 }
 
-export type RetryTimelineKind = "first" | "retry" | "duplicate";
+export type RetryTimelineKind = z.infer<typeof retryTimelineKindSchema>;
 
-export interface RetryTimelineRow {
-  deliveryId: string;
-  attempt: number;
+/** A timeline row before it goes on the wire: the same shape, with a Date. */
+export type RetryTimelineRow = Omit<z.infer<typeof retryTimelineRowSchema>, "receivedAt"> & {
   receivedAt: Date;
-  responseStatus: number | null;
-  gapSeconds: number | null;
-  // null for the first delivery, for duplicates, and past the end of the documented schedule.
-  expectedGapSeconds: number | null;
-  matchesSchedule: boolean | null;
-  kind: RetryTimelineKind;
-}
+};

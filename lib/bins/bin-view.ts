@@ -1,15 +1,24 @@
-import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
+import { z } from "zod";
+import { binIdSchema } from "@/lib/ids/bin-id-schema";
+import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
 
 /** What anyone holding a view link may learn about a bin (never its token or secret). */
-export interface BinView extends SimulationSettings {
-  id: string;
-  createdAt: string;
-  lastDeliveryAt: string | null;
-  deliveryCount: number;
-  hasOwner: boolean;
-  /** Whether a webhook secret is set; the secret itself is never returned. */
-  hasSecret: boolean;
-  /** Deliveries refused with 429 by the rate limits. */
-  rejectedCount: number;
-  limits: { retentionDays: number; maxDeliveriesPerBin: number; maxBodyBytes: number };
-}
+export const binViewSchema = z.object({
+  id: binIdSchema,
+  createdAt: z.iso.datetime({ offset: true }),
+  lastDeliveryAt: z.iso.datetime({ offset: true }).nullable(),
+  deliveryCount: z.number().int().min(0),
+  hasOwner: z.boolean(),
+  /** The secret itself is never returned. */
+  hasSecret: z.boolean().meta({ description: "Whether a webhook secret is set." }),
+  response: storedResponseSettingsSchema.nullable(),
+  failFirst: failFirstSchema.nullable(),
+  rejectedCount: z.number().int().min(0).meta({ description: "Deliveries refused with 429." }),
+  limits: z.object({
+    retentionDays: z.number(),
+    maxDeliveriesPerBin: z.number().int(),
+    maxBodyBytes: z.number().int(),
+  }),
+});
+
+export type BinView = z.infer<typeof binViewSchema>;

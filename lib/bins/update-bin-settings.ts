@@ -7,10 +7,7 @@ import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
-
-export interface BinSettingsView extends SimulationSettings {
-  hasSecret: boolean;
-}
+import type { BinSettingsView } from "@/lib/bins/update-bin-settings.types";
 
 export interface UpdateBinSettingsOptions {
   binId: string;

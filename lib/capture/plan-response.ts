@@ -1,21 +1,9 @@
+import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import {
   checkResponseHeaders,
   type RefusedResponseHeader,
 } from "@/lib/payload/check-response-headers";
-
-export interface PlannedResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** null: the default `{"received":true,"deliveryId":...}` JSON. */
-  body: string | null;
-  contentType: string | null;
-  delayMs: number;
-  /** Why this answer: shown in the delivery's detail. */
-  reason: "default" | "settings" | "status-path" | "fail-first";
-  /** For fail-first: which attempt this was (1-based). */
-  attempt?: number;
-}
 
 export interface Plan extends PlannedResponse {
   /** Headers of stored settings that break today's rules: not sent (the caller logs them). */

@@ -1,12 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { getDb } from "@/lib/db";
-
-export interface Readiness {
-  ready: boolean;
-  database: "ok" | "unreachable";
-  pendingMigrations: string[];
-}
+import type { Readiness } from "@/lib/database/check-readiness.types";
 
 /** For load balancers: the database answers and every migration in the repo is applied. */
 export async function checkReadiness(): Promise<Readiness> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signatureStatusSchema } from "@/lib/signatures/signature-result-schema";
 
 // PostgreSQL text cannot hold U+0000: a NUL in a search would fail the query (a 500), so it
 // is refused as bad input. Captured text never contains one either (capture refuses NUL in
@@ -16,17 +17,30 @@ export const deliveryFilterSchema = z.object({
   method: z
     .string()
     .regex(/^[A-Za-z-]{1,32}$/)
-    .optional(),
+    .optional()
+    .meta({ description: "Only this HTTP method (exact, any case).", examples: ["POST"] }),
   /** Substring of path + "?" + query, any case. */
-  path: searchText(500).optional(),
+  path: searchText(500)
+    .optional()
+    .meta({ description: 'Substring of the subpath plus "?" and query (any case).' }),
   /** Substring of any "Name: value" header line, any case. */
-  header: searchText(500).optional(),
+  header: searchText(500)
+    .optional()
+    .meta({
+      description: 'Substring of any "Name: value" header line (any case).',
+      examples: ["x-callcov-signature"],
+    }),
   /**
    * Substring of the first BODY_SEARCH_MAX_BYTES of the body bytes (UTF-8 of the search text),
    * case-sensitive.
    */
-  body: searchText(1000).optional(),
-  signature: z.enum(["valid", "invalid", "missing", "no_secret"]).optional(),
+  body: searchText(1000).optional().meta({
+    description:
+      "Substring of the body bytes (the UTF-8 of the search text, case-sensitive). Only the first 1 MiB of each body is searched (BODY_SEARCH_MAX_BYTES on the server); a filtered query that runs longer than SEARCH_STATEMENT_TIMEOUT_MS (5 s by default) is stopped with 503 search_timeout.",
+  }),
+  signature: signatureStatusSchema
+    .optional()
+    .meta({ description: "Only deliveries with this signature verdict." }),
 });
 
 export type DeliveryFilter = z.infer<typeof deliveryFilterSchema>;

@@ -1,26 +1,67 @@
-/** One row of a bin's list: everything but the headers and the body. */
-export interface DeliverySummary {
-  id: string;
-  binId: string;
-  method: string;
-  path: string;
-  query: string;
-  contentType: string | null;
-  size: number;
-  sha256: string;
-  remoteAddress: string | null;
-  receivedAt: string;
-  /** CallCov analysis id of the body, or null. */
-  analysisId: string | null;
-  /** The status our endpoint answered. */
-  responseStatus: number | null;
-}
+import { z } from "zod";
+import { binIdSchema } from "@/lib/ids/bin-id-schema";
+import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
+import { signatureResultSchema } from "@/lib/signatures/signature-result-schema";
 
-export interface DeliveryDetail extends DeliverySummary {
+// Pure: the browser imports these schemas too (list rows, live events, detail).
+
+/** One row of a bin's list: everything but the headers and the body. */
+export const deliverySummarySchema = z.object({
+  id: deliveryIdSchema,
+  binId: binIdSchema,
+  method: z.string().meta({ examples: ["POST"] }),
+  path: z.string().meta({
+    description: 'Subpath after /echo/<id>, raw (not percent-decoded); "" for none.',
+    examples: ["/webhooks/analysis"],
+  }),
+  query: z.string().meta({ description: 'Raw query string without "?"; "" for none.' }),
+  contentType: z.string().nullable(),
+  size: z.number().int().min(0).meta({ description: "Body size in bytes." }),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .meta({ description: "SHA-256 of the body, hex." }),
+  remoteAddress: z.string().nullable(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  analysisId: z
+    .string()
+    .nullable()
+    .meta({ description: "The CallCov analysis id found in the JSON body, if any." }),
+  responseStatus: z.number().int().nullable().meta({
+    description: "The status the echo endpoint answered (simulated responses included).",
+  }),
+});
+
+/** The decorations every reader gets: the signature verdict and retry numbering. */
+export const deliveryDecorationsShape = {
+  signature: signatureResultSchema,
+  attempt: z.number().int().min(1).meta({
+    description: "1-based position among this bin's deliveries of the same analysis id.",
+  }),
+  isDuplicate: z.boolean().meta({
+    description: "An earlier delivery of the same analysis was already answered 2xx.",
+  }),
+};
+
+/** A list row as the list API, the live events and the server render send it. */
+export const listedDeliverySchema = deliverySummarySchema
+  .extend(deliveryDecorationsShape)
+  .meta({ description: "One row of a bin's list: everything but the headers and the body." });
+
+/** Request headers as [name, value] pairs: wire order, original case, duplicates kept. */
+export const headerPairsSchema = z.array(z.tuple([z.string(), z.string()])).meta({
+  description:
+    "Request headers as [name, value] pairs: wire order, original case, duplicates kept.",
+});
+
+export type DeliverySummary = z.infer<typeof deliverySummarySchema>;
+
+/** A stored delivery in full, before decoration (the stored answer is read back as is). */
+export type DeliveryDetail = DeliverySummary & {
   headers: Array<[string, string]>;
   bodyBase64: string;
   /** The body as text when it is valid UTF-8, else null. */
   bodyText: string | null;
   /** The answer our endpoint sent (simulated responses included), or null for old rows. */
   response: unknown;
-}
+};

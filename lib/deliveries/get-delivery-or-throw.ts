@@ -2,9 +2,8 @@ import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 import { decodeUtf8 } from "@/lib/text/decode-utf8";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DeliveryWithBody extends DeliveryDetail {
   body: Uint8Array;
@@ -17,7 +16,7 @@ export async function getDeliveryOrThrow({
   binId: string;
   deliveryId: string;
 }): Promise<DeliveryWithBody> {
-  if (!UUID.test(deliveryId)) throw new AppError("NOT_FOUND", "Delivery not found");
+  if (!isDeliveryId(deliveryId)) throw new AppError("NOT_FOUND", "Delivery not found");
   const row = await getDb().delivery.findFirst({ where: { id: deliveryId, binId } });
   if (!row) throw new AppError("NOT_FOUND", "Delivery not found");
   const body = new Uint8Array(row.body);

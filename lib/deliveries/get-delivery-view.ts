@@ -2,6 +2,8 @@ import { buildRetryTimeline } from "@/lib/analysis/build-retry-timeline";
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
 import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
+import type { DeliveryViewResponse } from "@/lib/deliveries/get-delivery-view.types";
+import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import { getDb } from "@/lib/db";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
@@ -21,7 +23,7 @@ export async function getDeliveryView({
   binId: string;
   deliveryId: string;
   ownerToken: string | null;
-}) {
+}): Promise<DeliveryViewResponse> {
   const { body, ...delivery } = await getDeliveryOrThrow({ binId, deliveryId });
   const db = getDb();
   const [bin, related] = await Promise.all([
@@ -55,5 +57,7 @@ export async function getDeliveryView({
     ...row,
     receivedAt: row.receivedAt.toISOString(),
   }));
-  return { ...decorated!, signature, retryTimeline };
+  // The stored answer was written by capture (lib/capture/plan-response.ts), never by a client.
+  const response = delivery.response as PlannedResponse | null;
+  return { ...decorated!, response, signature, retryTimeline };
 }

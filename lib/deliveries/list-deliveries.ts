@@ -1,12 +1,9 @@
-import { z } from "zod";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { summarySelect } from "@/lib/deliveries/summary-select";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { getDb } from "@/lib/db";
 import { hasFilter, type DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { findFilteredDeliveryIds } from "@/lib/deliveries/find-filtered-delivery-ids";
-
-export const deliveryCursorSchema = z.uuid({ message: "before must be a delivery cursor" });
 
 export interface ListDeliveriesOptions {
   binId: string;

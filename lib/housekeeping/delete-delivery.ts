@@ -1,9 +1,8 @@
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Owner-only: removes one delivery of the bin. */
 export async function deleteDelivery({
@@ -16,7 +15,7 @@ export async function deleteDelivery({
   token: string | null;
 }): Promise<void> {
   await requireBinOwner({ binId, token });
-  const deleted = UUID.test(deliveryId)
+  const deleted = isDeliveryId(deliveryId)
     ? await getDb().delivery.deleteMany({ where: { id: deliveryId, binId } })
     : { count: 0 };
   if (deleted.count === 0) throw new AppError("NOT_FOUND", "Delivery not found");

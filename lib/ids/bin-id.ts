@@ -1,5 +1,4 @@
-// One rule for bin ids everywhere (capture, API, view, home page form).
-export const BIN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+import { BIN_ID_PATTERN } from "@/lib/ids/bin-id-schema";
 
 export function isValidBinId(value: string): boolean {
   return BIN_ID_PATTERN.test(value);

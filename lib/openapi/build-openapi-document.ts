@@ -1,3 +1,36 @@
+import { z } from "zod";
+import {
+  analysisPayloadSchema,
+  sampleAnalysisQuerySchema,
+} from "@/lib/analysis/build-sample-analysis.types";
+import { retryTimelineRowSchema } from "@/lib/analysis/retry-timeline-row-schema";
+import { binIdSchema } from "@/lib/ids/bin-id-schema";
+import {
+  binSettingsSchema,
+  failFirstSchema,
+  storedResponseSettingsSchema,
+} from "@/lib/bins/bin-settings-schema";
+import { binClaimedSchema } from "@/lib/bins/claim-bin.types";
+import { binCreatedSchema } from "@/lib/bins/create-bin.types";
+import { getBinResponseSchema } from "@/lib/bins/get-bin.types";
+import { binSettingsViewSchema } from "@/lib/bins/update-bin-settings.types";
+import { captureReceiptSchema } from "@/lib/capture/capture-receipt-schema";
+import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
+import { readinessSchema } from "@/lib/database/check-readiness.types";
+import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
+import { listedDeliverySchema } from "@/lib/deliveries/delivery-summary";
+import {
+  deliveryExportRecordSchema,
+  exportQuerySchema,
+} from "@/lib/deliveries/export-deliveries.types";
+import { deliveryViewSchema } from "@/lib/deliveries/get-delivery-view.types";
+import {
+  deliveryPageSchema,
+  listDeliveriesQuerySchema,
+} from "@/lib/deliveries/list-deliveries.types";
+import { errorResponseSchema } from "@/lib/http/error-response-schema";
+import { healthSchema } from "@/lib/http/health.types";
+import { binEventsQuerySchema, liveReadyEventSchema } from "@/lib/live/open-bin-event-stream.types";
 import {
   HTTP_METHODS,
   type OpenApiDocument,
@@ -8,14 +41,105 @@ import {
   type SchemaObject,
   type SecurityRequirement,
 } from "@/lib/openapi/openapi-document";
-import { OPENAPI_SCHEMAS } from "@/lib/openapi/openapi-schemas";
+import { harEntrySchema, harSchema } from "@/lib/payload/har-schema";
+import { sampleRequestSchema, sampleSentSchema } from "@/lib/samples/send-sample-analysis.types";
+import { ownerDetailSchema, signatureResultSchema } from "@/lib/signatures/signature-result-schema";
 
 export interface BuildOpenApiDocumentOptions {
   /** Origin the document's `servers` entry points at (the request's public origin). */
   serverUrl: string;
 }
 
-const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+// Every schema below is the zod schema the server answers with (and the browser parses
+// with); the document only names them. Answers are described as they leave the server
+// (io "output": defaults filled in, unknown keys never sent), request bodies and parameters as a
+// client may send them (io "input": defaulted keys optional).
+const RESPONSE_SCHEMAS = {
+  Error: errorResponseSchema,
+  ResponseSettings: storedResponseSettingsSchema,
+  FailFirst: failFirstSchema,
+  BinSettings: binSettingsViewSchema,
+  Bin: getBinResponseSchema,
+  BinCreated: binCreatedSchema,
+  BinClaimed: binClaimedSchema,
+  OwnerDetail: ownerDetailSchema,
+  SignatureVerdict: signatureResultSchema,
+  DeliverySummary: listedDeliverySchema,
+  DeliveryPage: deliveryPageSchema,
+  PlannedResponse: plannedResponseSchema,
+  RetryTimelineRow: retryTimelineRowSchema,
+  DeliveryDetail: deliveryViewSchema,
+  DeliveryExportRecord: deliveryExportRecordSchema,
+  Har: harSchema,
+  HarEntry: harEntrySchema,
+  SampleSent: sampleSentSchema,
+  AnalysisPayload: analysisPayloadSchema,
+  CaptureReceipt: captureReceiptSchema,
+  Health: healthSchema,
+  Readiness: readinessSchema,
+  LiveReadyEvent: liveReadyEventSchema,
+} satisfies Record<string, z.ZodType>;
+
+const REQUEST_SCHEMAS = {
+  BinSettingsInput: binSettingsSchema,
+  SampleRequest: sampleRequestSchema,
+} satisfies Record<string, z.ZodType>;
+
+type ComponentName = keyof typeof RESPONSE_SCHEMAS | keyof typeof REQUEST_SCHEMAS;
+
+const COMPONENTS_PREFIX = "#/components/schemas/";
+
+/**
+ * Keeps the document readable: a `format` (date-time, uuid, uri) already says what zod's long
+ * regex says, and integer bounds at Number.MAX_SAFE_INTEGER are no limit a client cares about.
+ */
+function tidy({ jsonSchema }: { jsonSchema: z.core.JSONSchema.BaseSchema }): void {
+  if (jsonSchema.format && jsonSchema.pattern) delete jsonSchema.pattern;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+}
+
+const OUTPUT = { target: "draft-2020-12", io: "output", override: tidy } as const;
+const INPUT = { target: "draft-2020-12", io: "input", override: tidy } as const;
+
+/** A component's own keywords: the per-schema $schema/$id of zod's output mean nothing here. */
+function asComponent(schema: z.core.JSONSchema.BaseSchema): SchemaObject {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest as SchemaObject;
+}
+
+function buildComponentSchemas(): Record<string, SchemaObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    ...OUTPUT,
+    uri: (id) => `${COMPONENTS_PREFIX}${id}`,
+  });
+  const components: Record<string, SchemaObject> = {};
+  for (const [id, schema] of Object.entries(schemas)) components[id] = asComponent(schema);
+  for (const [id, schema] of Object.entries(REQUEST_SCHEMAS)) {
+    components[id] = asComponent(z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" }));
+  }
+  return components;
+}
+
+/** Query (or path) parameters from a zod object: one per key, its description lifted out. */
+function parametersOf(schema: z.ZodObject, location: ParameterObject["in"]): ParameterObject[] {
+  const json = z.toJSONSchema(schema, INPUT);
+  const required = new Set(json.required ?? []);
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property as SchemaObject;
+    return {
+      name,
+      in: location,
+      ...(location === "path" || required.has(name) ? { required: true } : {}),
+      description: description ?? "",
+      schema: rest,
+    };
+  });
+}
+
+const ref = (name: ComponentName): SchemaObject => ({ $ref: `${COMPONENTS_PREFIX}${name}` });
 const json = (schema: SchemaObject) => ({ "application/json": { schema } });
 
 const ERROR_DESCRIPTIONS: Record<string, string> = {
@@ -47,54 +171,16 @@ const OWNER_ONLY: SecurityRequirement[] = [{ ownerToken: [] }, { ownerCookie: []
 const OWNER_OPTIONAL: SecurityRequirement[] = [{}, { ownerToken: [] }, { ownerCookie: [] }];
 const PUBLIC: SecurityRequirement[] = [];
 
-const binIdParam: ParameterObject = {
-  name: "id",
-  in: "path",
-  required: true,
-  description: "Bin id: 1-64 of A-Z a-z 0-9 - _ (created ones are 22 random characters).",
-  schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
-};
-const deliveryIdParam: ParameterObject = {
-  name: "deliveryId",
-  in: "path",
-  required: true,
-  description: "Delivery id (UUIDv7).",
-  schema: { type: "string", format: "uuid" },
-};
+const binIdParam = parametersOf(z.object({ id: binIdSchema }), "path")[0]!;
+const deliveryIdParam = parametersOf(
+  z.object({ deliveryId: deliveryIdSchema.meta({ description: "Delivery id (UUIDv7)." }) }),
+  "path",
+)[0]!;
 
-const filterParams: ParameterObject[] = [
-  {
-    name: "method",
-    in: "query",
-    description: "Only this HTTP method (exact, any case).",
-    schema: { type: "string", pattern: "^[A-Za-z-]{1,32}$", examples: ["POST"] },
-  },
-  {
-    name: "path",
-    in: "query",
-    description: 'Substring of the subpath plus "?" and query (any case).',
-    schema: { type: "string", minLength: 1, maxLength: 500 },
-  },
-  {
-    name: "header",
-    in: "query",
-    description: 'Substring of any "Name: value" header line (any case).',
-    schema: { type: "string", minLength: 1, maxLength: 500, examples: ["x-callcov-signature"] },
-  },
-  {
-    name: "body",
-    in: "query",
-    description:
-      "Substring of the body bytes (the UTF-8 of the search text, case-sensitive). Only the first 1 MiB of each body is searched (BODY_SEARCH_MAX_BYTES on the server); a filtered query that runs longer than SEARCH_STATEMENT_TIMEOUT_MS (5 s by default) is stopped with 503 search_timeout.",
-    schema: { type: "string", minLength: 1, maxLength: 1000 },
-  },
-  {
-    name: "signature",
-    in: "query",
-    description: "Only deliveries with this signature verdict.",
-    schema: { type: "string", enum: ["valid", "invalid", "missing", "no_secret"] },
-  },
-];
+const DELIVERY_ID_HEADER = {
+  description: "The stored delivery's id.",
+  schema: asComponent(z.toJSONSchema(deliveryIdSchema, OUTPUT)),
+};
 
 const TAGS = [
   { name: "Capture", description: "The echo endpoint: point webhook senders here." },
@@ -139,12 +225,7 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
     responses: {
       "200": {
         description: "Captured: the default receipt (a configured response may change the body).",
-        headers: {
-          "X-Delivery-Id": {
-            description: "The stored delivery's id.",
-            schema: { type: "string", format: "uuid" },
-          },
-        },
+        headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
         content: json(ref("CaptureReceipt")),
       },
       ...errors("400", "413", "414", "429", "431"),
@@ -156,12 +237,7 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
       default: {
         description:
           "Captured, answered as simulated: the status from the owner's response settings, fail-first or a /status/<code> path, with the receipt or the configured body and content type.",
-        headers: {
-          "X-Delivery-Id": {
-            description: "The stored delivery's id.",
-            schema: { type: "string", format: "uuid" },
-          },
-        },
+        headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
         content: {
           "application/json": { schema: ref("CaptureReceipt") },
           "*/*": { schema: { type: "string", description: "The configured body." } },
@@ -288,22 +364,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           summary: "List deliveries, newest first",
           description:
             "Summaries without headers or body, with signature verdicts and attempt numbers. Filters combine with AND.",
-          parameters: [
-            binIdParam,
-            {
-              name: "limit",
-              in: "query",
-              description: "Page size.",
-              schema: { type: "integer", minimum: 1, maximum: 200, default: 50 },
-            },
-            {
-              name: "before",
-              in: "query",
-              description: "Cursor: the previous page's nextCursor (a delivery id).",
-              schema: { type: "string", format: "uuid" },
-            },
-            ...filterParams,
-          ],
+          parameters: [binIdParam, ...parametersOf(listDeliveriesQuerySchema, "query")],
           responses: {
             "200": {
               description: "A page",
@@ -388,18 +449,15 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             "`event: ready` (data: LiveReadyEvent) first, then `event: delivery` with `id: <deliveryId>` and data: a DeliverySummary, for every new delivery; `event: bin-changed` (data: LiveReadyEvent, i.e. the bin id) when the bin's settings or secret changed or deliveries were deleted — re-read the bin and the list. Comment lines (`: ping`) are heartbeats every 20 s; `retry: 2000` suggests the reconnect delay. Reconnect with `Last-Event-ID` to replay what came after that delivery; a few seconds before it may be sent again, so dedupe by id. Open streams are capped per client address and per bin (429 with Retry-After past a cap); a stream that stops reading is cut and must reconnect.",
           parameters: [
             binIdParam,
-            {
-              name: "Last-Event-ID",
-              in: "header",
-              description: "Resume after this delivery id (EventSource sends it on reconnect).",
-              schema: { type: "string", format: "uuid" },
-            },
-            {
-              name: "lastEventId",
-              in: "query",
-              description: "The same for a first connection, where a header cannot be set.",
-              schema: { type: "string", format: "uuid" },
-            },
+            ...parametersOf(
+              z.object({
+                "Last-Event-ID": deliveryIdSchema.optional().meta({
+                  description: "Resume after this delivery id (EventSource sends it on reconnect).",
+                }),
+              }),
+              "header",
+            ),
+            ...parametersOf(binEventsQuerySchema, "query"),
           ],
           responses: {
             "200": {
@@ -426,16 +484,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           summary: "Export deliveries as HAR 1.2 or JSON lines",
           description:
             "Streamed, newest first, every delivery matching the filters; an attachment. The server reads the next page only as the client consumes the previous one, and limits exports running at once per client address and per instance (429 with Retry-After past it).",
-          parameters: [
-            binIdParam,
-            {
-              name: "format",
-              in: "query",
-              description: "har (application/json) or jsonl (one DeliveryExportRecord per line).",
-              schema: { type: "string", enum: ["har", "jsonl"], default: "har" },
-            },
-            ...filterParams,
-          ],
+          parameters: [binIdParam, ...parametersOf(exportQuerySchema, "query")],
           responses: {
             "200": {
               description: "The export",
@@ -483,14 +532,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           summary: "A sample CallCov analysis body",
           description:
             "For `curl .../api/samples/analysis | curl --data-binary @- <your endpoint>`; a new id each time.",
-          parameters: [
-            {
-              name: "status",
-              in: "query",
-              description: "Which kind of analysis.",
-              schema: { type: "string", enum: ["completed", "failed"], default: "completed" },
-            },
-          ],
+          parameters: parametersOf(sampleAnalysisQuerySchema, "query"),
           responses: {
             "200": { description: "The analysis", content: json(ref("AnalysisPayload")) },
             ...errors("400"),
@@ -536,7 +578,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
       },
     },
     components: {
-      schemas: OPENAPI_SCHEMAS,
+      schemas: buildComponentSchemas(),
       securitySchemes: {
         ownerToken: {
           type: "http",

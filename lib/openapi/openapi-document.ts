@@ -13,6 +13,7 @@ export interface SchemaObject {
   properties?: Record<string, SchemaObject>;
   required?: string[];
   additionalProperties?: boolean | SchemaObject;
+  propertyNames?: SchemaObject;
   maxProperties?: number;
   items?: SchemaObject | false;
   prefixItems?: SchemaObject[];

@@ -1,75 +1,20 @@
-// HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), limited to the fields we emit.
+import type { z } from "zod";
+import type {
+  harCreatorSchema,
+  harEntrySchema,
+  harPostDataSchema,
+  harSchema,
+} from "@/lib/payload/har-schema";
 
-export interface Har {
-  log: HarLog;
-}
+// The HAR types, from the one schema that also documents the export (lib/payload/har-schema.ts).
 
-export interface HarLog {
-  version: "1.2";
-  creator: HarCreator;
-  entries: HarEntry[];
-}
-
-export interface HarCreator {
-  name: string;
-  version: string;
-  comment?: string;
-}
-
-export interface HarNameValue {
-  name: string;
-  value: string;
-}
-
-export interface HarEntry {
-  startedDateTime: string;
-  time: number;
-  request: HarRequest;
-  response: HarResponse;
-  cache: Record<string, never>;
-  timings: HarTimings;
-}
-
-export interface HarRequest {
-  method: string;
-  url: string;
-  httpVersion: string;
-  cookies: HarNameValue[];
-  headers: HarNameValue[];
-  queryString: HarNameValue[];
-  postData?: HarPostData;
-  headersSize: number;
-  bodySize: number;
-}
-
-export interface HarPostData {
-  mimeType: string;
-  text: string;
-  /** HAR 1.2 has no encoding field for postData; both markers flag base64 text for readers. */
-  comment?: "base64";
-  _encoding?: "base64";
-}
-
-export interface HarResponse {
-  status: number;
-  statusText: string;
-  httpVersion: string;
-  cookies: HarNameValue[];
-  headers: HarNameValue[];
-  content: HarContent;
-  redirectURL: string;
-  headersSize: number;
-  bodySize: number;
-}
-
-export interface HarContent {
-  size: number;
-  mimeType: string;
-  text?: string;
-}
-
-export interface HarTimings {
-  send: number;
-  wait: number;
-  receive: number;
-}
+export type Har = z.infer<typeof harSchema>;
+export type HarLog = Har["log"];
+export type HarCreator = z.infer<typeof harCreatorSchema>;
+export type HarEntry = z.infer<typeof harEntrySchema>;
+export type HarRequest = HarEntry["request"];
+export type HarResponse = HarEntry["response"];
+export type HarNameValue = HarRequest["headers"][number];
+export type HarPostData = z.infer<typeof harPostDataSchema>;
+export type HarContent = HarResponse["content"];
+export type HarTimings = HarEntry["timings"];

@@ -12,11 +12,7 @@ import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { signCallcovBody } from "@/lib/signatures/sign-callcov-body";
 import { peekSingleton } from "@/lib/singleton";
-
-export type SampleKind = "completed" | "failed" | "duplicate";
-
-/** Why a sample went out without X-CallCov-Signature (null: it is signed). */
-export type UnsignedReason = "no-secret" | "not-owner" | null;
+import type { SampleKind, SentSample } from "@/lib/samples/send-sample-analysis.types";
 
 export interface SendSampleAnalysisOptions {
   binId: string;
@@ -26,14 +22,6 @@ export interface SendSampleAnalysisOptions {
   readKind: () => Promise<SampleKind>;
   now?: () => Date;
   randomNonce?: () => string;
-}
-
-export interface SentSample {
-  deliveryId: string | null;
-  status: number;
-  analysisId: string;
-  signed: boolean;
-  unsignedReason: UnsignedReason;
 }
 
 // How far back "duplicate" looks for the last sample among the bin's analyses.

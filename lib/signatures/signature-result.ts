@@ -1,3 +1,11 @@
+import type { z } from "zod";
+import type {
+  ownerDetailSchema,
+  signatureResultSchema,
+  signatureSchemeSchema,
+  signatureStatusSchema,
+} from "@/lib/signatures/signature-result-schema";
+
 /** Ordered as received, original case; the same name may appear more than once. */
 export type HeaderPairs = ReadonlyArray<readonly [string, string]>;
 
@@ -8,22 +16,11 @@ export interface VerifyOptions {
   now: () => Date;
 }
 
-export type SignatureScheme =
-  "callcov" | "github" | "stripe" | "standard-webhooks" | "shopify" | "slack";
+export type SignatureScheme = z.infer<typeof signatureSchemeSchema>;
 
-export type SignatureStatus = "valid" | "invalid" | "missing" | "no_secret";
+export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
 
 /** Only the bin owner may see this: it carries the expected signature. */
-export interface OwnerDetail {
-  header: string;
-  received: string;
-  expected: string;
-}
+export type OwnerDetail = z.infer<typeof ownerDetailSchema>;
 
-export interface SignatureResult {
-  scheme: SignatureScheme | null;
-  status: SignatureStatus;
-  /** Shown to any viewer, so it never contains the secret or the expected signature. */
-  reason: string;
-  ownerDetail?: OwnerDetail;
-}
+export type SignatureResult = z.infer<typeof signatureResultSchema>;

@@ -4,6 +4,7 @@ import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
+import type { BinCreated } from "@/lib/bins/create-bin.types";
 
 export const POST = withRoute(async ({ request }) => {
   const bin = await createBinRateLimited({
@@ -14,7 +15,11 @@ export const POST = withRoute(async ({ request }) => {
     fallback: new URL(request.url).origin,
   });
   return Response.json(
-    { id: bin.id, ...buildBinUrls({ origin, binId: bin.id }), ownerToken: bin.ownerToken },
+    {
+      id: bin.id,
+      ...buildBinUrls({ origin, binId: bin.id }),
+      ownerToken: bin.ownerToken,
+    } satisfies BinCreated,
     {
       status: 201,
       headers: {

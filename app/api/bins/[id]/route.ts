@@ -4,6 +4,7 @@ import { getBinOrThrow } from "@/lib/bins/get-bin-or-throw";
 import { buildBinUrls } from "@/lib/http/build-bin-urls";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
+import type { GetBinResponse } from "@/lib/bins/get-bin.types";
 
 export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   const bin = await getBinOrThrow({ binId: params.id });
@@ -17,7 +18,7 @@ export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
         }),
         binId: bin.id,
       }),
-    },
+    } satisfies GetBinResponse,
     { headers: { "Cache-Control": "no-store" } },
   );
 });

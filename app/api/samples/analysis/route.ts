@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { sampleAnalysisQuerySchema } from "@/lib/analysis/build-sample-analysis.types";
 import { withRoute } from "@/lib/http/with-route";
-
-const querySchema = z.object({ status: z.enum(["completed", "failed"]).default("completed") });
 
 /** A sample CallCov analysis, for `curl ... | curl --data-binary @- <your endpoint>`. */
 export const GET = withRoute(async ({ request }) => {
-  const { status } = querySchema.parse({
+  const { status } = sampleAnalysisQuerySchema.parse({
     status: new URL(request.url).searchParams.get("status") ?? undefined,
   });
   const sample = buildSampleAnalysis({ status, now: () => new Date(), randomId: randomUUID });

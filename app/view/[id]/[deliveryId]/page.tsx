@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BinPage } from "@/components/view/BinPage";
 import { isValidBinId } from "@/lib/ids/bin-id";
+import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 
 export const dynamic = "force-dynamic";
-
-// Delivery ids are UUIDv7; anything else cannot be a delivery link.
-const DELIVERY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Props {
   params: Promise<{ id: string; deliveryId: string }>;
@@ -20,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ViewDeliveryPage({ params, searchParams }: Props) {
   const [{ id, deliveryId }, { tab }] = await Promise.all([params, searchParams]);
-  if (!isValidBinId(id) || !DELIVERY_ID.test(deliveryId)) notFound();
+  if (!isValidBinId(id) || !isDeliveryId(deliveryId)) notFound();
   // ?tab=analysis (or pretty/raw/hex) opens that view of the body.
   return (
     <BinPage

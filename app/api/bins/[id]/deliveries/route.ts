@@ -1,22 +1,16 @@
-import { z } from "zod";
 import { readDeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { clearDeliveries } from "@/lib/housekeeping/clear-deliveries";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { isValidBinId } from "@/lib/ids/bin-id";
-import { deliveryCursorSchema } from "@/lib/deliveries/list-deliveries";
+import { listDeliveriesPagingSchema } from "@/lib/deliveries/list-deliveries.types";
 import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
 import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
 
-const querySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: deliveryCursorSchema.optional(),
-});
-
 export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   const url = new URL(request.url);
-  const query = querySchema.parse({
+  const query = listDeliveriesPagingSchema.parse({
     limit: url.searchParams.get("limit") ?? undefined,
     before: url.searchParams.get("before") ?? undefined,
   });

@@ -1,4 +1,5 @@
 import { isValidBinId } from "@/lib/ids/bin-id";
+import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { withRoute } from "@/lib/http/with-route";
@@ -6,14 +7,12 @@ import { openBinEventStream } from "@/lib/deliveries/open-bin-event-stream";
 
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   // EventSource sends Last-Event-ID on reconnect; a first connection may pass ?lastEventId=.
   const candidate =
     request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
-  const lastEventId = candidate && UUID.test(candidate) ? candidate : null;
+  const lastEventId = candidate && isDeliveryId(candidate) ? candidate : null;
   const stream = openBinEventStream({
     binId: params.id,
     lastEventId,

@@ -1,18 +1,18 @@
-import { z } from "zod";
 import { isValidBinId } from "@/lib/ids/bin-id";
 import { readDeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { exportDeliveries } from "@/lib/deliveries/export-deliveries";
+import { exportQuerySchema } from "@/lib/deliveries/export-deliveries.types";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { withRoute } from "@/lib/http/with-route";
 
-const querySchema = z.object({ format: z.enum(["har", "jsonl"]).default("har") });
-
 export const GET = withRoute<{ id: string }>(async ({ request, params }) => {
   if (!isValidBinId(params.id)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   const url = new URL(request.url);
-  const { format } = querySchema.parse({ format: url.searchParams.get("format") ?? undefined });
+  const { format } = exportQuerySchema
+    .pick({ format: true })
+    .parse({ format: url.searchParams.get("format") ?? undefined });
   const { stream, filename, contentType } = await exportDeliveries({
     binId: params.id,
     format,

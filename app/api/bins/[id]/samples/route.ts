@@ -1,11 +1,7 @@
-import { z } from "zod";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { withRoute } from "@/lib/http/with-route";
 import { sendSampleAnalysis } from "@/lib/samples/send-sample-analysis";
-
-const bodySchema = z.strictObject({
-  kind: z.enum(["completed", "failed", "duplicate"]).default("completed"),
-});
+import { sampleRequestSchema } from "@/lib/samples/send-sample-analysis.types";
 
 // `{"kind":"duplicate"}` is 20 bytes; room for whitespace, nothing more.
 const MAX_SAMPLE_BODY_BYTES = 4 * 1024;
@@ -17,7 +13,7 @@ export const POST = withRoute<{ id: string }>(
     const result = await sendSampleAnalysis({
       binId: params.id,
       ownerToken: readOwnerToken({ request, binId: params.id }),
-      readKind: async () => bodySchema.parse(await readJson()).kind,
+      readKind: async () => sampleRequestSchema.parse(await readJson()).kind,
     });
     return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
   },

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { isDeliverySummary } from "@/components/view/is-delivery-summary";
+import { isDeliveryView } from "@/components/view/delivery-view";
+
+const summary = {
+  id: "0190f0e4-7a4b-7c3d-8e5f-123456789abc",
+  binId: "my-bin",
+  method: "POST",
+  path: "/webhooks",
+  query: "",
+  contentType: "application/json",
+  size: 2,
+  sha256: "a".repeat(64),
+  remoteAddress: "127.0.0.1",
+  receivedAt: "2026-01-01T00:00:00.000Z",
+  analysisId: null,
+  responseStatus: 200,
+  signature: { scheme: "callcov", status: "valid", reason: "Signature matches" },
+  attempt: 1,
+  isDuplicate: false,
+};
+
+// The browser's guards are the server's schemas (lib/deliveries/*): what the list API and the
+// live events send passes, anything else is dropped instead of crashing the view.
+describe("isDeliverySummary", () => {
+  it("accepts a list row as the server sends it", () => {
+    expect(isDeliverySummary(summary)).toBe(true);
+  });
+
+  it.each([
+    ["null", null],
+    ["a string", "x"],
+    ["no id", { ...summary, id: undefined }],
+    ["a size that is text", { ...summary, size: "2" }],
+    ["a verdict without a status", { ...summary, signature: { reason: "x", scheme: null } }],
+    ["an attempt of 0", { ...summary, attempt: 0 }],
+    ["a date that is not ISO", { ...summary, receivedAt: "yesterday" }],
+  ])("rejects %s", (_label, value) => {
+    expect(isDeliverySummary(value)).toBe(false);
+  });
+});
+
+describe("isDeliveryView", () => {
+  const detail = {
+    ...summary,
+    headers: [["Content-Type", "application/json"]],
+    bodyBase64: "e30=",
+    bodyText: "{}",
+    response: null,
+    retryTimeline: [],
+  };
+
+  it("accepts a detail answer and rejects one without its headers", () => {
+    expect(isDeliveryView(detail)).toBe(true);
+    expect(isDeliveryView({ ...detail, headers: undefined })).toBe(false);
+    expect(isDeliveryView({ ...detail, headers: [["only-a-name"]] })).toBe(false);
+  });
+});

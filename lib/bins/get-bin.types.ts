@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { binViewSchema } from "@/lib/bins/bin-view";
+
+// GET /api/bins/<id>
+
+export const binUrlsShape = {
+  echoUrl: z.url().meta({ description: "Send webhooks here." }),
+  viewUrl: z.url().meta({ description: "Watch them arrive here." }),
+};
+
+export const getBinResponseSchema = binViewSchema.extend(binUrlsShape).meta({
+  description: "What anyone holding a view link may learn about a bin (never its token or secret).",
+});
+
+export type GetBinResponse = z.infer<typeof getBinResponseSchema>;

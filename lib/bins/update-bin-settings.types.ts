@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+
+// PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
+
+/** The settings now in force, as the owner's view keeps them. */
+export const binSettingsViewSchema = z.object({
+  hasSecret: z.boolean(),
+  response: storedResponseSettingsSchema.nullable(),
+  failFirst: failFirstSchema.nullable(),
+});
+
+export type BinSettingsView = z.infer<typeof binSettingsViewSchema>;
