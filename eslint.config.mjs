@@ -50,7 +50,7 @@ export default tseslint.config(
     files: [
       "lib/**/*.types.ts",
       "lib/**/*-schema.ts",
-      "lib/bins/bin-view.ts",
+      "lib/bins/public-bin.ts",
       "lib/deliveries/delivery-summary.ts",
       "lib/deliveries/delivery-filter.ts",
     ],

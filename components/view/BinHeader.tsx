@@ -6,9 +6,9 @@ import { BinSummary } from "@/components/view/BinSummary";
 import { ClaimBinButton } from "@/components/view/ClaimBinButton";
 import { LiveStatus } from "@/components/view/LiveStatus";
 import { SendSampleButton } from "@/components/view/SendSampleButton";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import type { LiveStatus as LiveStatusValue } from "@/components/view/use-live-deliveries";
-import type { BinView as BinInfo } from "@/lib/bins/bin-view";
+import type { PublicBin } from "@/lib/bins/public-bin";
 
 interface BinHeaderProps {
   binId: string;
@@ -21,7 +21,7 @@ interface BinHeaderProps {
   /** The empty state shows the echo URL large itself. */
   showEchoUrl: boolean;
   settings: BinSettingsState;
-  bin: BinInfo | null;
+  bin: PublicBin | null;
   onOpenSettings: () => void;
   onSampleSent: (deliveryId: string) => void;
 }

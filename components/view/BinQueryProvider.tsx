@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider, type InfiniteData } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { LiveLog } from "@/components/view/live-log";
 

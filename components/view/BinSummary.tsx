@@ -1,10 +1,10 @@
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
-import type { BinView } from "@/lib/bins/bin-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import type { PublicBin } from "@/lib/bins/public-bin";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
 
 interface BinSummaryProps {
   settings: BinSettingsState;
-  bin: BinView | null;
+  bin: PublicBin | null;
 }
 
 /** What anyone viewing the bin should know: what it answers, how long it keeps, what it refused. */

@@ -10,7 +10,7 @@ import { DeliveryListPane } from "@/components/view/DeliveryListPane";
 import { EmptyState } from "@/components/view/EmptyState";
 import { OwnerSettingsDialog } from "@/components/view/OwnerSettingsDialog";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { clearCachedDeliveries } from "@/components/view/clear-cached-deliveries";
 import { deleteDelivery } from "@/components/view/delete-delivery";
 import { deliveryDetailQuery } from "@/components/view/delivery-detail-query";
@@ -22,7 +22,7 @@ import { useDeliveryList } from "@/components/view/use-delivery-list";
 import { useFreshHighlights } from "@/components/view/use-fresh-highlights";
 import { useListKeyboard } from "@/components/view/use-list-keyboard";
 import { useLiveCache } from "@/components/view/use-live-cache";
-import type { BinView as BinInfo } from "@/lib/bins/bin-view";
+import type { PublicBin } from "@/lib/bins/public-bin";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 
@@ -39,7 +39,7 @@ export interface BinViewProps {
   hasOwner: boolean;
   isOwner: boolean;
   /** Settings, limits and counters; null while nothing was ever sent to the bin. */
-  bin: BinInfo | null;
+  bin: PublicBin | null;
 }
 
 const PREFETCH_MAX_BYTES = 256 * 1024;

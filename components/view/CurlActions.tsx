@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
 import { downloadBytes } from "@/components/common/download-bytes";
-import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
+import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import { buildCurlCommand } from "@/lib/payload/build-curl-command";
 
 interface CurlActionsProps {

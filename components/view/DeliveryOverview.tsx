@@ -9,11 +9,11 @@ import { CurlActions } from "@/components/view/CurlActions";
 import { MethodBadge } from "@/components/view/MethodBadge";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
 import { StatusCode } from "@/components/view/StatusCode";
-import type { DeliveryView } from "@/components/view/delivery-view";
+import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
 
 interface DeliveryOverviewProps {
-  detail: DeliveryView;
+  detail: DeliveryDetail;
   body: Uint8Array;
   echoUrl: string;
   /** Where it was sent: /echo/<bin><path>?<query>. */

@@ -2,18 +2,18 @@
 
 import { useModalDialog } from "@/components/common/use-modal-dialog";
 import { type ReactNode } from "react";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
-import type { BinView } from "@/lib/bins/bin-view";
+import type { PublicBin } from "@/lib/bins/public-bin";
 
 interface OwnerSettingsDialogProps {
   open: boolean;
   onClose: () => void;
   binId: string;
   settings: BinSettingsState;
-  limits: BinView["limits"] | null;
+  limits: PublicBin["limits"] | null;
   onSaved: (settings: BinSettingsState) => void;
   /** A new or removed secret: every verdict changes. */
   onSecretSaved: (settings: BinSettingsState) => void;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { saveBinSettings } from "@/components/view/save-bin-settings";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
 

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from "@/components/view/delivery-view";
+import type { TimelineEntry } from "@/components/view/delivery-detail";
 import { StatusCode } from "@/components/view/StatusCode";
 import { formatGap } from "@/lib/analysis/format-gap";
 import { RETRY_SCHEDULE_SECONDS } from "@/lib/analysis/retry-schedule";

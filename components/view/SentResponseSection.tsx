@@ -1,5 +1,5 @@
 import { KeyValueTable } from "@/components/view/KeyValueTable";
-import type { SentResponse } from "@/components/view/delivery-view";
+import type { SentResponse } from "@/components/view/delivery-detail";
 import { StatusCode } from "@/components/view/StatusCode";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 

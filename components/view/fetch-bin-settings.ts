@@ -1,5 +1,5 @@
 import { apiUrl } from "@/components/common/api-url";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { readErrorMessage } from "@/components/view/read-error-message";
 
 /** GET the bin's current secret flag and simulation settings (never from a cache). */

@@ -1,10 +1,11 @@
 import { apiUrl } from "@/components/common/api-url";
-import { isDeliveryView, type DeliveryView } from "@/components/view/delivery-view";
+import { isDeliveryDetail } from "@/components/view/delivery-detail";
+import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import { decodeBase64 } from "@/lib/signatures/decode-base64";
 
 /** A delivery's detail with its body decoded once. */
 export interface LoadedDelivery {
-  detail: DeliveryView;
+  detail: DeliveryDetail;
   body: Uint8Array;
 }
 
@@ -30,7 +31,7 @@ export async function fetchDeliveryDetail({
   if (response.status === 404) throw new Error("This delivery does not exist in this bin.");
   if (!response.ok) throw new Error(`Could not load the delivery (HTTP ${response.status}).`);
   const detail: unknown = await response.json();
-  if (!isDeliveryView(detail)) throw new Error("The server sent an unexpected answer.");
+  if (!isDeliveryDetail(detail)) throw new Error("The server sent an unexpected answer.");
   // Bodies never change: keeping the same bytes keeps every parsed view of them.
   const body =
     previous && previous.detail.sha256 === detail.sha256

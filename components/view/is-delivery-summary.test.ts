@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isDeliverySummary } from "@/components/view/is-delivery-summary";
-import { isDeliveryView } from "@/components/view/delivery-view";
+import { isDeliveryDetail } from "@/components/view/delivery-detail";
 
 const summary = {
   id: "0190f0e4-7a4b-7c3d-8e5f-123456789abc",
@@ -40,7 +40,7 @@ describe("isDeliverySummary", () => {
   });
 });
 
-describe("isDeliveryView", () => {
+describe("isDeliveryDetail", () => {
   const detail = {
     ...summary,
     headers: [["Content-Type", "application/json"]],
@@ -51,8 +51,8 @@ describe("isDeliveryView", () => {
   };
 
   it("accepts a detail answer and rejects one without its headers", () => {
-    expect(isDeliveryView(detail)).toBe(true);
-    expect(isDeliveryView({ ...detail, headers: undefined })).toBe(false);
-    expect(isDeliveryView({ ...detail, headers: [["only-a-name"]] })).toBe(false);
+    expect(isDeliveryDetail(detail)).toBe(true);
+    expect(isDeliveryDetail({ ...detail, headers: undefined })).toBe(false);
+    expect(isDeliveryDetail({ ...detail, headers: [["only-a-name"]] })).toBe(false);
   });
 });

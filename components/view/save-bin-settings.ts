@@ -1,7 +1,7 @@
 import { apiUrl } from "@/components/common/api-url";
-import type { BinSettingsState } from "@/components/view/bin-settings-view";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { readErrorMessage } from "@/components/common/read-error-message";
-import { binSettingsViewSchema } from "@/lib/bins/update-bin-settings.types";
+import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
 
 /** PUT /api/bins/<id>/settings with the owner cookie; throws the server's message on failure. */
 export async function saveBinSettings(binId: string, body: unknown): Promise<BinSettingsState> {
@@ -19,7 +19,7 @@ export async function saveBinSettings(binId: string, body: unknown): Promise<Bin
     }
     throw new Error(message ?? `The server answered ${response.status}.`);
   }
-  const settings = binSettingsViewSchema.safeParse(result);
+  const settings = binSettingsStateSchema.safeParse(result);
   if (!settings.success) throw new Error("The server sent an unexpected answer.");
   return settings.data;
 }

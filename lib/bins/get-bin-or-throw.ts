@@ -1,11 +1,11 @@
-import type { BinView } from "@/lib/bins/bin-view";
+import type { PublicBin } from "@/lib/bins/public-bin";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-export async function getBinOrThrow({ binId }: { binId: string }): Promise<BinView> {
+export async function getBinOrThrow({ binId }: { binId: string }): Promise<PublicBin> {
   if (!isValidBinId(binId)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   const db = getDb();
   const [bin, newest, deliveryCount] = await Promise.all([

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { binViewSchema } from "@/lib/bins/bin-view";
+import { publicBinSchema } from "@/lib/bins/public-bin";
 
 // GET /api/bins/<id>
 
@@ -8,7 +8,7 @@ export const binUrlsShape = {
   viewUrl: z.url().meta({ description: "Watch them arrive here." }),
 };
 
-export const getBinResponseSchema = binViewSchema.extend(binUrlsShape).meta({
+export const getBinResponseSchema = publicBinSchema.extend(binUrlsShape).meta({
   description: "What anyone holding a view link may learn about a bin (never its token or secret).",
 });
 

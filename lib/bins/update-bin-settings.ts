@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
-import type { BinSettingsView } from "@/lib/bins/update-bin-settings.types";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 
 export interface UpdateBinSettingsOptions {
   binId: string;
@@ -24,7 +24,7 @@ export async function updateBinSettings({
   binId,
   token,
   readSettings,
-}: UpdateBinSettingsOptions): Promise<BinSettingsView> {
+}: UpdateBinSettingsOptions): Promise<BinSettingsState> {
   // Owner first: an anonymous client must not make us read (and hold) its body.
   const bin = await requireBinOwner({ binId, token });
   const settings = await readSettings();

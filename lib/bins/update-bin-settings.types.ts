@@ -4,10 +4,10 @@ import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-se
 // PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
 
 /** The settings now in force, as the owner's view keeps them. */
-export const binSettingsViewSchema = z.object({
+export const binSettingsStateSchema = z.object({
   hasSecret: z.boolean(),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
 });
 
-export type BinSettingsView = z.infer<typeof binSettingsViewSchema>;
+export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

@@ -6,7 +6,7 @@ export type WithSignature<T> = T & { signature: SignatureResult };
 
 /**
  * Adds each summary's cached verdict (never the expected signature: the owner's comparison is
- * computed on demand by getDeliveryView).
+ * computed on demand by getDeliveryDetail).
  */
 export async function attachSignatures<T extends DeliverySummary>({
   binId,

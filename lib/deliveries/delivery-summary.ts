@@ -57,7 +57,7 @@ export const headerPairsSchema = z.array(z.tuple([z.string(), z.string()])).meta
 export type DeliverySummary = z.infer<typeof deliverySummarySchema>;
 
 /** A stored delivery in full, before decoration (the stored answer is read back as is). */
-export type DeliveryDetail = DeliverySummary & {
+export type StoredDelivery = DeliverySummary & {
   headers: Array<[string, string]>;
   bodyBase64: string;
   /** The body as text when it is valid UTF-8, else null. */

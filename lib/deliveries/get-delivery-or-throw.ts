@@ -1,11 +1,11 @@
-import type { DeliveryDetail } from "@/lib/deliveries/delivery-summary";
+import type { StoredDelivery } from "@/lib/deliveries/delivery-summary";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 import { decodeUtf8 } from "@/lib/text/decode-utf8";
 
-export interface DeliveryWithBody extends DeliveryDetail {
+export interface DeliveryWithBody extends StoredDelivery {
   body: Uint8Array;
 }
 

@@ -13,7 +13,7 @@ import {
 import { binClaimedSchema } from "@/lib/bins/claim-bin.types";
 import { binCreatedSchema } from "@/lib/bins/create-bin.types";
 import { getBinResponseSchema } from "@/lib/bins/get-bin.types";
-import { binSettingsViewSchema } from "@/lib/bins/update-bin-settings.types";
+import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
 import { captureReceiptSchema } from "@/lib/capture/capture-receipt-schema";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 import { readinessSchema } from "@/lib/database/check-readiness.types";
@@ -23,7 +23,7 @@ import {
   deliveryExportRecordSchema,
   exportQuerySchema,
 } from "@/lib/deliveries/export-deliveries.types";
-import { deliveryViewSchema } from "@/lib/deliveries/get-delivery-view.types";
+import { deliveryDetailSchema } from "@/lib/deliveries/get-delivery-detail.types";
 import {
   deliveryPageSchema,
   listDeliveriesQuerySchema,
@@ -58,7 +58,7 @@ const RESPONSE_SCHEMAS = {
   Error: errorResponseSchema,
   ResponseSettings: storedResponseSettingsSchema,
   FailFirst: failFirstSchema,
-  BinSettings: binSettingsViewSchema,
+  BinSettings: binSettingsStateSchema,
   Bin: getBinResponseSchema,
   BinCreated: binCreatedSchema,
   BinClaimed: binClaimedSchema,
@@ -68,7 +68,7 @@ const RESPONSE_SCHEMAS = {
   DeliveryPage: deliveryPageSchema,
   PlannedResponse: plannedResponseSchema,
   RetryTimelineRow: retryTimelineRowSchema,
-  DeliveryDetail: deliveryViewSchema,
+  DeliveryDetail: deliveryDetailSchema,
   DeliveryExportRecord: deliveryExportRecordSchema,
   Har: harSchema,
   HarEntry: harEntrySchema,

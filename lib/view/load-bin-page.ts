@@ -1,4 +1,4 @@
-import type { BinView } from "@/lib/bins/bin-view";
+import type { PublicBin } from "@/lib/bins/public-bin";
 import { getBinOrThrow } from "@/lib/bins/get-bin-or-throw";
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
 import { listDeliveryPage } from "@/lib/deliveries/list-delivery-page";
@@ -19,7 +19,7 @@ export interface BinPageData {
   deliveries: Awaited<ReturnType<typeof listDeliveryPage>>["deliveries"];
   nextCursor: string | null;
   /** Settings, limits and counters as the bin API shows them; null until the bin exists. */
-  bin: BinView | null;
+  bin: PublicBin | null;
 }
 
 /** Everything the server-rendered view needs; the caller has validated binId. */

@@ -1,10 +1,10 @@
 import { deleteDelivery } from "@/lib/housekeeping/delete-delivery";
-import { getDeliveryView } from "@/lib/deliveries/get-delivery-view";
+import { getDeliveryDetail } from "@/lib/deliveries/get-delivery-detail";
 import { readOwnerToken } from "@/lib/http/read-owner-token";
 import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute<{ id: string; deliveryId: string }>(async ({ request, params }) => {
-  const delivery = await getDeliveryView({
+  const delivery = await getDeliveryDetail({
     binId: params.id,
     deliveryId: params.deliveryId,
     ownerToken: readOwnerToken({ request, binId: params.id }),

@@ -2,7 +2,7 @@ import { buildRetryTimeline } from "@/lib/analysis/build-retry-timeline";
 import { isBinOwner } from "@/lib/bins/is-bin-owner";
 import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
-import type { DeliveryViewResponse } from "@/lib/deliveries/get-delivery-view.types";
+import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import { getDb } from "@/lib/db";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
@@ -15,7 +15,7 @@ import { verifySignature } from "@/lib/signatures/verify-signature";
  * body and the decrypted secret so it carries the expected signature (ownerDetail), which is
  * never stored: a database dump must not hold valid signatures for bodies one could send.
  */
-export async function getDeliveryView({
+export async function getDeliveryDetail({
   binId,
   deliveryId,
   ownerToken,
@@ -23,7 +23,7 @@ export async function getDeliveryView({
   binId: string;
   deliveryId: string;
   ownerToken: string | null;
-}): Promise<DeliveryViewResponse> {
+}): Promise<DeliveryDetail> {
   const { body, ...delivery } = await getDeliveryOrThrow({ binId, deliveryId });
   const db = getDb();
   const [bin, related] = await Promise.all([

@@ -3,7 +3,7 @@ import { binIdSchema } from "@/lib/ids/bin-id-schema";
 import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
 
 /** What anyone holding a view link may learn about a bin (never its token or secret). */
-export const binViewSchema = z.object({
+export const publicBinSchema = z.object({
   id: binIdSchema,
   createdAt: z.iso.datetime({ offset: true }),
   lastDeliveryAt: z.iso.datetime({ offset: true }).nullable(),
@@ -21,4 +21,4 @@ export const binViewSchema = z.object({
   }),
 });
 
-export type BinView = z.infer<typeof binViewSchema>;
+export type PublicBin = z.infer<typeof publicBinSchema>;

@@ -1,7 +1,10 @@
 import type { z } from "zod";
 import type { retryTimelineRowSchema } from "@/lib/analysis/retry-timeline-row-schema";
 import type { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
-import { deliveryViewSchema } from "@/lib/deliveries/get-delivery-view.types";
+import {
+  deliveryDetailSchema,
+  type DeliveryDetail,
+} from "@/lib/deliveries/get-delivery-detail.types";
 
 // The browser's view of GET /api/bins/<id>/deliveries/<deliveryId>, from the server's schemas.
 
@@ -11,10 +14,7 @@ export type TimelineEntry = z.infer<typeof retryTimelineRowSchema>;
 /** The answer our echo endpoint sent for a delivery, as capture planned it. */
 export type SentResponse = z.infer<typeof plannedResponseSchema>;
 
-/** The detail API's answer as the view uses it. */
-export type DeliveryView = z.infer<typeof deliveryViewSchema>;
-
 /** Shape check for a detail answer arriving over the wire. */
-export function isDeliveryView(value: unknown): value is DeliveryView {
-  return deliveryViewSchema.safeParse(value).success;
+export function isDeliveryDetail(value: unknown): value is DeliveryDetail {
+  return deliveryDetailSchema.safeParse(value).success;
 }

@@ -10,7 +10,7 @@ import {
 // GET /api/bins/<id>/deliveries/<deliveryId>
 
 /** One delivery in full: headers, body, the answer sent and the retry timeline. */
-export const deliveryViewSchema = deliverySummarySchema
+export const deliveryDetailSchema = deliverySummarySchema
   .extend(deliveryDecorationsShape)
   .extend({
     headers: headerPairsSchema,
@@ -25,4 +25,4 @@ export const deliveryViewSchema = deliverySummarySchema
     description: "One delivery in full: headers, body, the answer sent and the retry timeline.",
   });
 
-export type DeliveryViewResponse = z.infer<typeof deliveryViewSchema>;
+export type DeliveryDetail = z.infer<typeof deliveryDetailSchema>;
