@@ -1,27 +1,12 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshotDir } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshotDir } from "@/test/support/launch-browser";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 const binId = "e2e-analysis";
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-  mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
 
 const detail = (id: string) => `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
 
@@ -42,15 +27,15 @@ async function shownDeliveryId(page: Page, previous: string | null): Promise<str
 
 describe("CallCov analysis view", () => {
   it("sends samples and shows completed, failed and duplicate analyses", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     await page.getByTestId("empty-state").waitFor();
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
 
     // Completed sample: opens on the Analysis tab.
     await page.getByTestId("send-sample").click();
     const completed = await shownDeliveryId(page, null);
-    await page.waitForURL(`${server.baseUrl}/view/${binId}/${completed}`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/${binId}/${completed}`);
     const view = `${detail(completed)} [data-testid="analysis-view"]`;
     await page.locator(view).waitFor();
     expect(await page.getByTestId("analysis-tab").getAttribute("aria-selected")).toBe("true");
@@ -95,8 +80,11 @@ describe("CallCov analysis view", () => {
     await page.getByTestId("transcript-search").fill("");
 
     for (const colorScheme of ["light", "dark"] as const) {
-      const shot = await newPage(browser, { colorScheme, viewport: { width: 1280, height: 1100 } });
-      await shot.goto(`${server.baseUrl}/view/${binId}/${completed}?tab=analysis`);
+      const shot = await newPage(suite.browser, {
+        colorScheme,
+        viewport: { width: 1280, height: 1100 },
+      });
+      await shot.goto(`${suite.server.baseUrl}/view/${binId}/${completed}?tab=analysis`);
       await shot.getByTestId("analysis-view").waitFor();
       await shot.getByTestId("result-card").first().waitFor();
       await shot.screenshot({ path: path.join(screenshotDir, `view-analysis-${colorScheme}.png`) });
@@ -110,12 +98,12 @@ describe("CallCov analysis view", () => {
 
     // Tabs update ?tab= in place; deep links open the named tab.
     await page.getByRole("tab", { name: "Raw" }).click();
-    await page.waitForURL(`${server.baseUrl}/view/${binId}/${completed}?tab=raw`);
-    await page.goto(`${server.baseUrl}/view/${binId}/${completed}?tab=raw`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/${binId}/${completed}?tab=raw`);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}/${completed}?tab=raw`);
     await page.getByTestId("body-text").waitFor();
     expect(await page.getByTestId("analysis-view").count()).toBe(0);
     await page.getByTestId("analysis-tab").click();
-    await page.waitForURL(`${server.baseUrl}/view/${binId}/${completed}?tab=analysis`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/${binId}/${completed}?tab=analysis`);
     await page.getByTestId("analysis-view").waitFor();
 
     // Failed sample: the error, no results.
@@ -174,7 +162,7 @@ describe("CallCov analysis view", () => {
       start: index * 2,
       end: index * 2 + 1.5,
     }));
-    const id = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+    const id = await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
       path: "/long",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
@@ -187,9 +175,9 @@ describe("CallCov analysis view", () => {
         extra: { region: "eu" },
       }),
     });
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     const started = Date.now();
-    await page.goto(`${server.baseUrl}/view/${binId}/${id}`);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}/${id}`);
     await page.getByTestId("transcript-row").first().waitFor();
     expect(Date.now() - started).toBeLessThan(10_000);
     const rendered = await page.getByTestId("transcript-row").count();

@@ -1,31 +1,20 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, sendDelivery, sendRawDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 let page: Page;
 const binId = "e2e-bodies";
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-  page = await newPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
+  page = await newPage(suite.browser);
 });
 
 const detail = (id: string) => `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
 
 async function openDeepLink(deliveryId: string, search = "") {
-  await page.goto(`${server.baseUrl}/view/${binId}/${deliveryId}${search}`);
+  await page.goto(`${suite.server.baseUrl}/view/${binId}/${deliveryId}${search}`);
   await page.locator(detail(deliveryId)).waitFor();
 }
 
@@ -41,7 +30,7 @@ describe("deep links and body views", () => {
     };
     const body = JSON.stringify(json);
     const deliveryId = await sendRawDelivery({
-      port: server.port,
+      port: suite.server.port,
       head: [
         "POST /echo/e2e-bodies/webhooks/analysis?attempt=2&tag=a+b&tag=c%26d HTTP/1.1",
         "Content-Type: application/json",
@@ -101,7 +90,7 @@ describe("deep links and body views", () => {
   });
 
   it("renders form bodies as a field table", async () => {
-    const deliveryId = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+    const deliveryId = await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
       path: "/form",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: "name=Ada+Lovelace&email=ada%40example.com&tag=x&tag=y%2Bz&empty=",
@@ -129,7 +118,7 @@ describe("deep links and body views", () => {
       fileBytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const deliveryId = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+    const deliveryId = await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
       path: "/upload",
       headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
       body: new Uint8Array(body),
@@ -153,7 +142,7 @@ describe("deep links and body views", () => {
   });
 
   it("keeps a leading BOM in the text view (the bytes, byte-exact)", async () => {
-    const deliveryId = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+    const deliveryId = await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
       path: "/bom",
       headers: { "Content-Type": "application/json" },
       body: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"bom":1}')]),
@@ -165,7 +154,7 @@ describe("deep links and body views", () => {
 
   it("renders binary bodies as a hex dump", async () => {
     const bytes = new Uint8Array(300).map((_, i) => i % 256);
-    const deliveryId = await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+    const deliveryId = await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
       path: "/bin",
       headers: { "Content-Type": "application/octet-stream" },
       body: bytes,

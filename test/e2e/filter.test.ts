@@ -1,24 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 const binId = "e2e-filter";
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
 
 async function shownIds(page: Page): Promise<string[]> {
   return page
@@ -46,7 +32,7 @@ async function expectList(page: Page, ids: string[]) {
 
 describe("search and filter", () => {
   it("narrows the list by method, path, header and body, and keeps live arrivals in step", async () => {
-    const echoUrl = `${server.baseUrl}/echo/${binId}`;
+    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
     const paid = await sendDelivery(echoUrl, {
       path: "/orders",
       headers: { "Content-Type": "application/json", "X-Env": "staging" },
@@ -60,8 +46,8 @@ describe("search and filter", () => {
       body: '{"status":"failed"}',
     });
 
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     await expectList(page, [failed, health, put, paid]);
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
 
@@ -101,7 +87,7 @@ describe("search and filter", () => {
     await waitForText(page, '[data-testid="hidden-by-filter"]', ["1 new delivery is not shown"]);
     expect(await page.locator(rowSelector(liveGet)).count()).toBe(0);
 
-    // A body filter cannot be judged from a live summary: "check again" asks the server.
+    // A body filter cannot be judged from a live summary: "check again" asks the suite.server.
     await page.getByTestId("filter-body").fill("live");
     await expectList(page, [livePost]);
     const later = await sendDelivery(echoUrl, { path: "/later", body: "live again" });

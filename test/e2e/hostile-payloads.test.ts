@@ -1,8 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import {
   newPage,
   rowSelector,
@@ -11,25 +9,13 @@ import {
   waitForText,
 } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 const binId = "e2e-xss";
 
 const SCRIPT = "<script>window.__xss=1</script>";
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SVG = '<svg onload="window.__xss=1">';
 const JS_URL = "javascript:window.__xss=1";
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
 
 /** Clicks through every body tab so each renderer sees the payload. */
 async function visitAllTabs(page: Page) {
@@ -70,7 +56,7 @@ describe("hostile payloads stay text", () => {
     // Markup in the raw path and query, header names (token characters only) and values.
     ids.push({
       id: await sendRawDelivery({
-        port: server.port,
+        port: suite.server.port,
         head: [
           `POST /echo/${binId}/<svg/onload=window.__xss=1>/x?next=${JS_URL}&html=<script>window.__xss=1</script> HTTP/1.1`,
           "Content-Type: text/html",
@@ -91,7 +77,7 @@ describe("hostile payloads stay text", () => {
 
     // JSON strings and keys.
     ids.push({
-      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+      id: await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
         path: "/json",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
@@ -115,7 +101,7 @@ describe("hostile payloads stay text", () => {
 
     // Form fields and multipart parts (names, filenames, content types, text).
     ids.push({
-      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+      id: await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
         path: "/form",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ [IMG]: SCRIPT, url: JS_URL }).toString(),
@@ -124,7 +110,7 @@ describe("hostile payloads stay text", () => {
     });
     const boundary = "xssBoundary";
     ids.push({
-      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+      id: await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
         path: "/multipart",
         headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
         body:
@@ -142,7 +128,7 @@ describe("hostile payloads stay text", () => {
     // A CallCov analysis: every field of the report view (header, transcript, results,
     // other fields, problems) gets markup, and the audio URL is a javascript: URL.
     ids.push({
-      id: await sendDelivery(`${server.baseUrl}/echo/${binId}`, {
+      id: await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
         path: "/analysis",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
@@ -169,13 +155,13 @@ describe("hostile payloads stay text", () => {
       expected: [SCRIPT, IMG, SVG, JS_URL, `${SCRIPT} hello`],
     });
 
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     for (const { id, expected, raw } of ids) {
       await page.locator(rowSelector(id)).click();
       const detail = `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
@@ -192,7 +178,7 @@ describe("hostile payloads stay text", () => {
     // The list shows hostile paths as text too, and deep links to them work.
     const first = ids[0]!.id;
     expect(await page.locator(rowSelector(first)).innerText()).toContain("<svg/onload=");
-    await page.goto(`${server.baseUrl}/view/${binId}/${first}`);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}/${first}`);
     await page.locator(`[data-testid="delivery-detail"][data-delivery-id="${first}"]`).waitFor();
     await visitAllTabs(page);
     await assertInert(page, dialogs);

@@ -1,33 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, sendDelivery } from "@/test/e2e/support";
 
 // A JSON bomb, a huge flat JSON and a 5,000-segment analysis must render what they can without
 // freezing the page. Liveness, not speed: every wait below is a generous upper bound.
-const databaseUrl = inject("databaseUrl");
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 const binId = "e2e-huge";
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 function echoUrl() {
-  return `${server.baseUrl}/echo/${binId}`;
+  return `${suite.server.baseUrl}/echo/${binId}`;
 }
 
 async function openAndProbe(deliveryId: string, query = "") {
-  const page = await newPage(browser);
+  const page = await newPage(suite.browser);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${server.baseUrl}/view/${binId}/${deliveryId}${query}`);
+  await page.goto(`${suite.server.baseUrl}/view/${binId}/${deliveryId}${query}`);
   await page
     .locator(`[data-testid="delivery-detail"][data-delivery-id="${deliveryId}"]`)
     .waitFor({ timeout: 30_000 });

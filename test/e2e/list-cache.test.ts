@@ -1,26 +1,12 @@
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
 // The view's server state lives in a query cache: these stories are about what that cache
 // must get right (no request for what the server rendered, no stale reload winning, no live
 // row lost to a reload that started before it).
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
+const suite = setupBrowserSuite();
 
 async function shownIds(page: Page): Promise<string[]> {
   return page
@@ -55,17 +41,17 @@ function gate<T = void>() {
 describe("the view's query cache", () => {
   it("paints the server-rendered page without a list request and reads each detail once", async () => {
     const binId = "e2e-cache-first";
-    const echoUrl = `${server.baseUrl}/echo/${binId}`;
+    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
     const older = await sendDelivery(echoUrl, { path: "/a", body: "a" });
     const newer = await sendDelivery(echoUrl, { path: "/b", body: "b" });
 
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     const requests: string[] = [];
     page.on("request", (request) => {
       const url = new URL(request.url());
       if (url.pathname.startsWith("/api/")) requests.push(`${url.pathname}${url.search}`);
     });
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     await expectList(page, [newer, older]);
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
     await page.locator('[data-testid="delivery-detail"]').waitFor();
@@ -92,12 +78,12 @@ describe("the view's query cache", () => {
 
   it("a slow reload for an earlier filter never replaces the list of the current one", async () => {
     const binId = "e2e-cache-race";
-    const echoUrl = `${server.baseUrl}/echo/${binId}`;
+    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
     const get = await sendDelivery(echoUrl, { method: "GET", path: "/get" });
     const post = await sendDelivery(echoUrl, { path: "/post", body: "p" });
 
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     await expectList(page, [post, get]);
 
     // The GET filter's page is held until the POST filter's page has been shown.
@@ -132,11 +118,11 @@ describe("the view's query cache", () => {
 
   it("a row that arrives live while the list reloads stays in the list", async () => {
     const binId = "e2e-cache-reload";
-    const echoUrl = `${server.baseUrl}/echo/${binId}`;
+    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
     const first = await sendDelivery(echoUrl, { path: "/first", body: "1" });
 
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     await expectList(page, [first]);
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
     await page.getByTestId("filter-method").selectOption("POST");

@@ -1,27 +1,17 @@
 import { createHmac } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery } from "@/test/e2e/support";
 
 // What the owner changes reaches every open view without a reload: verdicts re-judged after
 // a new secret, deletions.
-const databaseUrl = inject("databaseUrl");
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = setupBrowserSuite();
 
 describe("owner changes reach open views live", () => {
   it("a viewer's badge turns valid when the owner sets the secret, and the list empties when cleared", async () => {
-    const bin = (await (await fetch(`${server.baseUrl}/api/bins`, { method: "POST" })).json()) as {
+    const bin = (await (
+      await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" })
+    ).json()) as {
       id: string;
       ownerToken: string;
       echoUrl: string;
@@ -34,15 +24,15 @@ describe("owner changes reach open views live", () => {
       },
       body,
     });
-    const viewer = await newPage(browser);
-    await viewer.goto(`${server.baseUrl}/view/${bin.id}`);
+    const viewer = await newPage(suite.browser);
+    await viewer.goto(`${suite.server.baseUrl}/view/${bin.id}`);
     const badge = viewer.locator(`${rowSelector(id)} [data-testid="signature-badge"]`);
     await badge.waitFor();
     expect(await badge.getAttribute("data-status")).toBe("no_secret");
     await viewer.getByTestId("live-status").filter({ hasText: "Live" }).waitFor();
 
     const owner = { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" };
-    await fetch(`${server.baseUrl}/api/bins/${bin.id}/settings`, {
+    await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/settings`, {
       method: "PUT",
       headers: owner,
       body: JSON.stringify({ webhookSecret: "live-secret" }),
@@ -53,7 +43,7 @@ describe("owner changes reach open views live", () => {
       { timeout: 10_000 },
     );
 
-    await fetch(`${server.baseUrl}/api/bins/${bin.id}/deliveries`, {
+    await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/deliveries`, {
       method: "DELETE",
       headers: owner,
     });

@@ -1,34 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
+const suite = setupBrowserSuite();
 
 describe("create a bin and watch it live", () => {
   it("shows the URLs, then streams a new delivery into open views without a reload", async () => {
-    const page = await newPage(browser);
-    await page.goto(server.baseUrl + "/");
+    const page = await newPage(suite.browser);
+    await page.goto(suite.server.baseUrl + "/");
     await page.getByTestId("create-bin").click();
     const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
     const viewUrl = (await page.getByTestId("view-url").textContent())?.trim() ?? "";
-    expect(echoUrl).toMatch(new RegExp(`^${server.baseUrl}/echo/[A-Za-z0-9_-]{22}$`));
+    expect(echoUrl).toMatch(new RegExp(`^${suite.server.baseUrl}/echo/[A-Za-z0-9_-]{22}$`));
     const binId = echoUrl.split("/").pop()!;
-    expect(viewUrl).toBe(`${server.baseUrl}/view/${binId}`);
+    expect(viewUrl).toBe(`${suite.server.baseUrl}/view/${binId}`);
     expect(await page.getByTestId("curl-example").textContent()).toContain(`'${echoUrl}/callcov'`);
     // The creating browser holds the owner cookie.
     const cookies = await page.context().cookies();
@@ -64,7 +49,7 @@ describe("create a bin and watch it live", () => {
     expect(rowText).toContain("application/json");
 
     // Another browser (no cookie) opens the shared link and sees it, and then live updates.
-    const other = await newPage(browser);
+    const other = await newPage(suite.browser);
     await other.goto(`${viewUrl}/${deliveryId}`);
     await other.locator(rowSelector(deliveryId)).waitFor();
     await waitForText(other, '[data-testid="delivery-detail"]', ["an_live"]);
@@ -92,38 +77,38 @@ describe("create a bin and watch it live", () => {
     );
 
     // Both bins visited are listed as recent on the home page.
-    await page.goto(server.baseUrl + "/");
+    await page.goto(suite.server.baseUrl + "/");
     await waitForText(page, '[data-testid="recent-bins"]', [binId]);
     await page.context().close();
     await other.context().close();
   });
 
   it("validates typed bin ids and opens valid ones", async () => {
-    const page = await newPage(browser);
-    await page.goto(server.baseUrl + "/");
+    const page = await newPage(suite.browser);
+    await page.goto(suite.server.baseUrl + "/");
     await page.getByTestId("open-bin-input").fill("bad id!");
     await page.getByTestId("open-bin-submit").click();
     expect(await page.getByTestId("open-bin-error").textContent()).toMatch(/1–64 characters/);
     await page.getByTestId("open-bin-input").fill("my-custom_bin");
     await page.getByTestId("open-bin-submit").click();
-    await page.waitForURL(`${server.baseUrl}/view/my-custom_bin`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/my-custom_bin`);
     await page.getByTestId("empty-state").waitFor();
     expect(await page.getByTestId("echo-url").textContent()).toBe(
-      `${server.baseUrl}/echo/my-custom_bin`,
+      `${suite.server.baseUrl}/echo/my-custom_bin`,
     );
 
-    const malformed = await page.goto(`${server.baseUrl}/view/not.valid`);
+    const malformed = await page.goto(`${suite.server.baseUrl}/view/not.valid`);
     expect(malformed?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toMatch(/not a bin link/i);
     await page.context().close();
   });
 
   it("pages older deliveries and moves the selection with the keyboard", async () => {
-    const echoUrl = `${server.baseUrl}/echo/e2e-paging`;
+    const echoUrl = `${suite.server.baseUrl}/echo/e2e-paging`;
     const ids: string[] = [];
     for (let i = 0; i < 55; i++) ids.push(await sendDelivery(echoUrl, { body: `n=${i}` }));
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/e2e-paging`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/e2e-paging`);
     const rows = page.locator('[data-testid="delivery-row"]');
     expect(await rows.count()).toBe(50);
     expect(await rows.first().getAttribute("data-delivery-id")).toBe(ids[54]);
@@ -136,10 +121,10 @@ describe("create a bin and watch it live", () => {
     await waitForText(page, '[data-testid="delivery-detail"]', ["n=54"]);
     await page.keyboard.press("j");
     await page.keyboard.press("ArrowDown");
-    await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[52]}`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/e2e-paging/${ids[52]}`);
     await waitForText(page, '[data-testid="delivery-detail"]', ["n=52"]);
     await page.keyboard.press("k");
-    await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[53]}`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/e2e-paging/${ids[53]}`);
 
     // A live arrival above a scrolled list does not move what the user is looking at.
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
@@ -158,7 +143,7 @@ describe("create a bin and watch it live", () => {
     await page.locator(rowSelector(live)).waitFor({ timeout: 10_000 });
     expect(await anchor()).toBe(before);
     expect(await list.evaluate((element) => element.scrollTop)).toBe(640 + 64);
-    await page.waitForURL(`${server.baseUrl}/view/e2e-paging/${ids[53]}`);
+    await page.waitForURL(`${suite.server.baseUrl}/view/e2e-paging/${ids[53]}`);
     await page.context().close();
   });
 });

@@ -1,31 +1,20 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshotDir } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { screenshotDir } from "@/test/support/launch-browser";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { createTestDb } from "@/test/support/test-db";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
+const db = createTestDb(suite.databaseUrl);
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-  mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
+afterAll(() => db.close());
 
 /** A new bin owned by a fresh browser context, with its view open. */
 async function createOwnedBin(): Promise<{ page: Page; binId: string; echoUrl: string }> {
-  const page = await newPage(browser);
-  await page.goto(server.baseUrl + "/");
+  const page = await newPage(suite.browser);
+  await page.goto(suite.server.baseUrl + "/");
   await page.getByTestId("create-bin").click();
   const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
   await page.getByTestId("open-view").click();
@@ -109,8 +98,8 @@ describe("owner controls", () => {
     ).toBe("attempt 2");
 
     // A viewer sees the behaviour read-only and no owner controls.
-    const viewer = await newPage(browser);
-    await viewer.goto(`${server.baseUrl}/view/${binId}/${first}`);
+    const viewer = await newPage(suite.browser);
+    await viewer.goto(`${suite.server.baseUrl}/view/${binId}/${first}`);
     await waitForText(viewer, '[data-testid="response-summary"]', [
       "Answers 418",
       "fails the first attempt of each analysis with 503",
@@ -148,24 +137,24 @@ describe("owner controls", () => {
     await page.getByTestId("empty-state").waitFor();
     expect(await page.getByTestId("delivery-row").count()).toBe(0);
     expect(await countRows(binId)).toBe(0);
-    expect(page.url()).toBe(`${server.baseUrl}/view/${binId}`);
+    expect(page.url()).toBe(`${suite.server.baseUrl}/view/${binId}`);
 
     // Deleting the bin goes home; its API is gone.
     await page.getByTestId("open-settings").click();
     await page.getByTestId("delete-bin").click();
     await page.getByTestId("confirm-accept").click();
-    await page.waitForURL(`${server.baseUrl}/`);
-    expect((await fetch(`${server.baseUrl}/api/bins/${binId}`)).status).toBe(404);
+    await page.waitForURL(`${suite.server.baseUrl}/`);
+    expect((await fetch(`${suite.server.baseUrl}/api/bins/${binId}`)).status).toBe(404);
     await page.context().close();
     await viewer.context().close();
   });
 
   it("shows the rate-limit rejections and limits of a bin", async () => {
-    const echoUrl = `${server.baseUrl}/echo/e2e-limits`;
+    const echoUrl = `${suite.server.baseUrl}/echo/e2e-limits`;
     await sendDelivery(echoUrl, { body: "x" });
     await db.query("UPDATE bins SET rejected_count = 12 WHERE id = 'e2e-limits'");
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/e2e-limits`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/e2e-limits`);
     await waitForText(page, '[data-testid="rejected-count"]', ["12 rejected"]);
     await waitForText(page, '[data-testid="response-summary"]', [
       "Answers 200 with the default JSON",

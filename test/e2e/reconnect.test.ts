@@ -1,35 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { startTcpProxy, type TcpProxy } from "@/test/support/start-tcp-proxy";
-import { createTestDb } from "@/test/support/test-db";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 let proxy: TcpProxy;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
   // The browser talks to the server through a TCP forwarder the test can cut: a real network
   // failure of the open event stream (emulated offline mode leaves open streams alone).
-  proxy = await startTcpProxy({ targetHost: "127.0.0.1", targetPort: server.port });
+  proxy = await startTcpProxy({ targetHost: "127.0.0.1", targetPort: suite.server.port });
 });
 afterAll(async () => {
   await proxy?.close();
-  await browser?.close();
-  await server?.stop();
-  await db.close();
 });
 
 describe("live stream reconnects", () => {
   it("catches up on deliveries sent while the connection was down", async () => {
-    const echoUrl = `${server.baseUrl}/echo/e2e-reconnect`;
+    const echoUrl = `${suite.server.baseUrl}/echo/e2e-reconnect`;
     const first = await sendDelivery(echoUrl, { body: "before" });
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     await page.goto(`http://127.0.0.1:${proxy.port}/view/e2e-reconnect`);
     await page.locator(rowSelector(first)).waitFor();
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);

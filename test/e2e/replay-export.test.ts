@@ -1,17 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 let receiver: Server;
 let receiverUrl: string;
 const binId = "e2e-replay";
@@ -57,12 +52,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
@@ -78,7 +69,7 @@ async function replay(page: Page, id: string, url: string) {
 
 describe("replay and export", () => {
   it("replays deliveries from the browser byte-exact and explains CORS failures", async () => {
-    const echoUrl = `${server.baseUrl}/echo/${binId}`;
+    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
     const jsonBody = Buffer.from('{"text":"café ☕ naïve","crlf":"a\\r\\nb"}\r\n', "utf8");
     const json = await sendDelivery(echoUrl, {
       path: "/webhooks",
@@ -97,8 +88,8 @@ describe("replay and export", () => {
       body: bytes,
     });
 
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     await replay(page, json, `${receiverUrl}/hook?x=1`);
     const result = page.getByTestId("replay-result");
     expect(await result.getAttribute("data-status")).toBe("ok");
@@ -134,8 +125,8 @@ describe("replay and export", () => {
   });
 
   it("exports the bin and the filtered selection as HAR and JSON lines downloads", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/${binId}`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
     const rows = page.getByTestId("delivery-row");
     await rows.first().waitFor();
     const total = await rows.count();
@@ -162,7 +153,7 @@ describe("replay and export", () => {
     ).log;
     expect(log.entries).toHaveLength(total);
     expect(log.entries.map((entry) => entry.request.method).sort()).toEqual(["POST", "PUT"]);
-    expect(log.entries[0]!.request.url).toBe(`${server.baseUrl}/echo/${binId}/upload`);
+    expect(log.entries[0]!.request.url).toBe(`${suite.server.baseUrl}/echo/${binId}/upload`);
 
     // With a filter, the links carry it and the files hold only the matches.
     await page.getByTestId("filter-method").selectOption("PUT");

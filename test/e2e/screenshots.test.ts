@@ -1,26 +1,10 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshotDir } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { describe, expect, it } from "vitest";
+import { screenshotDir } from "@/test/support/launch-browser";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-  mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
+const suite = setupBrowserSuite();
 
 const analysis = {
   id: "an_01JH8Z6Q",
@@ -43,8 +27,8 @@ describe("screenshots", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     it(`home, empty view and JSON delivery (${colorScheme})`, async () => {
       const shot = (name: string) => path.join(screenshotDir, `${name}-${colorScheme}.png`);
-      const page = await newPage(browser, { colorScheme });
-      await page.goto(server.baseUrl + "/");
+      const page = await newPage(suite.browser, { colorScheme });
+      await page.goto(suite.server.baseUrl + "/");
       await page.getByTestId("create-bin").click();
       const echoUrl = (await page.getByTestId("echo-url").textContent()) ?? "";
       await page.screenshot({ path: shot("home"), fullPage: true });

@@ -1,29 +1,14 @@
 import { createHmac } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshotDir } from "@/test/support/launch-browser";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshotDir } from "@/test/support/launch-browser";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
-let browser: Browser;
+const suite = setupBrowserSuite();
 
 const SECRET = "whsec_e2e-Sup3r-secret-value";
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ databaseUrl }), launchBrowser()]);
-  mkdirSync(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
 
 function sign(body: string, secret = SECRET): string {
   return createHmac("sha256", secret).update(body).digest("hex");
@@ -44,8 +29,8 @@ async function waitForBadge(page: Page, id: string, status: string) {
 describe("signatures", () => {
   it("owner sets a secret; signed and tampered deliveries are judged live; viewers check privately", async () => {
     // The creating browser owns the bin.
-    const owner = await newPage(browser);
-    await owner.goto(server.baseUrl + "/");
+    const owner = await newPage(suite.browser);
+    await owner.goto(suite.server.baseUrl + "/");
     await owner.getByTestId("create-bin").click();
     const echoUrl = (await owner.getByTestId("echo-url").textContent())?.trim() ?? "";
     const binId = echoUrl.split("/").pop()!;
@@ -96,8 +81,8 @@ describe("signatures", () => {
     await owner.screenshot({ path: path.join(screenshotDir, "view-signature-owner-light.png") });
 
     // A viewer (no cookie) sees the verdicts, but no settings, no secret, no expected value.
-    const viewer = await newPage(browser);
-    await viewer.goto(`${server.baseUrl}/view/${binId}/${invalid}`);
+    const viewer = await newPage(suite.browser);
+    await viewer.goto(`${suite.server.baseUrl}/view/${binId}/${invalid}`);
     await waitForBadge(viewer, valid, "valid");
     await waitForBadge(viewer, invalid, "invalid");
     await viewer.getByTestId("signature-verdict").waitFor();
@@ -148,8 +133,8 @@ describe("signatures", () => {
 
   // Issue 12: the bin's secret signs samples only for its owner (no signing oracle).
   it("signs the owner's samples; a viewer's go out unsigned and the view says why", async () => {
-    const owner = await newPage(browser);
-    await owner.goto(server.baseUrl + "/");
+    const owner = await newPage(suite.browser);
+    await owner.goto(suite.server.baseUrl + "/");
     await owner.getByTestId("create-bin").click();
     const echoUrl = (await owner.getByTestId("echo-url").textContent())?.trim() ?? "";
     const binId = echoUrl.split("/").pop()!;
@@ -182,8 +167,8 @@ describe("signatures", () => {
     expect(await owner.getByTestId("send-sample-unsigned-note").count()).toBe(0);
     await owner.keyboard.press("Escape");
 
-    const viewer = await newPage(browser);
-    await viewer.goto(`${server.baseUrl}/view/${binId}`);
+    const viewer = await newPage(suite.browser);
+    await viewer.goto(`${suite.server.baseUrl}/view/${binId}`);
     await viewer.locator(rowSelector(signed)).waitFor();
     await viewer.getByTestId("send-sample-menu").click();
     await waitForText(viewer, '[data-testid="send-sample-unsigned-note"]', [
@@ -200,10 +185,10 @@ describe("signatures", () => {
   });
 
   it("lets anyone claim a bin nobody owns, which brings up the owner's controls", async () => {
-    const echoUrl = `${server.baseUrl}/echo/e2e-claim`;
+    const echoUrl = `${suite.server.baseUrl}/echo/e2e-claim`;
     const id = await sendDelivery(echoUrl, { body: "first" });
-    const page = await newPage(browser);
-    await page.goto(`${server.baseUrl}/view/e2e-claim`);
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/e2e-claim`);
     await page.locator(rowSelector(id)).waitFor();
     expect(await page.getByTestId("open-settings").count()).toBe(0);
     await page.getByTestId("claim-bin").click();
@@ -216,8 +201,8 @@ describe("signatures", () => {
     await page.getByTestId("delete-delivery").waitFor();
 
     // Someone else now sees an owned bin: no claim button.
-    const other = await newPage(browser);
-    await other.goto(`${server.baseUrl}/view/e2e-claim`);
+    const other = await newPage(suite.browser);
+    await other.goto(`${suite.server.baseUrl}/view/e2e-claim`);
     await other.locator(rowSelector(id)).waitFor();
     expect(await other.getByTestId("claim-bin").count()).toBe(0);
     expect(await other.getByTestId("delete-delivery").count()).toBe(0);
