@@ -1,8 +1,13 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
-import { saveBinSettings } from "@/components/view/save-bin-settings";
+import {
+  buildResponseSettingsRequest,
+  type ResponseFormState,
+} from "@/components/view/build-response-settings-request";
+import { LabeledInput, type LabeledInputProps } from "@/components/view/LabeledInput";
+import { useSaveSettings } from "@/components/view/use-save-settings";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
 
 interface ResponseSettingsFormProps {
@@ -11,25 +16,11 @@ interface ResponseSettingsFormProps {
   onSaved: (settings: BinSettingsState) => void;
 }
 
-interface HeaderRow {
-  key: number;
-  name: string;
-  value: string;
-}
-
-interface FormState {
-  status: string;
-  headers: HeaderRow[];
-  body: string;
-  contentType: string;
-  delayMs: string;
-  failCount: string;
-  failStatus: string;
-}
+type HeaderRow = ResponseFormState["headers"][number];
 
 let nextRowKey = 0;
 
-function initialState(settings: BinSettingsState): FormState {
+function initialState(settings: BinSettingsState): ResponseFormState {
   const response = settings.response;
   return {
     status: String(response?.status ?? 200),
@@ -46,111 +37,76 @@ function initialState(settings: BinSettingsState): FormState {
   };
 }
 
-// Numbers go as numbers; anything else is sent as typed so the server's message names it.
-function numberOrText(text: string): number | string {
-  const value = Number(text.trim());
-  return text.trim() !== "" && Number.isFinite(value) ? value : text;
-}
+type TextField = Exclude<keyof ResponseFormState, "headers">;
 
-function buildRequest(form: FormState) {
-  const response: Record<string, unknown> = {};
-  if (form.status.trim() !== "" && form.status.trim() !== "200") {
-    response.status = numberOrText(form.status);
-  }
-  const headers = form.headers.filter((row) => row.name.trim() !== "");
-  if (headers.length > 0) {
-    response.headers = Object.fromEntries(headers.map((row) => [row.name.trim(), row.value]));
-  }
-  if (form.body !== "") response.body = form.body;
-  if (form.contentType.trim() !== "") response.contentType = form.contentType.trim();
-  if (form.delayMs.trim() !== "" && form.delayMs.trim() !== "0") {
-    response.delayMs = numberOrText(form.delayMs);
-  }
-  const failCount = form.failCount.trim();
-  return {
-    response: Object.keys(response).length === 0 ? null : response,
-    failFirst:
-      failCount === "" || failCount === "0"
-        ? null
-        : { count: numberOrText(failCount), status: numberOrText(form.failStatus) },
-  };
-}
+const FIELDS: Record<TextField, Omit<LabeledInputProps, "value" | "onChange">> = {
+  status: { label: "Status", hint: "200–599", testId: "response-status", numeric: true },
+  delayMs: {
+    label: "Delay (ms)",
+    hint: "0–120000",
+    testId: "response-delay",
+    numeric: true,
+    placeholder: "0",
+  },
+  body: {
+    label: "Body",
+    hint: "Leave empty for the default JSON",
+    testId: "response-body",
+    rows: 3,
+    placeholder: '{"received":true,"deliveryId":"…"}',
+  },
+  contentType: {
+    label: "Content type",
+    hint: "For a custom body",
+    testId: "response-content-type",
+    placeholder: "text/plain; charset=utf-8",
+  },
+  failCount: {
+    label: "Attempts to fail",
+    hint: "0–20 per analysis",
+    testId: "fail-first-count",
+    numeric: true,
+    placeholder: "0",
+  },
+  failStatus: { label: "With status", hint: "400–599", testId: "fail-first-status", numeric: true },
+};
 
-const INPUT =
+const HEADER_INPUT =
   "h-8 min-w-0 rounded-md border border-zinc-300 bg-white px-2.5 text-sm placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900";
 
 /** The owner's simulated answer: status, headers, body, delay, and fail-first for retries. */
 export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSettingsFormProps) {
   const [form, setForm] = useState(() => initialState(settings));
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { busy, message, save: saveSettings } = useSaveSettings({ binId, onSaved });
 
-  const set = (patch: Partial<FormState>) => setForm((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<ResponseFormState>) =>
+    setForm((current) => ({ ...current, ...patch }));
   const setHeader = (key: number, patch: Partial<HeaderRow>) =>
     set({ headers: form.headers.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
 
-  const save = async (body: ReturnType<typeof buildRequest>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await saveBinSettings(binId, body);
-      onSaved(saved);
+  const field = (key: TextField) => (
+    <LabeledInput {...FIELDS[key]} value={form[key]} onChange={(value) => set({ [key]: value })} />
+  );
+
+  const save = (body: ReturnType<typeof buildResponseSettingsRequest>) =>
+    saveSettings(body, (saved) => {
       setForm(initialState(saved));
-      setMessage({ error: false, text: `Saved. ${describeSimulatedResponse(saved)}.` });
-    } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Saved. ${describeSimulatedResponse(saved)}.`;
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save(buildRequest(form));
+    void save(buildResponseSettingsRequest(form));
   };
 
   return (
     <form data-testid="response-settings" onSubmit={submit} className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Status" hint="200–599">
-          <input
-            data-testid="response-status"
-            inputMode="numeric"
-            value={form.status}
-            onChange={(event) => set({ status: event.target.value })}
-            className={INPUT}
-          />
-        </Field>
-        <Field label="Delay (ms)" hint="0–120000">
-          <input
-            data-testid="response-delay"
-            inputMode="numeric"
-            placeholder="0"
-            value={form.delayMs}
-            onChange={(event) => set({ delayMs: event.target.value })}
-            className={INPUT}
-          />
-        </Field>
+        {field("status")}
+        {field("delayMs")}
       </div>
-      <Field label="Body" hint="Leave empty for the default JSON">
-        <textarea
-          data-testid="response-body"
-          rows={3}
-          value={form.body}
-          placeholder='{"received":true,"deliveryId":"…"}'
-          onChange={(event) => set({ body: event.target.value })}
-          className="min-h-16 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 font-mono text-sm placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-      </Field>
-      <Field label="Content type" hint="For a custom body">
-        <input
-          data-testid="response-content-type"
-          placeholder="text/plain; charset=utf-8"
-          value={form.contentType}
-          onChange={(event) => set({ contentType: event.target.value })}
-          className={INPUT}
-        />
-      </Field>
+      {field("body")}
+      {field("contentType")}
       <fieldset className="flex flex-col gap-1.5">
         <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Extra headers
@@ -163,7 +119,7 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
               placeholder="X-Name"
               value={row.name}
               onChange={(event) => setHeader(row.key, { name: event.target.value })}
-              className={`${INPUT} w-2/5 font-mono`}
+              className={`${HEADER_INPUT} w-2/5 font-mono`}
             />
             <input
               aria-label="Header value"
@@ -171,7 +127,7 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
               placeholder="value"
               value={row.value}
               onChange={(event) => setHeader(row.key, { value: event.target.value })}
-              className={`${INPUT} flex-1 font-mono`}
+              className={`${HEADER_INPUT} flex-1 font-mono`}
             />
             <button
               type="button"
@@ -201,25 +157,8 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
           Fail first attempts (retry testing)
         </legend>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Attempts to fail" hint="0–20 per analysis">
-            <input
-              data-testid="fail-first-count"
-              inputMode="numeric"
-              placeholder="0"
-              value={form.failCount}
-              onChange={(event) => set({ failCount: event.target.value })}
-              className={INPUT}
-            />
-          </Field>
-          <Field label="With status" hint="400–599">
-            <input
-              data-testid="fail-first-status"
-              inputMode="numeric"
-              value={form.failStatus}
-              onChange={(event) => set({ failStatus: event.target.value })}
-              className={INPUT}
-            />
-          </Field>
+          {field("failCount")}
+          {field("failStatus")}
         </div>
       </fieldset>
       {message && (
@@ -251,17 +190,5 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
         </button>
       </div>
     </form>
-  );
-}
-
-function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1">
-      <span className="flex items-baseline justify-between gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-        {label}
-        {hint && <span className="font-normal text-zinc-400 dark:text-zinc-500">{hint}</span>}
-      </span>
-      {children}
-    </label>
   );
 }

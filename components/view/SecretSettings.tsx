@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
-import { saveBinSettings } from "@/components/view/save-bin-settings";
+import { useSaveSettings } from "@/components/view/use-save-settings";
 
 interface SecretSettingsProps {
   binId: string;
@@ -16,26 +16,13 @@ interface SecretSettingsProps {
  */
 export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProps) {
   const [secret, setSecret] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { busy, message, save: saveSettings } = useSaveSettings({ binId, onSaved });
 
-  const save = async (value: string | null) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await saveBinSettings(binId, { webhookSecret: value });
+  const save = (value: string | null) =>
+    saveSettings({ webhookSecret: value }, () => {
       setSecret("");
-      onSaved(saved);
-      setMessage({
-        error: false,
-        text: value === null ? "Secret removed." : "Secret saved; deliveries are checked again.",
-      });
-    } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return value === null ? "Secret removed." : "Secret saved; deliveries are checked again.";
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
