@@ -10,8 +10,21 @@ interface FilterBarProps {
   busy: boolean;
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-const SIGNATURES: Array<{ value: ListFilter["signature"]; label: string }> = [
+type TextKey = "path" | "header" | "body";
+type ChoiceKey = "method" | "signature";
+interface Option {
+  value: string;
+  label: string;
+}
+
+const METHOD_OPTIONS: Option[] = [
+  { value: "", label: "Method" },
+  ...["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].map((method) => ({
+    value: method,
+    label: method,
+  })),
+];
+const SIGNATURES: Option[] = [
   { value: "", label: "Signature" },
   { value: "valid", label: "Valid" },
   { value: "invalid", label: "Invalid" },
@@ -44,6 +57,34 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
     else timer.current = setTimeout(() => onChange(next), DEBOUNCE_MS);
   };
 
+  // Typed text waits for a pause; a choice applies at once.
+  const search = (key: TextKey, label: string, placeholder: string) => (
+    <input
+      type="search"
+      data-testid={key === "path" ? "filter-text" : `filter-${key}`}
+      aria-label={label}
+      placeholder={placeholder}
+      value={draft[key]}
+      onChange={(event) => update({ [key]: event.target.value }, false)}
+      className={`${INPUT} flex-1`}
+    />
+  );
+  const choice = (key: ChoiceKey, label: string, options: Option[], width: string) => (
+    <select
+      data-testid={`filter-${key}`}
+      aria-label={label}
+      value={draft[key]}
+      onChange={(event) => update({ [key]: event.target.value }, true)}
+      className={`${INPUT} ${width} shrink-0`}
+    >
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+
   const active = Object.values(draft).some((value) => value !== "");
 
   return (
@@ -59,64 +100,13 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
       className="flex flex-col gap-1.5 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
     >
       <div className="flex gap-1.5">
-        <select
-          data-testid="filter-method"
-          aria-label="Method"
-          value={draft.method}
-          onChange={(event) => update({ method: event.target.value }, true)}
-          className={`${INPUT} w-[5.75rem] shrink-0`}
-        >
-          <option value="">Method</option>
-          {METHODS.map((method) => (
-            <option key={method} value={method}>
-              {method}
-            </option>
-          ))}
-        </select>
-        <input
-          type="search"
-          data-testid="filter-text"
-          aria-label="Path contains"
-          placeholder="Path or query contains…"
-          value={draft.path}
-          onChange={(event) => update({ path: event.target.value }, false)}
-          className={`${INPUT} flex-1`}
-        />
-        <select
-          data-testid="filter-signature"
-          aria-label="Signature"
-          value={draft.signature}
-          onChange={(event) =>
-            update({ signature: event.target.value as ListFilter["signature"] }, true)
-          }
-          className={`${INPUT} w-[6.75rem] shrink-0`}
-        >
-          {SIGNATURES.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+        {choice("method", "Method", METHOD_OPTIONS, "w-[5.75rem]")}
+        {search("path", "Path contains", "Path or query contains…")}
+        {choice("signature", "Signature", SIGNATURES, "w-[6.75rem]")}
       </div>
       <div className="flex gap-1.5">
-        <input
-          type="search"
-          data-testid="filter-header"
-          aria-label="A header contains"
-          placeholder="Header contains…"
-          value={draft.header}
-          onChange={(event) => update({ header: event.target.value }, false)}
-          className={`${INPUT} flex-1`}
-        />
-        <input
-          type="search"
-          data-testid="filter-body"
-          aria-label="Body contains (case-sensitive)"
-          placeholder="Body contains…"
-          value={draft.body}
-          onChange={(event) => update({ body: event.target.value }, false)}
-          className={`${INPUT} flex-1`}
-        />
+        {search("header", "A header contains", "Header contains…")}
+        {search("body", "Body contains (case-sensitive)", "Body contains…")}
         {active && (
           <button
             type="button"
