@@ -1,8 +1,8 @@
 import { buildOwnerDetail } from "@/lib/signatures/build-owner-detail";
 import { checkHmacSignature } from "@/lib/signatures/check-hmac-signature";
-import { checkTimestampFreshness } from "@/lib/signatures/check-timestamp-freshness";
 import { concatBytes } from "@/lib/signatures/concat-bytes";
 import { decodeHex } from "@/lib/signatures/decode-hex";
+import { judgeTimedSignature } from "@/lib/signatures/judge-timed-signature";
 import { encodeHex } from "@/lib/signatures/encode-hex";
 import { parseUnixTimestamp } from "@/lib/signatures/parse-unix-timestamp";
 import { readSignatureHeader } from "@/lib/signatures/read-signature-header";
@@ -69,23 +69,13 @@ export async function verifySlackSignature({
     received: read.value,
     expected: `v0=${encodeHex(check.expected)}`,
   });
-  const freshness = checkTimestampFreshness({ timestamp, now });
-  if (!check.matched) {
-    const reason = freshness.fresh ? check.reason : `${check.reason}; also ${freshness.reason}`;
-    return { scheme: "slack", status: "invalid", reason, ownerDetail };
-  }
-  if (!freshness.fresh) {
-    return {
-      scheme: "slack",
-      status: "invalid",
-      reason: `Signature in ${HEADER} matches but is ${freshness.reason}`,
-      ownerDetail,
-    };
-  }
-  return {
+  return judgeTimedSignature({
     scheme: "slack",
-    status: "valid",
-    reason: `Valid Slack signature in ${HEADER} (${freshness.age})`,
+    label: "Slack",
+    header: HEADER,
+    check,
     ownerDetail,
-  };
+    timestamp,
+    now,
+  });
 }

@@ -1,11 +1,11 @@
 import { buildOwnerDetail } from "@/lib/signatures/build-owner-detail";
 import { checkHmacSignature } from "@/lib/signatures/check-hmac-signature";
-import { checkTimestampFreshness } from "@/lib/signatures/check-timestamp-freshness";
 import { concatBytes } from "@/lib/signatures/concat-bytes";
 import { decodeBase64 } from "@/lib/signatures/decode-base64";
 import { deriveStandardWebhooksKey } from "@/lib/signatures/derive-standard-webhooks-key";
 import { encodeBase64 } from "@/lib/signatures/encode-base64";
 import { parseUnixTimestamp } from "@/lib/signatures/parse-unix-timestamp";
+import { judgeTimedSignature } from "@/lib/signatures/judge-timed-signature";
 import { readSignatureHeader } from "@/lib/signatures/read-signature-header";
 import { readSingleHeader } from "@/lib/signatures/read-single-header";
 import type { SignatureResult, VerifyOptions } from "@/lib/signatures/signature-result";
@@ -76,25 +76,15 @@ export async function verifyStandardWebhooksSignature({
     received: read.value,
     expected: `v1,${encodeBase64(check.expected)}`,
   });
-  const freshness = checkTimestampFreshness({ timestamp, now });
-  if (!check.matched) {
-    const reason = freshness.fresh ? check.reason : `${check.reason}; also ${freshness.reason}`;
-    return { scheme: "standard-webhooks", status: "invalid", reason, ownerDetail };
-  }
-  if (!freshness.fresh) {
-    return {
-      scheme: "standard-webhooks",
-      status: "invalid",
-      reason: `Signature in ${header} matches but is ${freshness.reason}`,
-      ownerDetail,
-    };
-  }
-  return {
+  return judgeTimedSignature({
     scheme: "standard-webhooks",
-    status: "valid",
-    reason: `Valid Standard Webhooks signature in ${header} (${freshness.age})`,
+    label: "Standard Webhooks",
+    header,
+    check,
     ownerDetail,
-  };
+    timestamp,
+    now,
+  });
 }
 
 /** Entries other than v1 (e.g. asymmetric v1a) are skipped: they cannot be checked with an HMAC. */

@@ -1,8 +1,8 @@
 import { buildOwnerDetail } from "@/lib/signatures/build-owner-detail";
 import { checkHmacSignature } from "@/lib/signatures/check-hmac-signature";
-import { checkTimestampFreshness } from "@/lib/signatures/check-timestamp-freshness";
 import { concatBytes } from "@/lib/signatures/concat-bytes";
 import { decodeHex } from "@/lib/signatures/decode-hex";
+import { judgeTimedSignature } from "@/lib/signatures/judge-timed-signature";
 import { encodeHex } from "@/lib/signatures/encode-hex";
 import { parseUnixTimestamp } from "@/lib/signatures/parse-unix-timestamp";
 import { readSignatureHeader } from "@/lib/signatures/read-signature-header";
@@ -41,25 +41,15 @@ export async function verifyStripeSignature({
     received: read.value,
     expected: `t=${timestamp},v1=${encodeHex(check.expected)}`,
   });
-  const freshness = checkTimestampFreshness({ timestamp, now });
-  if (!check.matched) {
-    const reason = freshness.fresh ? check.reason : `${check.reason}; also ${freshness.reason}`;
-    return { scheme: "stripe", status: "invalid", reason, ownerDetail };
-  }
-  if (!freshness.fresh) {
-    return {
-      scheme: "stripe",
-      status: "invalid",
-      reason: `Signature in ${HEADER} matches but is ${freshness.reason}`,
-      ownerDetail,
-    };
-  }
-  return {
+  return judgeTimedSignature({
     scheme: "stripe",
-    status: "valid",
-    reason: `Valid Stripe signature in ${HEADER} (${freshness.age})`,
+    label: "Stripe",
+    header: HEADER,
+    check,
     ownerDetail,
-  };
+    timestamp,
+    now,
+  });
 }
 
 type ParsedStripeHeader =
