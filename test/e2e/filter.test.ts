@@ -1,34 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
-import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+import { expectList, newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
 const binId = "e2e-filter";
-
-async function shownIds(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-testid="delivery-row"]')
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-delivery-id") ?? ""));
-}
-
-/** Waits until the list shows exactly these deliveries (newest first). */
-async function expectList(page: Page, ids: string[]) {
-  try {
-    await page.waitForFunction(
-      (ids) =>
-        JSON.stringify(
-          [...document.querySelectorAll('[data-testid="delivery-row"]')].map((row) =>
-            row.getAttribute("data-delivery-id"),
-          ),
-        ) === JSON.stringify(ids),
-      ids,
-      { timeout: 10_000 },
-    );
-  } catch (error) {
-    throw new Error(`list shows ${JSON.stringify(await shownIds(page))}`, { cause: error });
-  }
-}
 
 describe("search and filter", () => {
   it("narrows the list by method, path, header and body, and keeps live arrivals in step", async () => {

@@ -1,35 +1,12 @@
-import type { Page, Route } from "playwright-core";
+import type { Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
-import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+import { expectList, newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
 // The view's server state lives in a query cache: these stories are about what that cache
 // must get right (no request for what the server rendered, no stale reload winning, no live
 // row lost to a reload that started before it).
 const suite = setupBrowserSuite();
-
-async function shownIds(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-testid="delivery-row"]')
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-delivery-id") ?? ""));
-}
-
-async function expectList(page: Page, ids: string[]) {
-  try {
-    await page.waitForFunction(
-      (ids) =>
-        JSON.stringify(
-          [...document.querySelectorAll('[data-testid="delivery-row"]')].map((row) =>
-            row.getAttribute("data-delivery-id"),
-          ),
-        ) === JSON.stringify(ids),
-      ids,
-      { timeout: 10_000 },
-    );
-  } catch (error) {
-    throw new Error(`list shows ${JSON.stringify(await shownIds(page))}`, { cause: error });
-  }
-}
 
 /** A promise with its resolve function, to hold an intercepted request until the test says. */
 function gate<T = void>() {

@@ -96,3 +96,27 @@ export async function waitForText(
   }
   return page.locator(selector).first().innerText();
 }
+
+async function shownIds(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="delivery-row"]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-delivery-id") ?? ""));
+}
+
+/** Waits until the list shows exactly these deliveries (newest first). */
+export async function expectList(page: Page, ids: string[]) {
+  try {
+    await page.waitForFunction(
+      (ids) =>
+        JSON.stringify(
+          [...document.querySelectorAll('[data-testid="delivery-row"]')].map((row) =>
+            row.getAttribute("data-delivery-id"),
+          ),
+        ) === JSON.stringify(ids),
+      ids,
+      { timeout: 10_000 },
+    );
+  } catch (error) {
+    throw new Error(`list shows ${JSON.stringify(await shownIds(page))}`, { cause: error });
+  }
+}
