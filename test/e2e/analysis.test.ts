@@ -1,29 +1,19 @@
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
-import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+import {
+  newPage,
+  shownDeliveryId,
+  rowSelector,
+  sendDelivery,
+  waitForText,
+} from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
 const binId = "e2e-analysis";
 
 const detail = (id: string) => `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
-
-/** The id of the delivery the detail pane shows once it differs from `previous`. */
-async function shownDeliveryId(page: Page, previous: string | null): Promise<string> {
-  await page.waitForFunction(
-    (previous) => {
-      const id = document
-        .querySelector('[data-testid="delivery-detail"]')
-        ?.getAttribute("data-delivery-id");
-      return Boolean(id) && id !== previous;
-    },
-    previous,
-    { timeout: 10_000 },
-  );
-  return (await page.getByTestId("delivery-detail").getAttribute("data-delivery-id"))!;
-}
 
 describe("CallCov analysis view", () => {
   it("sends samples and shows completed, failed and duplicate analyses", async () => {

@@ -4,7 +4,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
-import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+import {
+  newPage,
+  shownDeliveryId,
+  rowSelector,
+  sendDelivery,
+  waitForText,
+} from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
 
@@ -147,21 +153,8 @@ describe("signatures", () => {
     await owner.getByTestId("owner-settings-close").click();
     await waitForText(owner, '[data-testid="live-status"]', ["Live"]);
 
-    const shown = async (page: Page, previous: string | null) => {
-      await page.waitForFunction(
-        (previous) => {
-          const id = document
-            .querySelector('[data-testid="delivery-detail"]')
-            ?.getAttribute("data-delivery-id");
-          return Boolean(id) && id !== previous;
-        },
-        previous,
-        { timeout: 10_000 },
-      );
-      return (await page.getByTestId("delivery-detail").getAttribute("data-delivery-id"))!;
-    };
     await owner.getByTestId("send-sample").click();
-    const signed = await shown(owner, null);
+    const signed = await shownDeliveryId(owner, null);
     await waitForBadge(owner, signed, "valid");
     await owner.getByTestId("send-sample-menu").click();
     expect(await owner.getByTestId("send-sample-unsigned-note").count()).toBe(0);
@@ -175,7 +168,7 @@ describe("signatures", () => {
       "only the bin's owner can have samples signed",
     ]);
     await viewer.getByTestId("send-sample-duplicate").click();
-    const unsigned = await shown(viewer, signed);
+    const unsigned = await shownDeliveryId(viewer, signed);
     await waitForText(viewer, '[data-testid="send-sample-result"]', ["Sent unsigned"]);
     await waitForBadge(viewer, unsigned, "missing");
     await waitForBadge(owner, unsigned, "missing");

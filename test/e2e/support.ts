@@ -120,3 +120,18 @@ export async function expectList(page: Page, ids: string[]) {
     throw new Error(`list shows ${JSON.stringify(await shownIds(page))}`, { cause: error });
   }
 }
+
+/** The id of the delivery the detail pane shows once it differs from `previous`. */
+export async function shownDeliveryId(page: Page, previous: string | null): Promise<string> {
+  await page.waitForFunction(
+    (previous) => {
+      const id = document
+        .querySelector('[data-testid="delivery-detail"]')
+        ?.getAttribute("data-delivery-id");
+      return Boolean(id) && id !== previous;
+    },
+    previous,
+    { timeout: 10_000 },
+  );
+  return (await page.getByTestId("delivery-detail").getAttribute("data-delivery-id"))!;
+}
