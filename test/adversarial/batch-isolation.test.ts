@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestServer } from "@/test/support/setup-test-server";
 
 // Issue 12, item 3: what PostgreSQL refuses for one row must never cost another row its place
 // in the same group-commit batch.
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
+const suite = setupTestServer({
+  env: { RATE_LIMIT_IP_PER_MINUTE: "0", RATE_LIMIT_BIN_PER_MINUTE: "0" },
+  resetEachTest: false,
+});
+const db = suite.db;
 
-beforeAll(async () => {
-  await db.reset();
-  server = await startTestServer({
-    databaseUrl,
-    env: { RATE_LIMIT_IP_PER_MINUTE: "0", RATE_LIMIT_BIN_PER_MINUTE: "0" },
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db.close();
-});
+// Starts from empty tables; the tests of this file build on each other's rows.
+beforeAll(() => db.reset());
 
 // Each is valid JSON; the escapes are JSON's (the bytes hold a backslash, not a NUL).
 const crafted = [
@@ -31,7 +23,7 @@ const crafted = [
 ];
 
 async function post(bin: string, body: string) {
-  const response = await fetch(`${server.baseUrl}/echo/${bin}`, {
+  const response = await fetch(`${suite.server.baseUrl}/echo/${bin}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body,
@@ -76,7 +68,7 @@ describe("batch isolation", () => {
   });
 
   it("the stored crafted deliveries read back through the API (no 500 on the way out)", async () => {
-    const response = await fetch(`${server.baseUrl}/api/bins/batch-a/deliveries`);
+    const response = await fetch(`${suite.server.baseUrl}/api/bins/batch-a/deliveries`);
     expect(response.status).toBe(200);
   });
 });

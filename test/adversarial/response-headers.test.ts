@@ -12,11 +12,7 @@ const db = suite.db;
 const createBin = suite.createBin;
 
 function put(bin: { id: string; ownerToken: string }, response: unknown) {
-  return fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/settings`, {
-    method: "PUT",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${bin.ownerToken}` },
-    body: JSON.stringify({ response }),
-  });
+  return suite.putSettings(bin.id, { response }, bin.ownerToken);
 }
 
 /** One raw answer from /echo/<id>: every header line as sent, in order, duplicates kept. */

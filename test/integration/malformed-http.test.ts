@@ -1,36 +1,28 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sendRawHttp } from "@/test/support/send-raw-http";
-import { startTestServer, type TestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
+import { setupTestServer } from "@/test/support/setup-test-server";
 import net from "node:net";
 
-const databaseUrl = inject("databaseUrl");
-const db = createTestDb(databaseUrl);
-let server: TestServer;
+const suite = setupTestServer({
+  env: {
+    HEADERS_TIMEOUT_MS: "1500",
+    REQUEST_TIMEOUT_MS: "2500",
+    RATE_LIMIT_IP_PER_MINUTE: "0",
+    RATE_LIMIT_BIN_PER_MINUTE: "0",
+  },
+  resetEachTest: false,
+});
+const db = suite.db;
 
-beforeAll(async () => {
-  await db.reset();
-  server = await startTestServer({
-    databaseUrl,
-    env: {
-      HEADERS_TIMEOUT_MS: "1500",
-      REQUEST_TIMEOUT_MS: "2500",
-      RATE_LIMIT_IP_PER_MINUTE: "0",
-      RATE_LIMIT_BIN_PER_MINUTE: "0",
-    },
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db.close();
-});
+// Starts from empty tables: the test counts what it stored.
+beforeAll(() => db.reset());
 
 const head = (lines: string[]) => Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
 
 /** Writes parts with pauses (slow clients), then reads until the server closes. */
 function sendSlowly(parts: Buffer[], pauseMs: number): Promise<string> {
   return new Promise((resolve) => {
-    const socket = net.connect(server.port, "127.0.0.1");
+    const socket = net.connect(suite.server.port, "127.0.0.1");
     let received = "";
     socket.on("data", (chunk) => (received += chunk.toString("latin1")));
     socket.on("error", () => {});
@@ -252,7 +244,7 @@ describe("malformed HTTP corpus", () => {
         const raw = await sendSlowly(testCase.slow.parts, testCase.slow.pauseMs);
         answer = raw ? Number(raw.split(" ")[1]) : "close";
       } else {
-        const response = await sendRawHttp({ port: server.port, data: testCase.data! });
+        const response = await sendRawHttp({ port: suite.server.port, data: testCase.data! });
         answer = response ? response.status : "close";
       }
       const expected = Array.isArray(testCase.expect) ? testCase.expect : [testCase.expect];
@@ -271,10 +263,11 @@ describe("malformed HTTP corpus", () => {
     expect(table.some((row) => /^5/.test(row.answer))).toBe(false);
     expect(rows[0]!.n).toBe(allowedStores);
     // Still alive and serving.
-    expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
+    expect((await fetch(`${suite.server.baseUrl}/api/health`)).status).toBe(200);
     expect(
-      (await fetch(`${server.baseUrl}/echo/after-corpus`, { method: "POST", body: "ok" })).status,
+      (await fetch(`${suite.server.baseUrl}/echo/after-corpus`, { method: "POST", body: "ok" }))
+        .status,
     ).toBe(200);
-    expect(server.process.exitCode).toBeNull();
+    expect(suite.server.process.exitCode).toBeNull();
   });
 });

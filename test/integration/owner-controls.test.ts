@@ -6,16 +6,7 @@ const db = suite.db;
 
 const createBin = suite.createBin;
 
-function put(binId: string, body: unknown, token?: string) {
-  return fetch(`${suite.server.baseUrl}/api/bins/${binId}/settings`, {
-    method: "PUT",
-    headers: {
-      "Content-Type": "application/json",
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-}
+const put = suite.putSettings;
 
 const analysis = (id: string) =>
   JSON.stringify({ id, object: "analysis", status: "completed", call: {} });

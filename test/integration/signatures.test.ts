@@ -18,16 +18,7 @@ async function sendSigned(binId: string, body: string, signWith = SECRET, tamper
   return (await response.json()).deliveryId as string;
 }
 
-function putSettings(binId: string, body: unknown, token?: string) {
-  return fetch(`${suite.server.baseUrl}/api/bins/${binId}/settings`, {
-    method: "PUT",
-    headers: {
-      "Content-Type": "application/json",
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-}
+const putSettings = suite.putSettings;
 
 async function listSignatures(binId: string) {
   const page = await (await fetch(`${suite.server.baseUrl}/api/bins/${binId}/deliveries`)).json();

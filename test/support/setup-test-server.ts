@@ -9,6 +9,8 @@ export interface TestServerContext {
   server: TestServer;
   /** Creates a bin through the API, as a browser would. */
   createBin: () => Promise<CreatedBin>;
+  /** PUT /api/bins/<id>/settings, with the owner token when given. */
+  putSettings: (binId: string, body: unknown, ownerToken?: string) => Promise<Response>;
 }
 
 export interface CreatedBin {
@@ -34,6 +36,16 @@ export function setupTestServer({
       const response = await fetch(`${context.server.baseUrl}/api/bins`, { method: "POST" });
       if (response.status !== 201) throw new Error(`POST /api/bins answered ${response.status}`);
       return (await response.json()) as CreatedBin;
+    },
+    putSettings(binId: string, body: unknown, ownerToken?: string) {
+      return fetch(`${context.server.baseUrl}/api/bins/${binId}/settings`, {
+        method: "PUT",
+        headers: {
+          "Content-Type": "application/json",
+          ...(ownerToken ? { Authorization: `Bearer ${ownerToken}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
     },
   } as TestServerContext;
   beforeAll(async () => {
