@@ -1,3 +1,12 @@
+import type { QueryClient } from "@tanstack/react-query";
+
+/** One delivery of one bin in a query cache. */
+export interface CachedDeliveryRef {
+  queryClient: QueryClient;
+  binId: string;
+  deliveryId: string;
+}
+
 /**
  * Cache keys of one bin's server state. Everything of a bin sits under ["bin", id], so one
  * invalidation re-reads all of it; a list's key holds its filter (as API parameters), so a

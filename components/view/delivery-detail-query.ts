@@ -1,17 +1,9 @@
-import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { binQueryKey } from "@/components/view/bin-query-key";
+import { queryOptions } from "@tanstack/react-query";
+import { binQueryKey, type CachedDeliveryRef } from "@/components/view/bin-query-key";
 import { fetchDeliveryDetail, type LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 
 /** The detail query of one delivery, the same for the pane that shows it and a prefetch. */
-export function deliveryDetailQuery({
-  queryClient,
-  binId,
-  deliveryId,
-}: {
-  queryClient: QueryClient;
-  binId: string;
-  deliveryId: string;
-}) {
+export function deliveryDetailQuery({ queryClient, binId, deliveryId }: CachedDeliveryRef) {
   const queryKey = binQueryKey.detail(binId, deliveryId);
   return queryOptions({
     queryKey,
