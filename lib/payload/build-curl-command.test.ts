@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildCurlCommand } from "@/lib/payload/build-curl-command";
 import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 import type { CapturedRequest } from "@/lib/payload/captured-request";
+import { buildCapturedRequest } from "@/test/support/build-captured-request";
 
 const execFileAsync = promisify(execFile);
 const encoder = new TextEncoder();
@@ -26,17 +27,7 @@ const curlAvailable = (() => {
   }
 })();
 
-function captured(overrides: Partial<CapturedRequest>): CapturedRequest {
-  return {
-    method: "POST",
-    path: "/hook",
-    query: "",
-    headers: [],
-    body: new Uint8Array(),
-    contentType: null,
-    ...overrides,
-  };
-}
+const captured = buildCapturedRequest;
 
 interface Received {
   method: string;

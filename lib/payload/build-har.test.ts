@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildHar, type HarEntryInput } from "@/lib/payload/build-har";
-import type { CapturedRequest } from "@/lib/payload/captured-request";
+import { buildCapturedRequest } from "@/test/support/build-captured-request";
 
 const encoder = new TextEncoder();
 
@@ -128,17 +128,7 @@ function validateHar(value: unknown): string[] {
   return errors;
 }
 
-function captured(overrides: Partial<CapturedRequest>): CapturedRequest {
-  return {
-    method: "POST",
-    path: "/hook",
-    query: "",
-    headers: [],
-    body: new Uint8Array(),
-    contentType: null,
-    ...overrides,
-  };
-}
+const captured = buildCapturedRequest;
 
 const creator = { name: "Webhook Echo", version: "0.1.0" };
 
