@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startTcpProxy, type TcpProxy } from "@/test/support/start-tcp-proxy";
+import { startDatabaseProxy } from "@/test/support/start-database-proxy";
+import type { TcpProxy } from "@/test/support/start-tcp-proxy";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -28,15 +29,10 @@ describe("capture failures that are not database outages", () => {
       "INSERT INTO bins (id, webhook_secret_encrypted, secret_version) VALUES ($1, 'v1.AAAA.AAAA.AAAA', 'v-broken')",
       [brokenBin],
     );
-    const target = new URL(databaseUrl);
-    proxy = await startTcpProxy({
-      targetHost: target.hostname,
-      targetPort: Number(target.port || 5432),
-    });
-    const viaProxy = new URL(databaseUrl);
-    viaProxy.port = String(proxy.port);
+    const database = await startDatabaseProxy(databaseUrl);
+    proxy = database.proxy;
     const env: Record<string, string> = { DATA_DIR: dataDir };
-    server = await startTestServer({ databaseUrl: viaProxy.toString(), env });
+    server = await startTestServer({ databaseUrl: database.viaProxy, env });
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startTcpProxy, type TcpProxy } from "@/test/support/start-tcp-proxy";
+import { startDatabaseProxy } from "@/test/support/start-database-proxy";
+import type { TcpProxy } from "@/test/support/start-tcp-proxy";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -32,14 +33,9 @@ describe("database outage", () => {
     let proxy: TcpProxy;
     let server: TestServer;
     beforeAll(async () => {
-      const target = new URL(databaseUrl);
-      proxy = await startTcpProxy({
-        targetHost: target.hostname,
-        targetPort: Number(target.port || 5432),
-      });
-      const viaProxy = new URL(databaseUrl);
-      viaProxy.port = String(proxy.port);
-      server = await startTestServer({ databaseUrl: viaProxy.toString() });
+      const database = await startDatabaseProxy(databaseUrl);
+      proxy = database.proxy;
+      server = await startTestServer({ databaseUrl: database.viaProxy });
     });
     afterAll(async () => {
       await server?.stop();
