@@ -1,27 +1,16 @@
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { createTestDb } from "@/test/support/test-db";
-import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+import { newPage, openOwnedBin, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
 const db = createTestDb(suite.databaseUrl);
 
 afterAll(() => db.close());
 
-/** A new bin owned by a fresh browser context, with its view open. */
-async function createOwnedBin(): Promise<{ page: Page; binId: string; echoUrl: string }> {
-  const page = await newPage(suite.browser);
-  await page.goto(suite.server.baseUrl + "/");
-  await page.getByTestId("create-bin").click();
-  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
-  await page.getByTestId("open-view").click();
-  await page.getByTestId("empty-state").waitFor();
-  await waitForText(page, '[data-testid="live-status"]', ["Live"]);
-  return { page, binId: echoUrl.split("/").pop()!, echoUrl };
-}
+const createOwnedBin = () => openOwnedBin(suite);
 
 async function countRows(binId: string): Promise<number> {
   const { rows } = await db.query<{ count: string }>(

@@ -6,6 +6,7 @@ import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import {
   newPage,
+  openOwnedBin,
   shownDeliveryId,
   rowSelector,
   sendDelivery,
@@ -35,13 +36,7 @@ async function waitForBadge(page: Page, id: string, status: string) {
 describe("signatures", () => {
   it("owner sets a secret; signed and tampered deliveries are judged live; viewers check privately", async () => {
     // The creating browser owns the bin.
-    const owner = await newPage(suite.browser);
-    await owner.goto(suite.server.baseUrl + "/");
-    await owner.getByTestId("create-bin").click();
-    const echoUrl = (await owner.getByTestId("echo-url").textContent())?.trim() ?? "";
-    const binId = echoUrl.split("/").pop()!;
-    await owner.getByTestId("open-view").click();
-    await owner.getByTestId("empty-state").waitFor();
+    const { page: owner, binId, echoUrl } = await openOwnedBin(suite);
     expect(await owner.getByTestId("claim-bin").count()).toBe(0);
 
     await owner.getByTestId("open-settings").click();
@@ -139,13 +134,7 @@ describe("signatures", () => {
 
   // Issue 12: the bin's secret signs samples only for its owner (no signing oracle).
   it("signs the owner's samples; a viewer's go out unsigned and the view says why", async () => {
-    const owner = await newPage(suite.browser);
-    await owner.goto(suite.server.baseUrl + "/");
-    await owner.getByTestId("create-bin").click();
-    const echoUrl = (await owner.getByTestId("echo-url").textContent())?.trim() ?? "";
-    const binId = echoUrl.split("/").pop()!;
-    await owner.getByTestId("open-view").click();
-    await owner.getByTestId("empty-state").waitFor();
+    const { page: owner, binId } = await openOwnedBin(suite);
     await owner.getByTestId("open-settings").click();
     await owner.getByTestId("secret-input").fill(SECRET);
     await owner.getByTestId("secret-save").click();

@@ -135,3 +135,21 @@ export async function shownDeliveryId(page: Page, previous: string | null): Prom
   );
   return (await page.getByTestId("delivery-detail").getAttribute("data-delivery-id"))!;
 }
+
+/** A new bin created in a fresh browser context (which so owns it), with its view open and live. */
+export async function openOwnedBin({
+  browser,
+  server,
+}: {
+  browser: Browser;
+  server: { baseUrl: string };
+}): Promise<{ page: Page; binId: string; echoUrl: string }> {
+  const page = await newPage(browser);
+  await page.goto(server.baseUrl + "/");
+  await page.getByTestId("create-bin").click();
+  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
+  await page.getByTestId("open-view").click();
+  await page.getByTestId("empty-state").waitFor();
+  await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+  return { page, binId: echoUrl.split("/").pop()!, echoUrl };
+}
