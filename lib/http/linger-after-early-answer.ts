@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/**
- * How long the connection stays open to drop what still arrives. Bounded by time only, as
- * nginx's lingering_time: dropped bytes are never kept, and a byte cap reached in
- * milliseconds on a fast link would bring back the reset (and the lost answer) it prevents.
- */
+/** How much of an unread body is received and dropped after an early answer. */
+const LINGER_MAX_BYTES = 1024 * 1024;
+/** How long the connection stays open for it. */
 const LINGER_MAX_MS = 2_000;
 
 /**
@@ -12,8 +10,8 @@ const LINGER_MAX_MS = 2_000;
  * the socket right away with body bytes still arriving makes the kernel send a reset, and
  * the client often loses the answer with it; keeping the connection for a next request would
  * mean receiving the whole declared body first. So, as HTTP/1.1 servers do ("lingering
- * close"): after the answer, half-close, drop what still arrives for a bounded time, then
- * close. Nothing of it is kept in memory.
+ * close"): after the answer, half-close, drop what still arrives for a bounded number of
+ * bytes and time, then close. Nothing of it is kept in memory.
  */
 export function lingerAfterEarlyAnswer({
   req,
@@ -25,6 +23,7 @@ export function lingerAfterEarlyAnswer({
   const socket = req.socket;
   res.once("finish", () => {
     if (req.complete || socket.destroyed) return;
+    let dropped = 0;
     const close = () => {
       clearTimeout(timer);
       socket.destroy();
@@ -34,7 +33,10 @@ export function lingerAfterEarlyAnswer({
     // A route's partial reader may still listen: take the stream over and let it flow.
     req.removeAllListeners("readable");
     req.removeAllListeners("data");
-    req.on("data", () => {});
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_MAX_BYTES) close();
+    });
     req.once("end", close);
     req.resume();
     socket.end();
