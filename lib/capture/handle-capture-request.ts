@@ -46,26 +46,34 @@ const SAFETY_HEADERS = {
   "Content-Security-Policy": "default-src 'none'; sandbox",
 };
 
-// Layers of headers merged by lower-case name (a later layer wins, so the safety headers
-// always do), each checked the way Node's writeHead would: an owner's header that is still
-// malformed (the rules of lib/payload/check-response-headers.ts should already have dropped it)
-// is left out and logged rather than failing an answer whose delivery is already stored.
-function mergeHeaders(
+// An owner's header that is still malformed (the rules of lib/payload/check-response-headers.ts
+// should already have dropped it) is left out and logged, checked the way Node's writeHead
+// would, rather than failing an answer whose delivery is already stored. Our own constant
+// layers need no check.
+function dropInvalidHeaders(
   binId: string | null,
-  layers: ReadonlyArray<Record<string, string>>,
+  headers: Record<string, string>,
 ): Record<string, string> {
+  const valid: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    } catch (error) {
+      log("warn", "answer header dropped", { binId, header: name, error: errorMessage(error) });
+      continue;
+    }
+    valid[name] = value;
+  }
+  return valid;
+}
+
+// Layers merged by lower-case name: a later layer wins, so the safety headers always do.
+function mergeHeaders(layers: ReadonlyArray<Record<string, string>>): Record<string, string> {
   const merged = new Map<string, [string, string]>();
   for (const layer of layers) {
-    for (const [name, value] of Object.entries(layer)) {
-      try {
-        validateHeaderName(name);
-        validateHeaderValue(name, value);
-      } catch (error) {
-        log("warn", "answer header dropped", { binId, header: name, error: errorMessage(error) });
-        continue;
-      }
+    for (const [name, value] of Object.entries(layer))
       merged.set(name.toLowerCase(), [name, value]);
-    }
   }
   return Object.fromEntries(merged.values());
 }
@@ -83,10 +91,10 @@ function send(
   const withBody = req.method !== "HEAD" && status !== 204 && status !== 304;
   res.writeHead(
     status,
-    mergeHeaders(binId, [
+    mergeHeaders([
       CORS_HEADERS,
       { "Cache-Control": "no-store" },
-      headers,
+      dropInvalidHeaders(binId, headers),
       SAFETY_HEADERS,
       status === 204 || status === 304 ? {} : { "Content-Length": String(Buffer.byteLength(body)) },
     ]),
