@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sendRawHttp } from "@/test/support/send-raw-http";
+import { percentile } from "@/test/support/measure";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -120,11 +121,8 @@ describe("fair body memory", () => {
     }
     // Ordering, not wall-clock: every attacker was still connected and unanswered.
     expect(attackers.filter((a) => a.answered())).toEqual([]);
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
     console.log(
-      `1 KB capture under 8 idle declarers + 8 trickling uploads (30 in a row): p50 ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
+      `1 KB capture under 8 idle declarers + 8 trickling uploads (30 in a row): p50 ${percentile(latencies, 50).toFixed(1)} ms, p90 ${percentile(latencies, 90).toFixed(1)} ms, max ${percentile(latencies, 100).toFixed(1)} ms`,
     );
 
     // The attackers hang up (client side), mid-body.

@@ -1,8 +1,8 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildHar } from "@/lib/payload/build-har";
+import { percentile, readRssBytes } from "@/test/support/measure";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -22,26 +22,16 @@ const MAX_RSS_GROWTH = 100 * MiB;
 const expected = new Map<string, "valid" | "invalid" | "missing">();
 let needleId = "";
 
-function rssBytes(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return Number(match![1]) * 1024;
-}
-
 /** Samples the server's RSS every 50 ms until stopped; resolves with the peak. */
 function sampleRss(pid: number) {
-  let peak = rssBytes(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 50);
+  let peak = readRssBytes(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, readRssBytes(pid))), 50);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.max(peak, rssBytes(pid));
+      return Math.max(peak, readRssBytes(pid));
     },
   };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 async function insertRows(
@@ -157,7 +147,7 @@ function slowDownload(url: string, { abortAfterBytes }: { abortAfterBytes?: numb
 describe("heavy reads of a 200 MB bin", () => {
   it("a slow HAR export streams with bounded memory, health answers meanwhile, a second export from the same address gets 429", async () => {
     const pid = server.process.pid!;
-    const baseline = rssBytes(pid);
+    const baseline = readRssBytes(pid);
     const rss = sampleRss(pid);
     const download = slowDownload(`${server.baseUrl}/api/bins/${bin.id}/export?format=har`);
     let finished = false;
@@ -226,7 +216,7 @@ describe("heavy reads of a 200 MB bin", () => {
     });
     expect(set.status).toBe(200);
     const pid = server.process.pid!;
-    const baseline = rssBytes(pid);
+    const baseline = readRssBytes(pid);
     const rss = sampleRss(pid);
     const started = performance.now();
     const deliveries: Array<{ id: string; signature: { status: string } }> = [];

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { readRssBytes } from "@/test/support/measure";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -121,11 +121,6 @@ function declared({
 }
 
 const bearer = (token: string) => `Authorization: Bearer ${token}\r\n`;
-
-function readRssBytes(): number {
-  const status = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
-}
 
 describe("JSON bodies are bounded and read only after authorisation", () => {
   it("refuses a 64 MiB body without (or with the wrong) token before reading it", async () => {
@@ -258,12 +253,15 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
     // then); a body kept or buffered would cost 64 MiB per request again.
     await round();
     await round();
-    const before = readRssBytes();
+    const before = readRssBytes(server.process.pid!);
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, readRssBytes())), 20);
+    const sampler = setInterval(
+      () => (peak = Math.max(peak, readRssBytes(server.process.pid!))),
+      20,
+    );
     const results = await round();
     clearInterval(sampler);
-    const after = readRssBytes();
+    const after = readRssBytes(server.process.pid!);
     console.log(
       `12 anonymous 64 MiB pushes (settings, samples, a page): answers ${results.map((r) => r.status).join(",")}; client wrote ${results.map((r) => (r.written / MIB).toFixed(1)).join(",")} MiB; server RSS before ${(before / MIB).toFixed(1)} MiB, peak ${(peak / MIB).toFixed(1)} MiB (+${((peak - before) / MIB).toFixed(1)}), after ${(after / MIB).toFixed(1)} MiB`,
     );
