@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 
 /** How much of an unread body is received and dropped after an early answer. */
 const LINGER_MAX_BYTES = 1024 * 1024;
@@ -21,6 +22,15 @@ export function lingerAfterEarlyAnswer({
   res: ServerResponse;
 }): void {
   const socket = req.socket;
+  // Node closes a "Connection: close" socket itself once the answer is out (destroySoon: end,
+  // then destroy as soon as the FIN is flushed), which resets the connection within
+  // milliseconds and made the linger below a no-op. While this request's body is still
+  // arriving, only half-close; the linger decides when to destroy. Set per request: a
+  // keep-alive socket serves several.
+  socket.destroySoon = function destroySoon(this: Socket) {
+    if (req.complete) return Socket.prototype.destroySoon.call(this);
+    this.end();
+  };
   res.once("finish", () => {
     if (req.complete || socket.destroyed) return;
     let dropped = 0;
