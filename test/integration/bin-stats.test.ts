@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import type { BinStats } from "@/lib/deliveries/get-bin-stats.types";
+import { seedDeliveries, type SeededDelivery } from "@/test/support/seed-deliveries";
+import { setupTestServer } from "@/test/support/setup-test-server";
+
+const suite = setupTestServer();
+
+const MIN = 60_000;
+
+async function getStats(binId: string, query = "") {
+  const response = await fetch(`${suite.server.baseUrl}/api/bins/${binId}/stats${query}`);
+  return {
+    status: response.status,
+    body: (await response.json()) as BinStats & { error?: string },
+  };
+}
+
+/** Expected deliveries per bucket start, from the buckets the server chose. */
+function expectedBuckets(stats: BinStats, seeded: SeededDelivery[]): number[] {
+  const size = stats.bucketSeconds * 1000;
+  return stats.buckets.map((bucket) => {
+    const start = Date.parse(bucket.start);
+    return seeded.filter((row) => row.at.getTime() >= start && row.at.getTime() < start + size)
+      .length;
+  });
+}
+
+describe("GET /api/bins/<id>/stats", () => {
+  it("counts deliveries per bucket, answer class, verdict, attempts and retry gap, exactly", async () => {
+    const bin = await suite.createBin();
+    const now = Date.now();
+    const t = (msAgo: number) => new Date(now - msAgo);
+    const seeded: SeededDelivery[] = [
+      // Analysis A: 503, retry after 1 min (on schedule), after 5 min more (on schedule, 200),
+      // then sent again after its 2xx (a duplicate, not a retry).
+      { at: t(30 * MIN), responseStatus: 503, analysisId: "an_A", verdict: "valid" },
+      { at: t(29 * MIN), responseStatus: 503, analysisId: "an_A", verdict: "valid" },
+      { at: t(24 * MIN), responseStatus: 200, analysisId: "an_A", verdict: "valid" },
+      { at: t(20 * MIN), responseStatus: 200, analysisId: "an_A", verdict: "valid" },
+      // Analysis B: two attempts two hours ago (70 s apart: on schedule), a third 50 min ago
+      // (retry 2, ~69 min after the previous one: late). Its first two are outside 1h.
+      { at: t(120 * MIN), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
+      { at: t(120 * MIN - 70_000), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
+      { at: t(50 * MIN), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
+      // Analysis C: retried after 30 s (early for the 1-minute retry).
+      { at: t(10 * MIN), responseStatus: 500, analysisId: "an_C", verdict: "no_secret" },
+      { at: t(10 * MIN - 30_000), responseStatus: 500, analysisId: "an_C", verdict: "no_secret" },
+      // Plain deliveries: one judged under an older secret, one unsigned 404, one 3 h ago.
+      { at: t(5 * MIN), responseStatus: 200, path: "/other", verdict: "valid", stale: true },
+      { at: t(5 * MIN), responseStatus: 404, path: "/other", verdict: "missing" },
+      { at: t(180 * MIN), responseStatus: 201, path: "/other", verdict: "missing" },
+    ];
+    await seedDeliveries({ pool: suite.db.pool, binId: bin.id, deliveries: seeded });
+
+    const hour = await getStats(bin.id, "?window=1h");
+    expect(hour.status).toBe(200);
+    const lastHour = seeded.filter((row) => row.at.getTime() >= Date.parse(hour.body.from));
+    expect(lastHour).toHaveLength(9);
+    expect(hour.body).toMatchObject({
+      binId: bin.id,
+      window: "1h",
+      bucketSeconds: 60,
+      total: 9,
+      answers: { "2xx": 3, "3xx": 0, "4xx": 1, "5xx": 5, other: 0 },
+      signatures: { valid: 4, invalid: 1, missing: 1, no_secret: 2, unjudged: 1 },
+    });
+    expect(hour.body.buckets).toHaveLength(60);
+    expect(hour.body.buckets.map((bucket) => bucket.total)).toEqual(
+      expectedBuckets(hour.body, seeded),
+    );
+    const aBucket = hour.body.buckets.find(
+      (bucket) =>
+        Date.parse(bucket.start) <= now - 30 * MIN &&
+        now - 30 * MIN < Date.parse(bucket.start) + MIN,
+    );
+    expect(aBucket?.answers).toMatchObject({ "5xx": 1 });
+    // Attempts count every delivery of an analysis in the bin, also those before the window.
+    expect(hour.body.retries).toEqual({
+      analyses: 3,
+      attemptsPerAnalysis: [
+        { attempts: 2, analyses: 1 },
+        { attempts: 3, analyses: 1 },
+        { attempts: 4, analyses: 1 },
+      ],
+      retries: 4,
+      duplicates: 1,
+      beyondSchedule: 0,
+      schedule: [
+        {
+          retry: 1,
+          expectedSeconds: 60,
+          count: 2,
+          onSchedule: 1,
+          early: 1,
+          late: 0,
+          medianSeconds: 45,
+          minSeconds: 30,
+          maxSeconds: 60,
+        },
+        {
+          retry: 2,
+          expectedSeconds: 300,
+          count: 2,
+          onSchedule: 1,
+          early: 0,
+          late: 1,
+          medianSeconds: (300 + 4130) / 2,
+          minSeconds: 300,
+          maxSeconds: 4130,
+        },
+        ...[900, 3600, 21600].map((expectedSeconds, index) => ({
+          retry: index + 3,
+          expectedSeconds,
+          count: 0,
+          onSchedule: 0,
+          early: 0,
+          late: 0,
+          medianSeconds: null,
+          minSeconds: null,
+          maxSeconds: null,
+        })),
+      ],
+    });
+
+    const day = await getStats(bin.id, "?window=24h");
+    expect(day.body).toMatchObject({
+      window: "24h",
+      bucketSeconds: 1800,
+      total: 12,
+      answers: { "2xx": 4, "4xx": 1, "5xx": 7 },
+      signatures: { valid: 4, invalid: 3, missing: 2, no_secret: 2, unjudged: 1 },
+    });
+    expect(day.body.buckets).toHaveLength(48);
+    expect(day.body.buckets.map((bucket) => bucket.total)).toEqual(
+      expectedBuckets(day.body, seeded),
+    );
+    expect(day.body.retries).toMatchObject({ analyses: 3, retries: 5, duplicates: 1 });
+    expect(day.body.retries.schedule[0]).toMatchObject({
+      count: 3,
+      onSchedule: 2,
+      early: 1,
+      medianSeconds: 60,
+    });
+
+    // No window: the last 24 hours. A week: 56 buckets of 3 h.
+    const fallback = await getStats(bin.id);
+    expect(fallback.body).toMatchObject({ window: "24h", total: 12 });
+    const week = await getStats(bin.id, "?window=7d");
+    expect(week.body).toMatchObject({ window: "7d", bucketSeconds: 10800, total: 12 });
+    expect(week.body.buckets).toHaveLength(56);
+  });
+
+  it("an existing bin without deliveries: zeros, not an error", async () => {
+    const bin = await suite.createBin();
+    const { status, body } = await getStats(bin.id, "?window=1h");
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+    expect(body.buckets.every((bucket) => bucket.total === 0)).toBe(true);
+    expect(body.retries).toMatchObject({ analyses: 0, attemptsPerAnalysis: [], retries: 0 });
+  });
+
+  it("refuses a bad window or bin id with 400 JSON, an unknown bin with 404", async () => {
+    const bin = await suite.createBin();
+    for (const query of [
+      "?window=2h",
+      "?window=",
+      "?window=1H",
+      "?window=24h&window=7d&window=x",
+    ]) {
+      const { status, body } = await getStats(bin.id, query);
+      if (query.startsWith("?window=24h&")) {
+        // The first value counts, as everywhere in the API.
+        expect(status, query).toBe(200);
+        continue;
+      }
+      expect(status, query).toBe(400);
+      expect(body.error).toBe("bad_request");
+    }
+    const malformed = await getStats("bad.id", "?window=1h");
+    expect(malformed.status).toBe(400);
+    const unknown = await getStats("never-sent-to-this-bin", "?window=1h");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toBe("not_found");
+  });
+
+  it("is readable by anyone with the link and carries no owner data", async () => {
+    const bin = await suite.createBin();
+    const secret = "whsec_stats-never-shown";
+    expect(
+      (await suite.putSettings(bin.id, { webhookSecret: secret }, bin.ownerToken)).status,
+    ).toBe(200);
+    await seedDeliveries({
+      pool: suite.db.pool,
+      binId: bin.id,
+      deliveries: [{ at: new Date(), responseStatus: 200, verdict: "invalid" }],
+    });
+    const response = await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/stats?window=1h`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const text = await response.text();
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(bin.ownerToken);
+    expect(JSON.parse(text)).toMatchObject({ total: 1, signatures: { invalid: 1 } });
+  });
+});
