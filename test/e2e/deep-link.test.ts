@@ -9,10 +9,11 @@ const BODY = JSON.stringify({ note: "deep-link-snippet-7f3a", items: [1, 2, 3] }
 
 /** The server-rendered detail pane of the HTML (not the data React carries in scripts). */
 function renderedDetail(html: string, deliveryId: string): string {
-  const start = html.indexOf(`data-delivery-id="${deliveryId}"`);
-  expect(start, "the detail pane is in the HTML").toBeGreaterThan(0);
-  const open = html.lastIndexOf("<article", start);
-  return html.slice(open, html.indexOf("</article>", start));
+  const at = html.indexOf('data-testid="delivery-detail"');
+  expect(at, "the detail pane is in the HTML").toBeGreaterThan(0);
+  const pane = html.slice(html.lastIndexOf("<article", at), html.indexOf("</article>", at));
+  expect(pane).toContain(`data-delivery-id="${deliveryId}"`);
+  return pane;
 }
 
 describe("deep links", () => {
