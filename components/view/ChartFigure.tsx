@@ -3,14 +3,39 @@ import type { ReactNode } from "react";
 interface ChartFigureProps {
   title: string;
   testId: string;
-  /** A line under the title (totals, what the chart compares). */
+  /** A line beside the title (totals, what the chart compares). */
   note?: ReactNode;
-  children: ReactNode;
   className?: string;
+  /** The drawing's size in viewBox units (it scales to the figure's width). */
+  width: number;
+  height: number;
+  /** The drawing's text alternative: every number it shows. */
+  label: string;
+  /** Muted text colour for axes, or the default for labels. */
+  tone?: "muted" | "default";
+  /** The SVG content. */
+  children: ReactNode;
+  /** The numbers as a table for screen readers (StatsTable). */
+  table?: ReactNode;
 }
 
-/** The frame every overview chart sits in: a titled figure (relative, for its sr-only table). */
-export function ChartFigure({ title, testId, note, children, className = "" }: ChartFigureProps) {
+/**
+ * The frame of every overview chart: a titled figure holding one labelled SVG image (colours
+ * from `currentColor` and Tailwind fill classes, so dark mode follows) and its sr-only table;
+ * the figure is `relative` so that table stays inside it.
+ */
+export function ChartFigure({
+  title,
+  testId,
+  note,
+  className = "",
+  width,
+  height,
+  label,
+  tone = "default",
+  children,
+  table,
+}: ChartFigureProps) {
   return (
     <figure
       data-testid={testId}
@@ -20,7 +45,15 @@ export function ChartFigure({ title, testId, note, children, className = "" }: C
         <span className="font-semibold">{title}</span>
         {note && <span className="text-xs text-zinc-600 dark:text-zinc-400">{note}</span>}
       </figcaption>
-      {children}
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={label}
+        className={`w-full ${tone === "muted" ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-700 dark:text-zinc-300"}`}
+      >
+        {children}
+      </svg>
+      {table}
     </figure>
   );
 }

@@ -6,6 +6,7 @@ import { scaleBand, scaleLinear } from "@visx/scale";
 import { BarStack } from "@visx/shape";
 import { ANSWER_CLASSES } from "@/components/view/answer-mix-rows";
 import { ChartFigure } from "@/components/view/ChartFigure";
+import { chartAxisProps } from "@/components/view/chart-axis-props";
 import { StatsTable } from "@/components/view/StatsTable";
 import type { AnswerMix, BinStats } from "@/lib/deliveries/get-bin-stats.types";
 
@@ -61,67 +62,64 @@ export function DeliveriesOverTimeChart({
       testId="stats-deliveries"
       note={`${stats.total} in ${windowLabel}, ${bucketName} bars, coloured by our answer`}
       className="sm:col-span-2"
+      width={WIDTH}
+      height={HEIGHT}
+      label={label}
+      tone="muted"
+      table={
+        <StatsTable
+          caption={`Deliveries over ${windowLabel} (${bucketName} buckets with deliveries)`}
+          columns={["From", "Deliveries", ...ANSWER_CLASSES.map((cls) => cls.label)]}
+          rows={busy.map((bucket) => [
+            formatStart(bucket.start, stats.bucketSeconds),
+            bucket.total,
+            ...ANSWER_CLASSES.map((cls) => bucket.answers[cls.key]),
+          ])}
+        />
+      }
     >
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={label}
-        className="w-full text-zinc-600 dark:text-zinc-400"
-      >
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          <BarStack<Row, keyof AnswerMix>
-            data={data}
-            keys={ANSWER_CLASSES.map((cls) => cls.key)}
-            x={(row) => row.start}
-            xScale={x}
-            yScale={y}
-            color={() => "currentColor"}
-          >
-            {(stacks) =>
-              stacks.map((stack) =>
-                stack.bars
-                  .filter((bar) => bar.height > 0)
-                  .map((bar) => (
-                    <rect
-                      key={`${stack.index}-${bar.index}`}
-                      x={bar.x}
-                      y={bar.y}
-                      width={bar.width}
-                      height={bar.height}
-                      className={fills.get(bar.key)}
-                    />
-                  )),
-              )
-            }
-          </BarStack>
-          <AxisLeft
-            scale={y}
-            numTicks={3}
-            tickFormat={(value) => String(value)}
-            stroke="currentColor"
-            tickStroke="currentColor"
-            tickLabelProps={{ fill: "currentColor", fontSize: 10, textAnchor: "end", dx: -2 }}
-          />
-          <AxisBottom
-            top={innerHeight}
-            scale={x}
-            tickValues={data.filter((_, index) => index % everyNth === 0).map((row) => row.start)}
-            tickFormat={(start) => formatStart(start, stats.bucketSeconds)}
-            stroke="currentColor"
-            tickStroke="currentColor"
-            tickLabelProps={{ fill: "currentColor", fontSize: 10, textAnchor: "middle" }}
-          />
-        </Group>
-      </svg>
-      <StatsTable
-        caption={`Deliveries over ${windowLabel} (${bucketName} buckets with deliveries)`}
-        columns={["From", "Deliveries", ...ANSWER_CLASSES.map((cls) => cls.label)]}
-        rows={busy.map((bucket) => [
-          formatStart(bucket.start, stats.bucketSeconds),
-          bucket.total,
-          ...ANSWER_CLASSES.map((cls) => bucket.answers[cls.key]),
-        ])}
-      />
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        <BarStack<Row, keyof AnswerMix>
+          data={data}
+          keys={ANSWER_CLASSES.map((cls) => cls.key)}
+          x={(row) => row.start}
+          xScale={x}
+          yScale={y}
+          color={() => "currentColor"}
+        >
+          {(stacks) =>
+            stacks.map((stack) =>
+              stack.bars
+                .filter((bar) => bar.height > 0)
+                .map((bar) => (
+                  <rect
+                    key={`${stack.index}-${bar.index}`}
+                    x={bar.x}
+                    y={bar.y}
+                    width={bar.width}
+                    height={bar.height}
+                    className={fills.get(bar.key)}
+                  />
+                )),
+            )
+          }
+        </BarStack>
+        <AxisLeft
+          scale={y}
+          // Counts are whole: no 0.5 ticks on a quiet bin.
+          tickValues={y.ticks(4).filter((tick) => Number.isInteger(tick))}
+          tickFormat={(value) => String(value)}
+          {...chartAxisProps}
+          tickLabelProps={{ ...chartAxisProps.tickLabelProps, textAnchor: "end", dx: -2 }}
+        />
+        <AxisBottom
+          top={innerHeight}
+          scale={x}
+          tickValues={data.filter((_, index) => index % everyNth === 0).map((row) => row.start)}
+          tickFormat={(start) => formatStart(start, stats.bucketSeconds)}
+          {...chartAxisProps}
+        />
+      </Group>
     </ChartFigure>
   );
 }

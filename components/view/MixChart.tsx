@@ -27,42 +27,42 @@ export function MixChart({ title, testId, rows, note }: MixChartProps) {
   });
   const height = Math.max(1, rows.length) * ROW_HEIGHT;
   return (
-    <ChartFigure title={title} testId={testId} note={note}>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={describeMix({ title, rows })}
-        className="w-full text-zinc-700 dark:text-zinc-300"
-      >
-        {rows.map((row, index) => {
-          const width = x(row.value);
-          return (
-            <Group key={row.key} top={index * ROW_HEIGHT}>
-              <text x={0} y={ROW_HEIGHT / 2} dy="0.35em" fontSize={11} fill="currentColor">
-                {row.label}
-              </text>
-              <Bar
-                x={LABEL_WIDTH}
-                y={4}
-                width={Math.max(row.value > 0 ? 2 : 0, width)}
-                height={ROW_HEIGHT - 8}
-                rx={2}
-                className={row.fill}
-              />
-              <text
-                x={LABEL_WIDTH + width + 6}
-                y={ROW_HEIGHT / 2}
-                dy="0.35em"
-                fontSize={11}
-                fontWeight={600}
-                fill="currentColor"
-              >
-                {row.value}
-              </text>
-            </Group>
-          );
-        })}
-      </svg>
+    <ChartFigure
+      title={title}
+      testId={testId}
+      note={note}
+      width={WIDTH}
+      height={height}
+      label={describeMix({ title, rows })}
+    >
+      {rows.map((row, index) => {
+        const width = x(row.value);
+        return (
+          <Group key={row.key} top={index * ROW_HEIGHT}>
+            <text x={0} y={ROW_HEIGHT / 2} dy="0.35em" fontSize={11} fill="currentColor">
+              {row.label}
+            </text>
+            <Bar
+              x={LABEL_WIDTH}
+              y={4}
+              width={Math.max(row.value > 0 ? 2 : 0, width)}
+              height={ROW_HEIGHT - 8}
+              rx={2}
+              className={row.fill}
+            />
+            <text
+              x={LABEL_WIDTH + width + 6}
+              y={ROW_HEIGHT / 2}
+              dy="0.35em"
+              fontSize={11}
+              fontWeight={600}
+              fill="currentColor"
+            >
+              {row.value}
+            </text>
+          </Group>
+        );
+      })}
     </ChartFigure>
   );
 }

@@ -5,6 +5,7 @@ import { Group } from "@visx/group";
 import { scaleLog } from "@visx/scale";
 import { Circle, Line } from "@visx/shape";
 import { ChartFigure } from "@/components/view/ChartFigure";
+import { chartAxisProps } from "@/components/view/chart-axis-props";
 import { StatsTable } from "@/components/view/StatsTable";
 import { formatGap } from "@/lib/analysis/format-gap";
 import type { BinStats } from "@/lib/deliveries/get-bin-stats.types";
@@ -45,82 +46,78 @@ export function RetryScheduleChart({ retries }: { retries: BinStats["retries"] }
       testId="stats-schedule"
       note={`against CallCov's retry schedule${retries.beyondSchedule > 0 ? `; ${retries.beyondSchedule} past the fifth retry` : ""}`}
       className="sm:col-span-2"
+      width={WIDTH}
+      height={height}
+      label={label}
+      table={
+        <StatsTable
+          caption="Time between attempts against CallCov's retry schedule"
+          columns={[
+            "Retry",
+            "Expected",
+            "Seen",
+            "Median",
+            "Min",
+            "Max",
+            "On schedule",
+            "Early",
+            "Late",
+          ]}
+          rows={schedule.map((step) => [
+            step.retry,
+            formatGap({ seconds: step.expectedSeconds }),
+            step.count,
+            formatGap({ seconds: step.medianSeconds }),
+            formatGap({ seconds: step.minSeconds }),
+            formatGap({ seconds: step.maxSeconds }),
+            step.onSchedule,
+            step.early,
+            step.late,
+          ])}
+        />
+      }
     >
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={label}
-        className="w-full text-zinc-700 dark:text-zinc-300"
-      >
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          {schedule.map((step, index) => {
-            const middle = index * ROW_HEIGHT + ROW_HEIGHT / 2;
-            const expected = x(step.expectedSeconds);
-            return (
-              <Group key={step.retry}>
-                <text x={-MARGIN.left} y={middle} dy="0.35em" fontSize={11} fill="currentColor">
-                  {`Retry ${step.retry} (${formatGap({ seconds: step.expectedSeconds })})`}
-                </text>
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {schedule.map((step, index) => {
+          const middle = index * ROW_HEIGHT + ROW_HEIGHT / 2;
+          const expected = x(step.expectedSeconds);
+          return (
+            <Group key={step.retry}>
+              <text x={-MARGIN.left} y={middle} dy="0.35em" fontSize={11} fill="currentColor">
+                {`Retry ${step.retry} (${formatGap({ seconds: step.expectedSeconds })})`}
+              </text>
+              <Line
+                from={{ x: expected, y: middle - 8 }}
+                to={{ x: expected, y: middle + 8 }}
+                strokeDasharray="3 2"
+                strokeWidth={2}
+                className="stroke-zinc-500"
+              />
+              {step.minSeconds !== null && step.maxSeconds !== null && (
                 <Line
-                  from={{ x: expected, y: middle - 8 }}
-                  to={{ x: expected, y: middle + 8 }}
-                  strokeDasharray="3 2"
+                  from={{ x: x(step.minSeconds), y: middle }}
+                  to={{ x: x(step.maxSeconds), y: middle }}
                   strokeWidth={2}
-                  className="stroke-zinc-500"
+                  className="stroke-sky-400"
                 />
-                {step.minSeconds !== null && step.maxSeconds !== null && (
-                  <Line
-                    from={{ x: x(step.minSeconds), y: middle }}
-                    to={{ x: x(step.maxSeconds), y: middle }}
-                    strokeWidth={2}
-                    className="stroke-sky-400"
-                  />
-                )}
-                {step.medianSeconds !== null && (
-                  <Circle cx={x(step.medianSeconds)} cy={middle} r={4} className="fill-sky-600" />
-                )}
-                <text x={innerWidth + 8} y={middle} dy="0.35em" fontSize={11} fill="currentColor">
-                  {step.count === 0 ? "none" : `${step.onSchedule}/${step.count} on schedule`}
-                </text>
-              </Group>
-            );
-          })}
-          <AxisBottom
-            top={schedule.length * ROW_HEIGHT}
-            scale={x}
-            tickValues={TICKS.filter((tick) => tick >= domainMin && tick <= domainMax)}
-            tickFormat={(seconds) => formatGap({ seconds: Number(seconds) })}
-            stroke="currentColor"
-            tickStroke="currentColor"
-            tickLabelProps={{ fill: "currentColor", fontSize: 10, textAnchor: "middle" }}
-          />
-        </Group>
-      </svg>
-      <StatsTable
-        caption="Time between attempts against CallCov's retry schedule"
-        columns={[
-          "Retry",
-          "Expected",
-          "Seen",
-          "Median",
-          "Min",
-          "Max",
-          "On schedule",
-          "Early",
-          "Late",
-        ]}
-        rows={schedule.map((step) => [
-          step.retry,
-          formatGap({ seconds: step.expectedSeconds }),
-          step.count,
-          formatGap({ seconds: step.medianSeconds }),
-          formatGap({ seconds: step.minSeconds }),
-          formatGap({ seconds: step.maxSeconds }),
-          step.onSchedule,
-          step.early,
-          step.late,
-        ])}
-      />
+              )}
+              {step.medianSeconds !== null && (
+                <Circle cx={x(step.medianSeconds)} cy={middle} r={4} className="fill-sky-600" />
+              )}
+              <text x={innerWidth + 8} y={middle} dy="0.35em" fontSize={11} fill="currentColor">
+                {step.count === 0 ? "none" : `${step.onSchedule}/${step.count} on schedule`}
+              </text>
+            </Group>
+          );
+        })}
+        <AxisBottom
+          top={schedule.length * ROW_HEIGHT}
+          scale={x}
+          tickValues={TICKS.filter((tick) => tick >= domainMin && tick <= domainMax)}
+          tickFormat={(seconds) => formatGap({ seconds: Number(seconds) })}
+          {...chartAxisProps}
+        />
+      </Group>
     </ChartFigure>
   );
 }

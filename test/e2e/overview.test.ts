@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { screenshotDir } from "@/test/support/launch-browser";
-import { seedDeliveries, type SeededDelivery } from "@/test/support/seed-deliveries";
+import { healthScenario, seedDeliveries } from "@/test/support/seed-deliveries";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { createTestDb } from "@/test/support/test-db";
 import { newPage, sendDelivery, waitForText } from "@/test/e2e/support";
@@ -12,8 +12,6 @@ let db: ReturnType<typeof createTestDb> | undefined;
 afterAll(async () => {
   await db?.close();
 });
-
-const MIN = 60_000;
 
 /** The text alternative of one chart: the labelled image's name. */
 function chartLabel(page: Page, testId: string) {
@@ -29,23 +27,8 @@ describe("bin overview", () => {
     db = createTestDb(suite.databaseUrl);
     const created = await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" });
     const bin = (await created.json()) as { id: string; echoUrl: string };
-    const now = Date.now();
-    const t = (msAgo: number) => new Date(now - msAgo);
-    const seeded: SeededDelivery[] = [
-      { at: t(30 * MIN), responseStatus: 503, analysisId: "an_A", verdict: "valid" },
-      { at: t(29 * MIN), responseStatus: 503, analysisId: "an_A", verdict: "valid" },
-      { at: t(24 * MIN), responseStatus: 200, analysisId: "an_A", verdict: "valid" },
-      { at: t(20 * MIN), responseStatus: 200, analysisId: "an_A", verdict: "valid" },
-      { at: t(120 * MIN), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
-      { at: t(120 * MIN - 70_000), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
-      { at: t(50 * MIN), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
-      { at: t(10 * MIN), responseStatus: 500, analysisId: "an_C", verdict: "no_secret" },
-      { at: t(10 * MIN - 30_000), responseStatus: 500, analysisId: "an_C", verdict: "no_secret" },
-      // (No verdict from an older secret here: the list on screen re-judges what it shows.)
-      { at: t(5 * MIN), responseStatus: 200, path: "/other", verdict: "missing" },
-      { at: t(5 * MIN), responseStatus: 404, path: "/other", verdict: "missing" },
-      { at: t(180 * MIN), responseStatus: 201, path: "/other", verdict: "missing" },
-    ];
+    // (No verdict from an older secret: the list on screen re-judges what it shows.)
+    const seeded = healthScenario({ now: Date.now(), staleVerdict: false });
     await seedDeliveries({ pool: db.pool, binId: bin.id, deliveries: seeded });
 
     const page = await newPage(suite.browser);

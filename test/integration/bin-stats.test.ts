@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { BinStats } from "@/lib/deliveries/get-bin-stats.types";
-import { seedDeliveries, type SeededDelivery } from "@/test/support/seed-deliveries";
+import {
+  healthScenario,
+  seedDeliveries,
+  type SeededDelivery,
+} from "@/test/support/seed-deliveries";
 import { setupTestServer } from "@/test/support/setup-test-server";
 
 const suite = setupTestServer();
@@ -29,27 +33,7 @@ describe("GET /api/bins/<id>/stats", () => {
   it("counts deliveries per bucket, answer class, verdict, attempts and retry gap, exactly", async () => {
     const bin = await suite.createBin();
     const now = Date.now();
-    const t = (msAgo: number) => new Date(now - msAgo);
-    const seeded: SeededDelivery[] = [
-      // Analysis A: 503, retry after 1 min (on schedule), after 5 min more (on schedule, 200),
-      // then sent again after its 2xx (a duplicate, not a retry).
-      { at: t(30 * MIN), responseStatus: 503, analysisId: "an_A", verdict: "valid" },
-      { at: t(29 * MIN), responseStatus: 503, analysisId: "an_A", verdict: "valid" },
-      { at: t(24 * MIN), responseStatus: 200, analysisId: "an_A", verdict: "valid" },
-      { at: t(20 * MIN), responseStatus: 200, analysisId: "an_A", verdict: "valid" },
-      // Analysis B: two attempts two hours ago (70 s apart: on schedule), a third 50 min ago
-      // (retry 2, ~69 min after the previous one: late). Its first two are outside 1h.
-      { at: t(120 * MIN), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
-      { at: t(120 * MIN - 70_000), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
-      { at: t(50 * MIN), responseStatus: 500, analysisId: "an_B", verdict: "invalid" },
-      // Analysis C: retried after 30 s (early for the 1-minute retry).
-      { at: t(10 * MIN), responseStatus: 500, analysisId: "an_C", verdict: "no_secret" },
-      { at: t(10 * MIN - 30_000), responseStatus: 500, analysisId: "an_C", verdict: "no_secret" },
-      // Plain deliveries: one judged under an older secret, one unsigned 404, one 3 h ago.
-      { at: t(5 * MIN), responseStatus: 200, path: "/other", verdict: "valid", stale: true },
-      { at: t(5 * MIN), responseStatus: 404, path: "/other", verdict: "missing" },
-      { at: t(180 * MIN), responseStatus: 201, path: "/other", verdict: "missing" },
-    ];
+    const seeded = healthScenario({ now, staleVerdict: true });
     await seedDeliveries({ pool: suite.db.pool, binId: bin.id, deliveries: seeded });
 
     const hour = await getStats(bin.id, "?window=1h");
