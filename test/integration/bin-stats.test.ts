@@ -6,6 +6,7 @@ import {
   type SeededDelivery,
 } from "@/test/support/seed-deliveries";
 import { setupTestServer } from "@/test/support/setup-test-server";
+import { startTestServer } from "@/test/support/start-test-server";
 
 const suite = setupTestServer();
 
@@ -185,5 +186,34 @@ describe("GET /api/bins/<id>/stats", () => {
     expect(text).not.toContain(secret);
     expect(text).not.toContain(bin.ownerToken);
     expect(JSON.parse(text)).toMatchObject({ total: 1, signatures: { invalid: 1 } });
+  });
+
+  it("an overview too heavy for the statement timeout is stopped with 503 search_timeout", async () => {
+    const strict = await startTestServer({
+      databaseUrl: suite.databaseUrl,
+      env: { SEARCH_STATEMENT_TIMEOUT_MS: "1" },
+    });
+    try {
+      const bin = await suite.createBin();
+      // 50,000 small deliveries over the last week: far more than 1 ms of aggregation.
+      await suite.db.query(
+        `INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256,
+           received_at, analysis_id, response_status)
+         SELECT (lpad(to_hex((extract(epoch FROM ts) * 1000)::bigint), 12, '0') || '70008'
+             || lpad(to_hex(g), 15, '0'))::uuid,
+           $1, 'POST', '/', '', '[]'::jsonb, '\\x00'::bytea, 1, repeat('0', 64), ts, 'an_' || (g / 3), 500
+         FROM (SELECT g, now() - make_interval(secs => g * 12) AS ts
+               FROM generate_series(0, 49999) g) s`,
+        [bin.id],
+      );
+      const response = await fetch(`${strict.baseUrl}/api/bins/${bin.id}/stats?window=7d`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        error: "search_timeout",
+        message: expect.stringContaining("shorter window"),
+      });
+    } finally {
+      await strict.stop();
+    }
   });
 });
