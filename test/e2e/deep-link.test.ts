@@ -123,4 +123,34 @@ describe("deep links", () => {
     await page.goto(`${suite.server.baseUrl}/view/${bin.id}/0190f0e4-7a4b-7c3d-8e5f-123456789abc`);
     await waitForText(page, "[role=alert]", ["does not exist"]);
   });
+
+  it("a hostile body in the server-rendered detail is text, in the HTML and in the browser", async () => {
+    const created = await fetch(`${suite.server.baseUrl}/api/bins`, { method: "POST" });
+    const bin = (await created.json()) as { id: string; echoUrl: string };
+    const hostile = '</script><script>window.__xss=1</script><img src=x onerror="window.__xss=1">';
+    const deliveryId = await sendDelivery(bin.echoUrl, {
+      headers: { "Content-Type": "text/html" },
+      body: hostile,
+    });
+    const url = `${suite.server.baseUrl}/view/${bin.id}/${deliveryId}`;
+    const pane = renderedDetail(await (await fetch(url)).text(), deliveryId);
+    expect(pane).toContain("&lt;/script&gt;&lt;script&gt;window.__xss=1");
+    expect(pane).not.toContain("<script");
+    expect(pane).not.toContain("<img");
+    const page = await newPage(suite.browser);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(url);
+    await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+    expect(await page.getByTestId("delivery-detail").innerText()).toContain(
+      "<script>window.__xss=1</script>",
+    );
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator('[data-testid="delivery-detail"] img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
 });
