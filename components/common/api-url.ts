@@ -41,6 +41,9 @@ export const apiUrl = {
     `${bin(binId)}/events${joinQuery([
       lastEventId ? `lastEventId=${encodeURIComponent(lastEventId)}` : "",
     ])}`,
+  /** GET the bin's overview over a window (1h, 24h, 7d). */
+  stats: (binId: string, window: string) =>
+    `${bin(binId)}/stats?window=${encodeURIComponent(window)}`,
   export: (binId: string, format: "har" | "jsonl", filter: ListFilter) =>
     `${bin(binId)}/export${joinQuery([`format=${format}`, buildFilterQuery({ filter })])}`,
 };

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/common/CopyButton";
 import { BinSummary } from "@/components/view/BinSummary";
 import { ClaimBinButton } from "@/components/view/ClaimBinButton";
 import { LiveStatus } from "@/components/view/LiveStatus";
+import { OverviewButton } from "@/components/view/OverviewButton";
 import { SendSampleButton } from "@/components/view/SendSampleButton";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import type { LiveStatus as LiveStatusValue } from "@/components/view/use-live-deliveries";
@@ -76,6 +77,7 @@ export function BinHeader({
         )}
         <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1.5">
           <BinSummary settings={settings} bin={bin} />
+          <OverviewButton binId={binId} />
           {isOwner ? (
             <button
               type="button"

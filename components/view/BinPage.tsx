@@ -18,6 +18,7 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
     binId,
     ownerToken: cookieStore.get(ownerCookieName(binId))?.value ?? null,
     headers: new Headers(headerList),
+    selectedId,
   });
   return (
     <BinQueryProvider
@@ -25,6 +26,7 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
       key={binId}
       binId={data.binId}
       initialPage={{ deliveries: data.deliveries, nextCursor: data.nextCursor }}
+      initialDetail={data.selected}
       initialSettings={{
         hasSecret: data.hasSecret,
         response: data.bin?.response ?? null,

@@ -4,7 +4,10 @@ import { QueryClient, QueryClientProvider, type InfiniteData } from "@tanstack/r
 import { useState, type ReactNode } from "react";
 import { binQueryKey } from "@/components/view/bin-query-key";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
+import { decodeBase64 } from "@/lib/signatures/decode-base64";
 import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 import type { LiveLog } from "@/components/view/live-log";
 
 interface BinQueryProviderProps {
@@ -12,6 +15,8 @@ interface BinQueryProviderProps {
   /** The unfiltered first page the server rendered. */
   initialPage: DeliveryPage;
   initialSettings: BinSettingsState;
+  /** A deep link's delivery, rendered by the server so the link shows it in the first HTML. */
+  initialDetail?: DeliveryDetail | null;
   children: ReactNode;
 }
 
@@ -24,6 +29,7 @@ export function BinQueryProvider({
   binId,
   initialPage,
   initialSettings,
+  initialDetail = null,
   children,
 }: BinQueryProviderProps) {
   const [client] = useState(() => {
@@ -47,6 +53,12 @@ export function BinQueryProvider({
       { pages: [{ ...initialPage, liveMark: newestId }], pageParams: [null] },
     );
     queryClient.setQueryData(binQueryKey.settings(binId), initialSettings);
+    if (initialDetail) {
+      queryClient.setQueryData<LoadedDelivery>(binQueryKey.detail(binId, initialDetail.id), {
+        detail: initialDetail,
+        body: decodeBase64(initialDetail.bodyBase64) ?? new Uint8Array(),
+      });
+    }
     return queryClient;
   });
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;

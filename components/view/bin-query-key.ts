@@ -19,6 +19,10 @@ export const binQueryKey = {
   list: (binId: string, filterQuery: string) => ["bin", binId, "deliveries", filterQuery] as const,
   details: (binId: string) => ["bin", binId, "delivery"] as const,
   detail: (binId: string, deliveryId: string) => ["bin", binId, "delivery", deliveryId] as const,
+  stats: (binId: string, window?: string) =>
+    window === undefined
+      ? (["bin", binId, "stats"] as const)
+      : (["bin", binId, "stats", window] as const),
   /** Live arrivals, kept outside ["bin", id] so invalidating the bin does not touch them. */
   live: (binId: string) => ["live", binId] as const,
 };

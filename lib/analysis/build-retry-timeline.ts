@@ -2,11 +2,8 @@ import { isSuccessStatus } from "@/lib/analysis/is-success-status";
 import { measureGapSeconds } from "@/lib/analysis/measure-gap-seconds";
 import type { RetryDelivery, RetryTimelineRow } from "@/lib/analysis/retry-delivery";
 import { RETRY_SCHEDULE_SECONDS } from "@/lib/analysis/retry-schedule";
+import { scheduleToleranceSeconds } from "@/lib/analysis/schedule-tolerance-seconds";
 import { sortDeliveries } from "@/lib/analysis/sort-deliveries";
-
-// Sender clocks and queues jitter: a gap matches when within 20% or 10 s, whichever is looser.
-const TOLERANCE_RATIO = 0.2;
-const TOLERANCE_SECONDS = 10;
 
 // Deliveries are treated as one sequence (callers pass a single analysis id's deliveries), in
 // any order.
@@ -29,7 +26,7 @@ export function buildRetryTimeline({
       expectedGapSeconds === null || gapSeconds === null
         ? null
         : Math.abs(gapSeconds - expectedGapSeconds) <=
-          Math.max(expectedGapSeconds * TOLERANCE_RATIO, TOLERANCE_SECONDS);
+          scheduleToleranceSeconds({ expectedSeconds: expectedGapSeconds });
     rows.push({
       deliveryId: delivery.id,
       attempt,

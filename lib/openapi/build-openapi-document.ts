@@ -24,6 +24,7 @@ import {
   exportQuerySchema,
 } from "@/lib/deliveries/export-deliveries.types";
 import { deliveryDetailSchema } from "@/lib/deliveries/get-delivery-detail.types";
+import { binStatsQuerySchema, binStatsSchema } from "@/lib/deliveries/get-bin-stats.types";
 import {
   deliveryPageSchema,
   listDeliveriesQuerySchema,
@@ -70,6 +71,7 @@ const RESPONSE_SCHEMAS = {
   RetryTimelineRow: retryTimelineRowSchema,
   DeliveryDetail: deliveryDetailSchema,
   DeliveryExportRecord: deliveryExportRecordSchema,
+  BinStats: binStatsSchema,
   Har: harSchema,
   HarEntry: harEntrySchema,
   SampleSent: sampleSentSchema,
@@ -505,6 +507,25 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
               },
             },
             ...errors("400", "429", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/stats": {
+        get: {
+          operationId: "getBinStats",
+          tags: ["Deliveries"],
+          summary: "Health at a glance: counts over a window",
+          description:
+            "Deliveries over time, the status classes our endpoint answered, signature verdicts, attempts per CallCov analysis and the time between attempts against CallCov's retry schedule, for the last hour, day or week. Counts only (no owner data); one aggregate query under the search statement timeout (503 search_timeout past it). Viewers of one bin share a read for about a second; reads running at once are limited per client address (429 with Retry-After).",
+          parameters: [binIdParam, ...parametersOf(binStatsQuerySchema, "query")],
+          responses: {
+            "200": {
+              description: "The overview",
+              headers: { "Cache-Control": NO_STORE },
+              content: json(ref("BinStats")),
+            },
+            ...errors("400", "404", "429", "503"),
           },
           security: PUBLIC,
         },

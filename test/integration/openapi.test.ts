@@ -377,6 +377,16 @@ describe("OpenAPI document: responses match the real answers", () => {
     }
     await check("get", "/api/bins/{id}/export", `/api/bins/${id}/export?format=xml`, 400);
 
+    const stats = await check(
+      "get",
+      "/api/bins/{id}/stats",
+      `/api/bins/${id}/stats?window=1h`,
+      200,
+    );
+    expect(stats).toMatchObject({ total: 4, retries: { analyses: 1, retries: 1 } });
+    await check("get", "/api/bins/{id}/stats", `/api/bins/${id}/stats?window=1y`, 400);
+    await check("get", "/api/bins/{id}/stats", "/api/bins/no-such-bin-here/stats", 404);
+
     const samples = "/api/bins/{id}/samples";
     await check("post", samples, `/api/bins/${id}/samples`, 201, {
       headers: jsonHeaders,
