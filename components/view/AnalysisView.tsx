@@ -81,7 +81,7 @@ export function AnalysisView({ value }: { value: unknown }) {
             {created ? (
               <>
                 {new Date(created).toLocaleString()}{" "}
-                <span className="text-zinc-500">
+                <span className="text-zinc-500 dark:text-zinc-400">
                   (<RelativeTime iso={created} />)
                 </span>
               </>
@@ -148,7 +148,9 @@ export function AnalysisView({ value }: { value: unknown }) {
       {!failed && (
         <SubSection title="Results">
           {results.length === 0 ? (
-            <p className="text-sm text-zinc-500 italic">No results in this analysis.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400 italic">
+              No results in this analysis.
+            </p>
           ) : (
             <div className="grid grid-cols-1 gap-3 xl:grid-cols-2 2xl:grid-cols-3">
               {results.map((plan) => (

@@ -43,7 +43,7 @@ export function CheckSecretForm({ headers, body, receivedAt }: CheckSecretFormPr
     <div className="flex flex-col gap-2">
       <form onSubmit={check} className="flex flex-wrap items-center gap-2">
         <label className="sr-only" htmlFor="check-secret">
-          Your webhook secret
+          Secret to check this delivery’s signature (stays in this browser)
         </label>
         <input
           id="check-secret"
@@ -65,7 +65,7 @@ export function CheckSecretForm({ headers, body, receivedAt }: CheckSecretFormPr
           {state.status === "checking" ? "Checking…" : "Check"}
         </button>
       </form>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Checked in your browser with WebCrypto: the secret is never sent anywhere.
       </p>
       {state.status === "done" && (
@@ -76,7 +76,9 @@ export function CheckSecretForm({ headers, body, receivedAt }: CheckSecretFormPr
           className="flex flex-col gap-1.5 rounded-lg border border-zinc-200 p-3 text-[13px] dark:border-zinc-800"
         >
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-xs font-semibold text-zinc-500">With your secret</span>
+            <span className="text-xs font-semibold text-zinc-500 dark:text-zinc-400">
+              With your secret
+            </span>
             <SignatureBadge signature={state.result} testId="check-secret-badge" />
           </div>
           <p className="wrap-anywhere">{state.result.reason}</p>

@@ -56,7 +56,7 @@ export function DeliveryDetailPane({
 
   if (state.status === "idle") {
     return (
-      <div className="flex h-full items-center justify-center p-8 text-sm text-zinc-500">
+      <div className="flex h-full items-center justify-center p-8 text-sm text-zinc-500 dark:text-zinc-400">
         Select a delivery to see its headers and body.
       </div>
     );
@@ -117,16 +117,20 @@ export function DeliveryDetailPane({
         onDelete={onDelete}
       />
 
-      <DetailSection title="Body">
-        <BodyViewer
-          key={detail.id}
-          body={body}
-          contentType={detail.contentType}
-          rawUrl={rawUrl}
-          initialTab={initialTab}
-          onTabChange={rememberTab}
-        />
+      {/* Top-down as a developer debugs: what came (headers, query), whether it is authentic,
+          what it says, what we answered, its other attempts, and sending it again. */}
+      <DetailSection
+        title={`Headers (${detail.headers.length})`}
+        action={<CopyButton text={headerText} label="Copy headers" />}
+      >
+        <KeyValueTable rows={detail.headers} testId="headers-table" label="Request headers" />
       </DetailSection>
+
+      {query.length > 0 && (
+        <DetailSection title={`Query parameters (${query.length})`}>
+          <KeyValueTable rows={query} testId="query-table" label="Query parameters" />
+        </DetailSection>
+      )}
 
       <DetailSection title="Signature">
         <SignatureSection
@@ -138,28 +142,26 @@ export function DeliveryDetailPane({
         />
       </DetailSection>
 
-      {timeline.length > 0 && (
-        <DetailSection title={`Deliveries of this analysis (${timeline.length})`}>
-          <RetryTimeline entries={timeline} currentId={detail.id} onSelect={onSelect} />
-        </DetailSection>
-      )}
+      <DetailSection title="Body">
+        <BodyViewer
+          key={detail.id}
+          body={body}
+          contentType={detail.contentType}
+          rawUrl={rawUrl}
+          initialTab={initialTab}
+          onTabChange={rememberTab}
+        />
+      </DetailSection>
 
       <DetailSection title="Our response">
         <SentResponseSection response={detail.response} deliveryId={detail.id} />
       </DetailSection>
 
-      {query.length > 0 && (
-        <DetailSection title={`Query parameters (${query.length})`}>
-          <KeyValueTable rows={query} testId="query-table" label="Query parameters" />
+      {timeline.length > 0 && (
+        <DetailSection title={`Deliveries of this analysis (${timeline.length})`}>
+          <RetryTimeline entries={timeline} currentId={detail.id} onSelect={onSelect} />
         </DetailSection>
       )}
-
-      <DetailSection
-        title={`Headers (${detail.headers.length})`}
-        action={<CopyButton text={headerText} label="Copy headers" />}
-      >
-        <KeyValueTable rows={detail.headers} testId="headers-table" label="Request headers" />
-      </DetailSection>
 
       <DetailSection title="Replay">
         <ReplayPanel key={detail.id} method={detail.method} headers={detail.headers} body={body} />

@@ -29,7 +29,9 @@ export function ExportMenu({ binId, filter, filtered }: ExportMenuProps) {
             className={menuItemClass}
           >
             <span className="font-medium">HAR 1.2</span>
-            <span className="text-xs text-zinc-500">{scope}, for browser dev tools</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">
+              {scope}, for browser dev tools
+            </span>
           </a>
           <a
             role="menuitem"
@@ -40,7 +42,9 @@ export function ExportMenu({ binId, filter, filtered }: ExportMenuProps) {
             className={menuItemClass}
           >
             <span className="font-medium">JSON lines</span>
-            <span className="text-xs text-zinc-500">{scope}, one per line, exact bytes</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">
+              {scope}, one per line, exact bytes
+            </span>
           </a>
         </>
       )}

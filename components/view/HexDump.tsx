@@ -28,7 +28,7 @@ export function HexDump({ bytes, rawUrl }: { bytes: Uint8Array; rawUrl: string }
         </pre>
       </div>
       {dump.truncated && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Showing the first {formatByteSize({ bytes: dump.shownBytes })} of{" "}
           {formatByteSize({ bytes: dump.totalBytes })}.{" "}
           <a href={rawUrl} download className="text-sky-700 underline dark:text-sky-400">

@@ -140,7 +140,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
   }
   if (row.type === "close") {
     return (
-      <div className={`${layout} text-zinc-500`} style={indent}>
+      <div className={`${layout} text-zinc-500 dark:text-zinc-400`} style={indent}>
         {row.bracket}
         {row.comma && ","}
       </div>
@@ -153,7 +153,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
       <div className={layout} style={indent}>
         {key}
         <Primitive value={row.value} />
-        {row.comma && <span className="text-zinc-500">,</span>}
+        {row.comma && <span className="text-zinc-500 dark:text-zinc-400">,</span>}
       </div>
     );
   }
@@ -164,7 +164,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
     return (
       <div className={layout} style={indent}>
         {key}
-        <span className="text-zinc-500">
+        <span className="text-zinc-500 dark:text-zinc-400">
           {row.bracket}
           {closing}
           {row.comma && ","}
@@ -186,7 +186,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
         {row.expanded ? "▾" : "▸"}
       </button>
       {key}
-      <span className="text-zinc-500">{row.bracket}</span>
+      <span className="text-zinc-500 dark:text-zinc-400">{row.bracket}</span>
       {!row.expanded && (
         <>
           <button
@@ -196,7 +196,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
           >
             {row.size.toLocaleString()} {unit}
           </button>
-          <span className="text-zinc-500">
+          <span className="text-zinc-500 dark:text-zinc-400">
             {closing}
             {row.comma && ","}
           </span>
@@ -214,7 +214,7 @@ function Key({ value }: { value: string | number | null }) {
   return (
     <>
       <span className="text-violet-700 dark:text-violet-300">{JSON.stringify(value)}</span>
-      <span className="text-zinc-500">: </span>
+      <span className="text-zinc-500 dark:text-zinc-400">: </span>
     </>
   );
 }
@@ -228,7 +228,7 @@ function Primitive({ value }: { value: string | number | boolean | null }) {
       <span className="text-emerald-700 dark:text-emerald-400">
         {shown}
         {shown.length < quoted.length && (
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
             {" "}
             (+{(quoted.length - MAX_STRING_CHARS).toLocaleString()} chars, see Raw)
           </span>

@@ -135,7 +135,7 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
               onClick={() =>
                 set({ headers: form.headers.filter((other) => other.key !== row.key) })
               }
-              className="h-8 w-8 shrink-0 rounded-md text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+              className="h-8 w-8 shrink-0 rounded-md text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
             >
               ×
             </button>
@@ -175,7 +175,7 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
           type="submit"
           data-testid="response-save"
           disabled={busy}
-          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className="h-8 rounded-md bg-sky-700 px-3 text-sm font-semibold text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
         >
           {busy ? "Saving…" : "Save response"}
         </button>

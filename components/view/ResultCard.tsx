@@ -68,7 +68,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
         >
           {depth > 0 && <Label>{plan.label}</Label>}
           {plan.children.length === 0 ? (
-            <p className="py-1 text-zinc-500 italic">empty</p>
+            <p className="py-1 text-zinc-500 dark:text-zinc-400 italic">empty</p>
           ) : (
             plan.children.map((child, index) => (
               <ResultNode key={index} plan={child} depth={depth + 1} />
@@ -105,7 +105,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
         <div className="py-1">
           <span className="text-zinc-600 dark:text-zinc-400">{plan.label}</span>
           {plan.items.length === 0 ? (
-            <p className="text-zinc-500 italic">none</p>
+            <p className="text-zinc-500 dark:text-zinc-400 italic">none</p>
           ) : (
             <ul className="mt-1 list-disc space-y-0.5 pl-5 marker:text-zinc-400">
               {plan.items.map((item, index) => (

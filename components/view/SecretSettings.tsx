@@ -49,8 +49,9 @@ export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProp
         </span>
       </p>
       <form onSubmit={submit} className="flex flex-wrap gap-2">
+        {/* Named apart from the in-browser check's input: two "webhook secret" fields read alike. */}
         <label htmlFor="webhook-secret" className="sr-only">
-          Webhook secret
+          {hasSecret ? "Replacement secret for this bin" : "New secret for this bin"}
         </label>
         <input
           id="webhook-secret"
@@ -58,7 +59,7 @@ export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProp
           data-testid="secret-input"
           autoComplete="new-password"
           spellCheck={false}
-          placeholder={hasSecret ? "New secret to replace it" : "Webhook secret"}
+          placeholder={hasSecret ? "New secret to replace it" : "Secret for this bin"}
           value={secret}
           onChange={(event) => setSecret(event.target.value)}
           className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
@@ -67,7 +68,7 @@ export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProp
           type="submit"
           data-testid="secret-save"
           disabled={busy || secret === ""}
-          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className="h-8 rounded-md bg-sky-700 px-3 text-sm font-semibold text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
         >
           {hasSecret ? "Replace" : "Set secret"}
         </button>

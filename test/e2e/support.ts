@@ -147,9 +147,10 @@ export async function openOwnedBin({
   const page = await newPage(browser);
   await page.goto(server.baseUrl + "/");
   await page.getByTestId("create-bin").click();
-  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
-  await page.getByTestId("open-view").click();
+  // Create goes straight to the new bin's view, whose header shows the echo URL.
+  await page.waitForURL(/\/view\/[A-Za-z0-9_-]+$/);
   await page.getByTestId("empty-state").waitFor();
+  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
   await waitForText(page, '[data-testid="live-status"]', ["Live"]);
   return { page, binId: echoUrl.split("/").pop()!, echoUrl };
 }
