@@ -42,7 +42,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Missing() {
-  return <span className="text-zinc-400">—</span>;
+  return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
 }
 
 /** A CallCov analysis callback read as a report: header, error, transcript, results, leftovers. */

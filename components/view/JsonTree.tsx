@@ -181,7 +181,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
         onClick={() => onToggle(row.id, row.expanded)}
         aria-label={row.expanded ? "Collapse" : "Expand"}
         aria-expanded={row.expanded}
-        className="inline-flex w-6 justify-center text-zinc-400 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-zinc-100"
+        className="inline-flex w-6 justify-center text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-zinc-100"
       >
         {row.expanded ? "▾" : "▸"}
       </button>
@@ -209,7 +209,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
 function Key({ value }: { value: string | number | null }) {
   if (value === null) return null;
   if (typeof value === "number") {
-    return <span className="text-zinc-400 dark:text-zinc-500">{value}: </span>;
+    return <span className="text-zinc-500 dark:text-zinc-400">{value}: </span>;
   }
   return (
     <>

@@ -33,7 +33,9 @@ export function MultipartParts({ body, boundary }: { body: Uint8Array; boundary:
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
               <span className="text-xs text-zinc-500 dark:text-zinc-400">#{index + 1}</span>
               <span className="font-mono font-semibold break-all">
-                {part.name ?? <span className="text-zinc-400 italic">no name</span>}
+                {part.name ?? (
+                  <span className="text-zinc-500 italic dark:text-zinc-400">no name</span>
+                )}
               </span>
               {isFile && (
                 <span className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">

@@ -168,7 +168,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
     case "empty":
       return (
         <Row label={plan.label}>
-          <span className="text-zinc-400">—</span>
+          <span className="text-zinc-500 dark:text-zinc-400">—</span>
         </Row>
       );
     case "json":
