@@ -1,5 +1,6 @@
 "use client";
 
+import { MissingValue } from "@/components/view/MissingValue";
 import { useMemo, type ReactNode } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
 import { RelativeTime } from "@/components/common/RelativeTime";
@@ -39,10 +40,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dd className="min-w-0 text-[13px] break-words">{children}</dd>
     </div>
   );
-}
-
-function Missing() {
-  return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
 }
 
 /** A CallCov analysis callback read as a report: header, error, transcript, results, leftovers. */
@@ -86,25 +83,25 @@ export function AnalysisView({ value }: { value: unknown }) {
                 </span>
               </>
             ) : (
-              <Missing />
+              <MissingValue />
             )}
           </Field>
           <Field label="Agent">
-            {analysis.agentId ? <code>{analysis.agentId}</code> : <Missing />}
+            {analysis.agentId ? <code>{analysis.agentId}</code> : <MissingValue />}
           </Field>
           <Field label="Contact">
-            {analysis.contactId ? <code>{analysis.contactId}</code> : <Missing />}
+            {analysis.contactId ? <code>{analysis.contactId}</code> : <MissingValue />}
           </Field>
           <Field label="Duration">
             {analysis.audio.durationSeconds === null ? (
-              <Missing />
+              <MissingValue />
             ) : (
               <span className="tabular-nums">
                 {formatClock({ seconds: analysis.audio.durationSeconds })}
               </span>
             )}
           </Field>
-          <Field label="Format">{analysis.audio.format ?? <Missing />}</Field>
+          <Field label="Format">{analysis.audio.format ?? <MissingValue />}</Field>
         </dl>
         {analysis.audio.url !== null && (
           <div className="flex min-w-0 items-center gap-2 text-[13px]">

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import Link from "next/link";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BinSummary } from "@/components/view/BinSummary";
@@ -24,9 +25,6 @@ interface BinHeaderProps {
   onOpenSettings: () => void;
   onSampleSent: (deliveryId: string) => void;
 }
-
-const BAR_BUTTON =
-  "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
 /**
  * The view's top: one bar (bin, simulation chip, live state, docs, actions) over the echo URL,
@@ -89,7 +87,7 @@ export function BinHeader({
               type="button"
               data-testid="open-settings"
               onClick={onOpenSettings}
-              className={BAR_BUTTON}
+              className={buttonClass({ size: "sm" })}
             >
               Settings
             </button>

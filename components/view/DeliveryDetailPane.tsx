@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
@@ -80,11 +81,7 @@ export function DeliveryDetailPane({
         <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
           {state.message}
         </p>
-        <button
-          type="button"
-          onClick={state.retry}
-          className="mt-3 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
+        <button type="button" onClick={state.retry} className={`mt-3 ${buttonClass()}`}>
           Try again
         </button>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { useMemo, useState, type FormEvent } from "react";
 import { StatusCode } from "@/components/view/StatusCode";
 import { buildReplayRequest } from "@/lib/payload/build-replay-request";
@@ -133,7 +134,7 @@ export function ReplayPanel({ method, headers, body }: ReplayPanelProps) {
           type="submit"
           data-testid="replay-send"
           disabled={url.trim() === "" || state.status === "sending"}
-          className="h-8 rounded-md bg-sky-700 px-3 text-sm font-semibold text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className={buttonClass({ variant: "primary" })}
         >
           {state.status === "sending" ? "Sending…" : "Replay"}
         </button>

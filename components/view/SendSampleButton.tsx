@@ -3,6 +3,7 @@
 import { apiUrl } from "@/components/common/api-url";
 import { useState } from "react";
 import { MenuButton } from "@/components/common/MenuButton";
+import { MenuItemText } from "@/components/common/MenuItemText";
 import { menuItemClass } from "@/components/common/menu-item-class";
 import { readErrorMessage } from "@/components/common/read-error-message";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
@@ -23,6 +24,15 @@ interface SendSampleButtonProps {
 // Said before and after sending, so a viewer knows why their sample shows no valid signature.
 const UNSIGNED_FOR_VIEWERS =
   "Unsigned: only the bin's owner can have samples signed with its webhook secret, so a link to this page cannot be used to forge signed webhooks.";
+
+const MENU_SAMPLES: ReadonlyArray<{ kind: SampleKind; title: string; detail: string }> = [
+  { kind: "failed", title: "Failed analysis", detail: "status “failed” with an error message" },
+  {
+    kind: "duplicate",
+    title: "Duplicate of the last sample",
+    detail: "the same sample again, like a retry (never a body someone else sent)",
+  },
+];
 
 /** "Send sample analysis": a realistic CallCov callback through the real capture path. */
 export function SendSampleButton({ binId, isOwner, settings, onSent }: SendSampleButtonProps) {
@@ -99,38 +109,22 @@ export function SendSampleButton({ binId, isOwner, settings, onSent }: SendSampl
         >
           {(close) => (
             <>
-              <button
-                type="button"
-                role="menuitem"
-                data-testid="send-sample-failed"
-                disabled={sending !== null}
-                onClick={() => {
-                  close();
-                  void send("failed");
-                }}
-                className={menuItemClass}
-              >
-                <span className="font-medium">Failed analysis</span>
-                <span className="text-xs text-zinc-600 dark:text-zinc-400">
-                  status “failed” with an error message
-                </span>
-              </button>
-              <button
-                type="button"
-                role="menuitem"
-                data-testid="send-sample-duplicate"
-                disabled={sending !== null}
-                onClick={() => {
-                  close();
-                  void send("duplicate");
-                }}
-                className={menuItemClass}
-              >
-                <span className="font-medium">Duplicate of the last sample</span>
-                <span className="text-xs text-zinc-600 dark:text-zinc-400">
-                  the same sample again, like a retry (never a body someone else sent)
-                </span>
-              </button>
+              {MENU_SAMPLES.map(({ kind, title, detail }) => (
+                <button
+                  key={kind}
+                  type="button"
+                  role="menuitem"
+                  data-testid={`send-sample-${kind}`}
+                  disabled={sending !== null}
+                  onClick={() => {
+                    close();
+                    void send(kind);
+                  }}
+                  className={menuItemClass}
+                >
+                  <MenuItemText title={title} detail={detail} />
+                </button>
+              ))}
               {!isOwner && (
                 <p
                   data-testid="send-sample-unsigned-note"

@@ -57,6 +57,13 @@ const analysis = JSON.stringify({
   results: { compliance: { score: 0.9, passed: true } },
 });
 
+// A second row in the list, with a form body.
+const FORM_DELIVERY = {
+  path: "/orders",
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  body: "order=1234&status=paid",
+};
+
 describe("accessibility (axe-core)", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     it(`home, view (list, every body view, analysis, settings) and docs: no serious or critical violation (${colorScheme})`, async () => {
@@ -74,11 +81,7 @@ describe("accessibility (axe-core)", () => {
 
       const { page, echoUrl } = await openOwnedBin({ ...suite, options });
       found.push(...(await axeViolations(page, "view (empty)")));
-      await sendDelivery(echoUrl, {
-        path: "/orders",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: "order=1234&status=paid",
-      });
+      await sendDelivery(echoUrl, FORM_DELIVERY);
       const id = await sendDelivery(echoUrl, {
         path: "/webhooks/analysis?attempt=1",
         headers: { "Content-Type": "application/json", "X-CallCov-Signature": "00" },
