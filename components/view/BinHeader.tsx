@@ -72,7 +72,7 @@ export function BinHeader({
           )}
         </h1>
         <SimulationChip settings={settings} />
-        <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-2">
+        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-2 lg:shrink-0">
           <LiveStatus status={status} />
           <Link
             href="/docs"
@@ -103,13 +103,13 @@ export function BinHeader({
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 pb-2.5">
-        <div className="flex min-w-0 flex-1 items-center gap-2">
+        <div className="flex w-full min-w-0 items-center gap-2 sm:w-auto sm:flex-1">
           <span className="shrink-0 text-xs font-medium text-zinc-600 dark:text-zinc-400">
             Echo URL
           </span>
           <code
             data-testid="echo-url"
-            className="min-w-0 font-mono text-sm font-semibold break-all text-zinc-900 select-all sm:text-base dark:text-zinc-50"
+            className="min-w-0 font-mono text-sm font-semibold break-all text-zinc-900 select-all sm:text-base lg:text-lg dark:text-zinc-50"
           >
             {echoUrl}
           </code>

@@ -5,7 +5,7 @@ export function BinSummary({ bin }: { bin: PublicBin | null }) {
   if (!bin) return null;
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-      <span data-testid="bin-limits" className="whitespace-nowrap">
+      <span data-testid="bin-limits" className="hidden whitespace-nowrap sm:inline">
         Kept {bin.limits.retentionDays.toLocaleString()} day
         {bin.limits.retentionDays === 1 ? "" : "s"} · newest{" "}
         {bin.limits.maxDeliveriesPerBin.toLocaleString()}
