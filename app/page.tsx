@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CreateBinPanel } from "@/components/home/CreateBinPanel";
 import { OpenBinForm } from "@/components/home/OpenBinForm";
 import { RecentBins } from "@/components/home/RecentBins";
@@ -7,10 +8,23 @@ export const dynamic = "force-dynamic";
 
 export default function HomePage() {
   return (
-    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16"
+    >
       <header className="flex flex-col gap-3">
+        <nav aria-label="Site" className="flex justify-end text-sm">
+          <Link
+            href="/docs"
+            data-testid="docs-link"
+            className="font-medium text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300"
+          >
+            API docs
+          </Link>
+        </nav>
         <h1 className="text-3xl font-bold tracking-tight">
-          Webhook <span className="text-sky-600 dark:text-sky-400">Echo</span>
+          Webhook <span className="text-sky-700 dark:text-sky-400">Echo</span>
         </h1>
         <p className="text-lg text-zinc-600 dark:text-zinc-400">
           Get a URL, send webhooks to it, and watch every request arrive live: headers, body and

@@ -51,7 +51,7 @@ function Content({
     <div className="space-y-2">
       {Object.entries(content).map(([mediaType, media]) => (
         <div key={mediaType}>
-          <p className="font-mono text-xs text-zinc-500">{mediaType}</p>
+          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{mediaType}</p>
           <SchemaTree schema={media.schema} schemas={schemas} />
         </div>
       ))}
@@ -75,7 +75,7 @@ export function OperationCard({ method, path, operation, schemas }: OperationCar
         </span>
         <code className="font-mono text-sm font-semibold break-all">{path}</code>
       </header>
-      <p className="mt-2 font-medium">{operation.summary}</p>
+      <h3 className="mt-2 font-medium">{operation.summary}</h3>
       {operation.description && (
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           <InlineCode text={operation.description} />
@@ -87,12 +87,12 @@ export function OperationCard({ method, path, operation, schemas }: OperationCar
 
       {operation.parameters && operation.parameters.length > 0 && (
         <section className="mt-4">
-          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">
             Parameters
           </h4>
           <div className="overflow-x-auto">
             <table className="mt-1 w-full text-left text-sm">
-              <thead className="text-xs text-zinc-500">
+              <thead className="text-xs text-zinc-500 dark:text-zinc-400">
                 <tr>
                   <th className="py-1 pr-3 font-medium">Name</th>
                   <th className="py-1 pr-3 font-medium">In</th>
@@ -112,12 +112,12 @@ export function OperationCard({ method, path, operation, schemas }: OperationCar
                     <td className="py-1 pr-3 font-mono text-xs text-violet-700 dark:text-violet-400">
                       {describeSchemaType({ schema: parameter.schema })}
                       {parameter.schema.enum && (
-                        <span className="block text-zinc-500">
+                        <span className="block text-zinc-500 dark:text-zinc-400">
                           {parameter.schema.enum.join(" | ")}
                         </span>
                       )}
                       {parameter.schema.default !== undefined && (
-                        <span className="block text-zinc-500">
+                        <span className="block text-zinc-500 dark:text-zinc-400">
                           default {JSON.stringify(parameter.schema.default)}
                         </span>
                       )}
@@ -136,7 +136,7 @@ export function OperationCard({ method, path, operation, schemas }: OperationCar
 
       {operation.requestBody && (
         <section className="mt-4">
-          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">
             Request body {operation.requestBody.required ? "(required)" : "(optional)"}
           </h4>
           {operation.requestBody.description && (
@@ -149,7 +149,9 @@ export function OperationCard({ method, path, operation, schemas }: OperationCar
       )}
 
       <section className="mt-4">
-        <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Responses</h4>
+        <h4 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">
+          Responses
+        </h4>
         <ul className="mt-1 space-y-1">
           {Object.entries(operation.responses).map(([status, response]) => (
             <li key={status}>
@@ -175,7 +177,7 @@ export function OperationCard({ method, path, operation, schemas }: OperationCar
                   {response.content ? (
                     <Content content={response.content} schemas={schemas} />
                   ) : (
-                    <p className="text-xs text-zinc-500">No body.</p>
+                    <p className="text-xs text-zinc-500 dark:text-zinc-400">No body.</p>
                   )}
                 </div>
               </details>

@@ -47,7 +47,9 @@ function Notes({ schema }: { schema: SchemaObject }) {
 export function SchemaTree({ schema, schemas, seen = [] }: SchemaTreeProps) {
   const { name, target } = resolve(schema, schemas);
   if (name && seen.includes(name)) {
-    return <p className="text-xs text-zinc-500">{name} (recursive, see above)</p>;
+    return (
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{name} (recursive, see above)</p>
+    );
   }
   const path = name ? [...seen, name] : seen;
   if (path.length > MAX_DEPTH) return null;
@@ -96,7 +98,7 @@ export function SchemaTree({ schema, schemas, seen = [] }: SchemaTreeProps) {
                   className={
                     required.has(key)
                       ? "text-xs text-rose-700 dark:text-rose-400"
-                      : "text-xs text-zinc-500"
+                      : "text-xs text-zinc-500 dark:text-zinc-400"
                   }
                 >
                   {required.has(key) ? "required" : "optional"}
@@ -118,7 +120,7 @@ export function SchemaTree({ schema, schemas, seen = [] }: SchemaTreeProps) {
         </ul>
       )}
       {target.additionalProperties === false && properties.length > 0 && (
-        <p className="mt-1 text-xs text-zinc-500">No other properties.</p>
+        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">No other properties.</p>
       )}
     </div>
   );

@@ -39,7 +39,11 @@ export default async function DocsPage() {
     .filter((group) => group.entries.length > 0);
 
   return (
-    <main className="mx-auto flex max-w-5xl flex-col gap-8 px-4 py-10 sm:px-6">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex max-w-5xl flex-col gap-8 px-4 py-10 sm:px-6"
+    >
       <header className="flex flex-col gap-3">
         <p className="text-sm">
           <Link href="/" className="text-sky-700 hover:underline dark:text-sky-400">

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { useModalDialog } from "@/components/common/use-modal-dialog";
 import { type ReactNode, useId } from "react";
 
@@ -57,7 +58,7 @@ export function ConfirmDialog({
               data-testid="confirm-cancel"
               onClick={onCancel}
               disabled={busy}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className={buttonClass()}
             >
               Cancel
             </button>
@@ -66,7 +67,7 @@ export function ConfirmDialog({
               data-testid="confirm-accept"
               onClick={onConfirm}
               disabled={busy}
-              className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-500 disabled:opacity-60"
+              className={buttonClass({ variant: "danger" })}
             >
               {busy ? "Working…" : confirmLabel}
             </button>

@@ -21,7 +21,7 @@ export function RecentBins() {
         className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
       >
         {bins.length === 0 && (
-          <li className="px-4 py-3 text-sm text-zinc-500">
+          <li className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">
             None yet. Bins you create or open appear here.
           </li>
         )}
@@ -32,7 +32,10 @@ export function RecentBins() {
               className="flex items-center justify-between gap-4 px-4 py-2.5 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-900"
             >
               <code className="truncate">{bin.id}</code>
-              <RelativeTime iso={bin.at} className="shrink-0 text-xs text-zinc-500" />
+              <RelativeTime
+                iso={bin.at}
+                className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400"
+              />
             </Link>
           </li>
         ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { MissingValue } from "@/components/view/MissingValue";
 import { useMemo, type ReactNode } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
 import { RelativeTime } from "@/components/common/RelativeTime";
@@ -41,10 +42,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Missing() {
-  return <span className="text-zinc-400">—</span>;
-}
-
 /** A CallCov analysis callback read as a report: header, error, transcript, results, leftovers. */
 export function AnalysisView({ value }: { value: unknown }) {
   const analysis = useMemo(() => parseAnalysis({ value }), [value]);
@@ -81,30 +78,30 @@ export function AnalysisView({ value }: { value: unknown }) {
             {created ? (
               <>
                 {new Date(created).toLocaleString()}{" "}
-                <span className="text-zinc-500">
+                <span className="text-zinc-500 dark:text-zinc-400">
                   (<RelativeTime iso={created} />)
                 </span>
               </>
             ) : (
-              <Missing />
+              <MissingValue />
             )}
           </Field>
           <Field label="Agent">
-            {analysis.agentId ? <code>{analysis.agentId}</code> : <Missing />}
+            {analysis.agentId ? <code>{analysis.agentId}</code> : <MissingValue />}
           </Field>
           <Field label="Contact">
-            {analysis.contactId ? <code>{analysis.contactId}</code> : <Missing />}
+            {analysis.contactId ? <code>{analysis.contactId}</code> : <MissingValue />}
           </Field>
           <Field label="Duration">
             {analysis.audio.durationSeconds === null ? (
-              <Missing />
+              <MissingValue />
             ) : (
               <span className="tabular-nums">
                 {formatClock({ seconds: analysis.audio.durationSeconds })}
               </span>
             )}
           </Field>
-          <Field label="Format">{analysis.audio.format ?? <Missing />}</Field>
+          <Field label="Format">{analysis.audio.format ?? <MissingValue />}</Field>
         </dl>
         {analysis.audio.url !== null && (
           <div className="flex min-w-0 items-center gap-2 text-[13px]">
@@ -148,7 +145,9 @@ export function AnalysisView({ value }: { value: unknown }) {
       {!failed && (
         <SubSection title="Results">
           {results.length === 0 ? (
-            <p className="text-sm text-zinc-500 italic">No results in this analysis.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400 italic">
+              No results in this analysis.
+            </p>
           ) : (
             <div className="grid grid-cols-1 gap-3 xl:grid-cols-2 2xl:grid-cols-3">
               {results.map((plan) => (

@@ -161,7 +161,10 @@ export function BinView({
   const currentSettings = settings ?? { hasSecret: false, response: null, failFirst: null };
 
   return (
-    <div className="flex h-dvh flex-col">
+    // The page itself never scrolls: header on top, and only the list and the detail pane
+    // scroll, each a positioned box (so absolutely placed screen-reader text inside them cannot
+    // stretch the document) whose overscroll stops at its edge instead of moving the page.
+    <div data-testid="bin-view" className="relative flex h-dvh flex-col overflow-hidden">
       <BinHeader
         binId={binId}
         echoUrl={echoUrl}
@@ -169,18 +172,21 @@ export function BinView({
         status={status}
         hasOwner={hasOwner}
         isOwner={isOwner}
-        showEchoUrl={!empty}
         settings={currentSettings}
         bin={bin}
         onOpenSettings={() => setSettingsOpen(true)}
         onSampleSent={select}
       />
       {empty ? (
-        <main className="min-h-0 flex-1 overflow-y-auto">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
+        >
           <EmptyState echoUrl={echoUrl} />
         </main>
       ) : (
-        <main className="flex min-h-0 flex-1">
+        <main id="main" tabIndex={-1} className="relative flex min-h-0 flex-1">
           <DeliveryListPane
             binId={binId}
             filter={filter}
@@ -193,7 +199,8 @@ export function BinView({
             onPreview={preview}
           />
           <div
-            className={`${showDetail ? "block" : "hidden"} min-w-0 flex-1 overflow-y-auto md:block`}
+            data-testid="detail-scroller"
+            className={`${showDetail ? "block" : "hidden"} relative min-w-0 flex-1 overflow-y-auto overscroll-contain md:block`}
           >
             <DeliveryDetailPane
               binId={binId}

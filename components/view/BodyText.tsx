@@ -13,7 +13,7 @@ export function BodyText({ text, testId = "body-text" }: { text: string; testId?
         {shown}
       </pre>
       {shown.length < text.length && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Showing the first {MAX_TEXT_CHARS.toLocaleString()} of {text.length.toLocaleString()}{" "}
           characters; download the raw body for the rest.
         </p>

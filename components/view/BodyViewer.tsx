@@ -58,7 +58,7 @@ export function BodyViewer({
   const active = tabs.find((tab) => tab.id === chosen)?.id ?? tabs[0]?.id ?? null;
 
   if (classified.kind === "empty") {
-    return <p className="text-sm text-zinc-500 italic">No body (0 bytes).</p>;
+    return <p className="text-sm text-zinc-500 dark:text-zinc-400 italic">No body (0 bytes).</p>;
   }
 
   return (
@@ -92,7 +92,7 @@ export function BodyViewer({
             </button>
           ))}
         </div>
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {isAnalysis ? "CallCov analysis (JSON)" : KIND_LABELS[classified.kind]}
         </span>
       </div>

@@ -1,5 +1,7 @@
 "use client";
 
+import { SecretInput } from "@/components/common/SecretInput";
+import { buttonClass } from "@/components/common/button-class";
 import { useState, type FormEvent } from "react";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
 import { SignatureComparison } from "@/components/view/SignatureComparison";
@@ -42,30 +44,25 @@ export function CheckSecretForm({ headers, body, receivedAt }: CheckSecretFormPr
   return (
     <div className="flex flex-col gap-2">
       <form onSubmit={check} className="flex flex-wrap items-center gap-2">
-        <label className="sr-only" htmlFor="check-secret">
-          Your webhook secret
-        </label>
-        <input
-          id="check-secret"
-          type="password"
-          data-testid="check-secret-input"
-          autoComplete="off"
-          spellCheck={false}
+        <SecretInput
+          label="Secret to check this delivery’s signature (stays in this browser)"
           placeholder="Paste a secret to check this signature"
+          testId="check-secret-input"
           value={secret}
-          onChange={(event) => setSecret(event.target.value)}
-          className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 sm:max-w-sm dark:border-zinc-700 dark:bg-zinc-900"
+          onChange={setSecret}
+          autoComplete="off"
+          className="sm:max-w-sm"
         />
         <button
           type="submit"
           data-testid="check-secret-submit"
           disabled={secret === "" || state.status === "checking"}
-          className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className={buttonClass()}
         >
           {state.status === "checking" ? "Checking…" : "Check"}
         </button>
       </form>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Checked in your browser with WebCrypto: the secret is never sent anywhere.
       </p>
       {state.status === "done" && (
@@ -76,7 +73,9 @@ export function CheckSecretForm({ headers, body, receivedAt }: CheckSecretFormPr
           className="flex flex-col gap-1.5 rounded-lg border border-zinc-200 p-3 text-[13px] dark:border-zinc-800"
         >
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-xs font-semibold text-zinc-500">With your secret</span>
+            <span className="text-xs font-semibold text-zinc-500 dark:text-zinc-400">
+              With your secret
+            </span>
             <SignatureBadge signature={state.result} testId="check-secret-badge" />
           </div>
           <p className="wrap-anywhere">{state.result.reason}</p>

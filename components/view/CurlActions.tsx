@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { useMemo } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
 import { downloadBytes } from "@/components/common/download-bytes";
@@ -38,7 +39,7 @@ export function CurlActions({ detail, body, echoUrl }: CurlActionsProps) {
           <button
             type="button"
             onClick={() => downloadBytes({ bytes: bodyFile.bytes, filename: bodyFile.name })}
-            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+            className={buttonClass()}
           >
             Download {bodyFile.name}
           </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
@@ -56,7 +57,7 @@ export function DeliveryDetailPane({
 
   if (state.status === "idle") {
     return (
-      <div className="flex h-full items-center justify-center p-8 text-sm text-zinc-500">
+      <div className="flex h-full items-center justify-center p-8 text-sm text-zinc-500 dark:text-zinc-400">
         Select a delivery to see its headers and body.
       </div>
     );
@@ -80,11 +81,7 @@ export function DeliveryDetailPane({
         <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
           {state.message}
         </p>
-        <button
-          type="button"
-          onClick={state.retry}
-          className="mt-3 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
+        <button type="button" onClick={state.retry} className={`mt-3 ${buttonClass()}`}>
           Try again
         </button>
       </div>
@@ -117,16 +114,20 @@ export function DeliveryDetailPane({
         onDelete={onDelete}
       />
 
-      <DetailSection title="Body">
-        <BodyViewer
-          key={detail.id}
-          body={body}
-          contentType={detail.contentType}
-          rawUrl={rawUrl}
-          initialTab={initialTab}
-          onTabChange={rememberTab}
-        />
+      {/* Top-down as a developer debugs: what came (headers, query), whether it is authentic,
+          what it says, what we answered, its other attempts, and sending it again. */}
+      <DetailSection
+        title={`Headers (${detail.headers.length})`}
+        action={<CopyButton text={headerText} label="Copy headers" />}
+      >
+        <KeyValueTable rows={detail.headers} testId="headers-table" label="Request headers" />
       </DetailSection>
+
+      {query.length > 0 && (
+        <DetailSection title={`Query parameters (${query.length})`}>
+          <KeyValueTable rows={query} testId="query-table" label="Query parameters" />
+        </DetailSection>
+      )}
 
       <DetailSection title="Signature">
         <SignatureSection
@@ -138,28 +139,26 @@ export function DeliveryDetailPane({
         />
       </DetailSection>
 
-      {timeline.length > 0 && (
-        <DetailSection title={`Deliveries of this analysis (${timeline.length})`}>
-          <RetryTimeline entries={timeline} currentId={detail.id} onSelect={onSelect} />
-        </DetailSection>
-      )}
+      <DetailSection title="Body">
+        <BodyViewer
+          key={detail.id}
+          body={body}
+          contentType={detail.contentType}
+          rawUrl={rawUrl}
+          initialTab={initialTab}
+          onTabChange={rememberTab}
+        />
+      </DetailSection>
 
       <DetailSection title="Our response">
         <SentResponseSection response={detail.response} deliveryId={detail.id} />
       </DetailSection>
 
-      {query.length > 0 && (
-        <DetailSection title={`Query parameters (${query.length})`}>
-          <KeyValueTable rows={query} testId="query-table" label="Query parameters" />
+      {timeline.length > 0 && (
+        <DetailSection title={`Deliveries of this analysis (${timeline.length})`}>
+          <RetryTimeline entries={timeline} currentId={detail.id} onSelect={onSelect} />
         </DetailSection>
       )}
-
-      <DetailSection
-        title={`Headers (${detail.headers.length})`}
-        action={<CopyButton text={headerText} label="Copy headers" />}
-      >
-        <KeyValueTable rows={detail.headers} testId="headers-table" label="Request headers" />
-      </DetailSection>
 
       <DetailSection title="Replay">
         <ReplayPanel key={detail.id} method={detail.method} headers={detail.headers} body={body} />

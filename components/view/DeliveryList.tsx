@@ -60,7 +60,7 @@ export function DeliveryList({
     <div
       ref={scroller}
       data-testid="delivery-list"
-      className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
+      className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain [overflow-anchor:none]"
     >
       <ul aria-label="Deliveries, newest first">
         {deliveries.map((delivery) => (
@@ -86,7 +86,7 @@ export function DeliveryList({
             {loadingOlder ? "Loading…" : "Load older"}
           </button>
         ) : (
-          <span data-testid="list-end" className="text-xs text-zinc-500">
+          <span data-testid="list-end" className="text-xs text-zinc-500 dark:text-zinc-400">
             {deliveries.length === 0
               ? "No deliveries match the filter."
               : filtered

@@ -38,10 +38,10 @@ export function DeliveryListPane({
   return (
     <nav
       aria-label="Deliveries"
-      className={`${hidden ? "hidden" : "flex"} w-full min-w-0 flex-col border-zinc-200 md:flex md:w-[24rem] md:shrink-0 md:border-r lg:w-[28rem] dark:border-zinc-800`}
+      className={`${hidden ? "hidden" : "flex"} relative min-h-0 w-full min-w-0 flex-col border-zinc-200 md:flex md:w-[24rem] md:shrink-0 md:border-r lg:w-[28rem] dark:border-zinc-800`}
     >
       <FilterBar filter={filter} onChange={onFilterChange} busy={filtering} />
-      <div className="flex items-center justify-between gap-2 border-b border-zinc-100 px-3 py-1.5 text-xs text-zinc-500 dark:border-zinc-800/70">
+      <div className="flex items-center justify-between gap-2 border-b border-zinc-100 px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800/70">
         <span data-testid="list-count" aria-live="polite">
           {filtering
             ? "Filtering…"

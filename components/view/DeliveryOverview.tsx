@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/components/common/ConfirmDialog";
 import { RelativeTime } from "@/components/common/RelativeTime";
@@ -24,9 +25,6 @@ interface DeliveryOverviewProps {
   /** Owners may delete; null hides the button. */
   onDelete: ((deliveryId: string) => Promise<void>) | null;
 }
-
-const ACTION_CLASS =
-  "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -110,19 +108,14 @@ export function DeliveryOverview({
       </dl>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <CurlActions detail={detail} body={body} echoUrl={echoUrl} />
-        <a
-          href={rawUrl}
-          download
-          data-testid="download-raw"
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
-        >
+        <a href={rawUrl} download data-testid="download-raw" className={buttonClass()}>
           Download raw
         </a>
         <button
           type="button"
           data-testid="download-json"
           onClick={downloadJson}
-          className={ACTION_CLASS}
+          className={buttonClass()}
         >
           Download JSON
         </button>
@@ -134,7 +127,7 @@ export function DeliveryOverview({
               setDeleteError(null);
               setConfirming(true);
             }}
-            className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-500 dark:border-rose-500/40 dark:text-rose-300 dark:hover:bg-rose-500/10"
+            className={buttonClass({ variant: "danger-outline" })}
           >
             Delete
           </button>

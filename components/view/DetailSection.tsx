@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 
-/** One titled section of the detail pane, with an optional action at the right of its title. */
+/**
+ * One titled section of the detail pane (and of the settings sheet), with an optional action at
+ * the right of its title.
+ */
 export function DetailSection({
   title,
   action,

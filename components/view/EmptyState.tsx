@@ -1,5 +1,4 @@
 import { CopyButton } from "@/components/common/CopyButton";
-import { UrlField } from "@/components/common/UrlField";
 import { buildExampleCurl } from "@/components/common/example-curl";
 
 export function EmptyState({ echoUrl }: { echoUrl: string }) {
@@ -19,10 +18,9 @@ export function EmptyState({ echoUrl }: { echoUrl: string }) {
         </p>
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Send any HTTP request to the echo URL (any method, any sub-path). It shows up here the
+        Send any HTTP request to the echo URL above (any method, any sub-path). It shows up here the
         moment it arrives, no reload needed.
       </p>
-      <UrlField label="Echo URL" url={echoUrl} testId="echo-url" />
       <div className="flex flex-col gap-1">
         <div className="flex items-center justify-between">
           <span className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">

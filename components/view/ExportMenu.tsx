@@ -1,6 +1,7 @@
 "use client";
 
 import { MenuButton } from "@/components/common/MenuButton";
+import { MenuItemText } from "@/components/common/MenuItemText";
 import { menuItemClass } from "@/components/common/menu-item-class";
 import { apiUrl } from "@/components/common/api-url";
 import type { ListFilter } from "@/lib/payload/list-filter";
@@ -12,6 +13,11 @@ interface ExportMenuProps {
   filtered: boolean;
 }
 
+const FORMATS = [
+  { format: "har", title: "HAR 1.2", detail: "for browser dev tools" },
+  { format: "jsonl", title: "JSON lines", detail: "one per line, exact bytes" },
+] as const;
+
 /** Downloads of the bin (or the filtered selection) through the streaming export API. */
 export function ExportMenu({ binId, filter, filtered }: ExportMenuProps) {
   const href = (format: "har" | "jsonl") => apiUrl.export(binId, format, filter);
@@ -20,28 +26,19 @@ export function ExportMenu({ binId, filter, filtered }: ExportMenuProps) {
     <MenuButton label="Export ▾" testId="export-menu" align="right">
       {(close) => (
         <>
-          <a
-            role="menuitem"
-            href={href("har")}
-            download
-            data-testid="export-har"
-            onClick={close}
-            className={menuItemClass}
-          >
-            <span className="font-medium">HAR 1.2</span>
-            <span className="text-xs text-zinc-500">{scope}, for browser dev tools</span>
-          </a>
-          <a
-            role="menuitem"
-            href={href("jsonl")}
-            download
-            data-testid="export-jsonl"
-            onClick={close}
-            className={menuItemClass}
-          >
-            <span className="font-medium">JSON lines</span>
-            <span className="text-xs text-zinc-500">{scope}, one per line, exact bytes</span>
-          </a>
+          {FORMATS.map(({ format, title, detail }) => (
+            <a
+              key={format}
+              role="menuitem"
+              href={href(format)}
+              download
+              data-testid={`export-${format}`}
+              onClick={close}
+              className={menuItemClass}
+            >
+              <MenuItemText title={title} detail={`${scope}, ${detail}`} />
+            </a>
+          ))}
         </>
       )}
     </MenuButton>

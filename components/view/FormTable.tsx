@@ -7,6 +7,7 @@ export function FormTable({ text }: { text: string }) {
     () => parseFormUrlencoded({ text }).map(({ name, value }) => [name, value] as const),
     [text],
   );
-  if (rows.length === 0) return <p className="text-sm text-zinc-500">No form fields.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-zinc-500 dark:text-zinc-400">No form fields.</p>;
   return <KeyValueTable rows={rows} testId="form-table" label="Form fields" nameHeading="Field" />;
 }

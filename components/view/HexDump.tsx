@@ -19,7 +19,7 @@ export function HexDump({ bytes, rawUrl }: { bytes: Uint8Array; rawUrl: string }
         data-testid="hex-dump"
         className="flex max-h-[32rem] gap-4 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900"
       >
-        <pre aria-label="Offsets" className="text-zinc-400 select-none dark:text-zinc-500">
+        <pre aria-label="Offsets" className="text-zinc-500 select-none dark:text-zinc-400">
           {columns.offsets}
         </pre>
         <pre aria-label="Hex bytes">{columns.hex}</pre>
@@ -28,7 +28,7 @@ export function HexDump({ bytes, rawUrl }: { bytes: Uint8Array; rawUrl: string }
         </pre>
       </div>
       {dump.truncated && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Showing the first {formatByteSize({ bytes: dump.shownBytes })} of{" "}
           {formatByteSize({ bytes: dump.totalBytes })}.{" "}
           <a href={rawUrl} download className="text-sky-700 underline dark:text-sky-400">

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { apiUrl } from "@/components/common/api-url";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/ConfirmDialog";
@@ -12,9 +13,6 @@ interface HousekeepingActionsProps {
 }
 
 type Action = "clear" | "delete-bin";
-
-const DANGER_BUTTON =
-  "h-8 rounded-md border border-rose-300 px-3 text-sm font-medium text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-500 dark:border-rose-500/40 dark:text-rose-300 dark:hover:bg-rose-500/10";
 
 /** Owner-only: clear every delivery, or delete the whole bin, each after a confirm step. */
 export function HousekeepingActions({ binId, onCleared, onBinDeleted }: HousekeepingActionsProps) {
@@ -60,7 +58,7 @@ export function HousekeepingActions({ binId, onCleared, onBinDeleted }: Housekee
         type="button"
         data-testid="clear-all"
         onClick={() => open("clear")}
-        className={DANGER_BUTTON}
+        className={buttonClass({ variant: "danger-outline" })}
       >
         Clear all deliveries
       </button>
@@ -68,7 +66,7 @@ export function HousekeepingActions({ binId, onCleared, onBinDeleted }: Housekee
         type="button"
         data-testid="delete-bin"
         onClick={() => open("delete-bin")}
-        className={DANGER_BUTTON}
+        className={buttonClass({ variant: "danger-outline" })}
       >
         Delete bin
       </button>

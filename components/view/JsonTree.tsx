@@ -140,7 +140,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
   }
   if (row.type === "close") {
     return (
-      <div className={`${layout} text-zinc-500`} style={indent}>
+      <div className={`${layout} text-zinc-500 dark:text-zinc-400`} style={indent}>
         {row.bracket}
         {row.comma && ","}
       </div>
@@ -153,7 +153,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
       <div className={layout} style={indent}>
         {key}
         <Primitive value={row.value} />
-        {row.comma && <span className="text-zinc-500">,</span>}
+        {row.comma && <span className="text-zinc-500 dark:text-zinc-400">,</span>}
       </div>
     );
   }
@@ -164,7 +164,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
     return (
       <div className={layout} style={indent}>
         {key}
-        <span className="text-zinc-500">
+        <span className="text-zinc-500 dark:text-zinc-400">
           {row.bracket}
           {closing}
           {row.comma && ","}
@@ -181,12 +181,12 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
         onClick={() => onToggle(row.id, row.expanded)}
         aria-label={row.expanded ? "Collapse" : "Expand"}
         aria-expanded={row.expanded}
-        className="inline-flex w-6 justify-center text-zinc-400 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-zinc-100"
+        className="inline-flex w-6 justify-center text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-zinc-100"
       >
         {row.expanded ? "▾" : "▸"}
       </button>
       {key}
-      <span className="text-zinc-500">{row.bracket}</span>
+      <span className="text-zinc-500 dark:text-zinc-400">{row.bracket}</span>
       {!row.expanded && (
         <>
           <button
@@ -196,7 +196,7 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
           >
             {row.size.toLocaleString()} {unit}
           </button>
-          <span className="text-zinc-500">
+          <span className="text-zinc-500 dark:text-zinc-400">
             {closing}
             {row.comma && ","}
           </span>
@@ -209,12 +209,12 @@ function TreeRow({ row, virtual, onToggle, onMore }: TreeRowProps) {
 function Key({ value }: { value: string | number | null }) {
   if (value === null) return null;
   if (typeof value === "number") {
-    return <span className="text-zinc-400 dark:text-zinc-500">{value}: </span>;
+    return <span className="text-zinc-500 dark:text-zinc-400">{value}: </span>;
   }
   return (
     <>
       <span className="text-violet-700 dark:text-violet-300">{JSON.stringify(value)}</span>
-      <span className="text-zinc-500">: </span>
+      <span className="text-zinc-500 dark:text-zinc-400">: </span>
     </>
   );
 }
@@ -228,7 +228,7 @@ function Primitive({ value }: { value: string | number | boolean | null }) {
       <span className="text-emerald-700 dark:text-emerald-400">
         {shown}
         {shown.length < quoted.length && (
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
             {" "}
             (+{(quoted.length - MAX_STRING_CHARS).toLocaleString()} chars, see Raw)
           </span>

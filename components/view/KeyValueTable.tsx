@@ -34,7 +34,11 @@ export function KeyValueTable({
                 {name}
               </td>
               <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
-                {value === "" ? <span className="text-zinc-400 italic">empty</span> : value}
+                {value === "" ? (
+                  <span className="text-zinc-500 italic dark:text-zinc-400">empty</span>
+                ) : (
+                  value
+                )}
               </td>
             </tr>
           ))}

@@ -29,7 +29,7 @@ export function LabeledInput({
     <label className="flex min-w-0 flex-col gap-1">
       <span className="flex items-baseline justify-between gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
         {label}
-        {hint && <span className="font-normal text-zinc-400 dark:text-zinc-500">{hint}</span>}
+        {hint && <span className="font-normal text-zinc-500 dark:text-zinc-400">{hint}</span>}
       </span>
       {rows ? (
         <textarea

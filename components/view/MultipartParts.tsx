@@ -17,7 +17,9 @@ export function MultipartParts({ body, boundary }: { body: Uint8Array; boundary:
         </p>
       )}
       {parsed.parts.length === 0 && (
-        <p className="text-sm text-zinc-500">No parts found for this boundary.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No parts found for this boundary.
+        </p>
       )}
       {parsed.parts.map((part, index) => {
         const isFile = part.filename !== null;
@@ -29,16 +31,18 @@ export function MultipartParts({ body, boundary }: { body: Uint8Array; boundary:
             className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
           >
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-              <span className="text-xs text-zinc-500">#{index + 1}</span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">#{index + 1}</span>
               <span className="font-mono font-semibold break-all">
-                {part.name ?? <span className="text-zinc-400 italic">no name</span>}
+                {part.name ?? (
+                  <span className="text-zinc-500 italic dark:text-zinc-400">no name</span>
+                )}
               </span>
               {isFile && (
                 <span className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
                   file: {part.filename}
                 </span>
               )}
-              <span className="text-xs text-zinc-500">
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">
                 {part.contentType ?? "no content type"} · {formatByteSize({ bytes: part.size })}
               </span>
               {(isFile || part.text === null) && (
@@ -65,7 +69,9 @@ export function MultipartParts({ body, boundary }: { body: Uint8Array; boundary:
             )}
             {part.text !== null && <BodyText text={part.text} testId="multipart-part-text" />}
             {part.text === null && !isFile && (
-              <p className="text-xs text-zinc-500">Binary content; download it to inspect.</p>
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                Binary content; download it to inspect.
+              </p>
             )}
           </section>
         );

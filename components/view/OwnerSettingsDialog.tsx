@@ -1,8 +1,8 @@
 "use client";
 
 import { useModalDialog } from "@/components/common/use-modal-dialog";
-import { type ReactNode } from "react";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import { DetailSection } from "@/components/view/DetailSection";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
@@ -65,17 +65,17 @@ export function OwnerSettingsDialog({
             </button>
           </div>
           <div className="flex flex-1 flex-col gap-7 overflow-y-auto px-5 py-5">
-            <Group title="Webhook secret">
+            <DetailSection title="Webhook secret">
               <SecretSettings
                 binId={binId}
                 hasSecret={settings.hasSecret}
                 onSaved={onSecretSaved}
               />
-            </Group>
-            <Group title="Response">
+            </DetailSection>
+            <DetailSection title="Response">
               <ResponseSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
-            </Group>
-            <Group title="Housekeeping">
+            </DetailSection>
+            <DetailSection title="Housekeeping">
               {limits && (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
                   Deliveries are kept for {limits.retentionDays.toLocaleString()} day
@@ -88,21 +88,10 @@ export function OwnerSettingsDialog({
                 onCleared={onCleared}
                 onBinDeleted={onBinDeleted}
               />
-            </Group>
+            </DetailSection>
           </div>
         </div>
       )}
     </dialog>
-  );
-}
-
-function Group({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="flex flex-col gap-3">
-      <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-        {title}
-      </h3>
-      {children}
-    </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/common/button-class";
 import { useMemo, useState, type FormEvent } from "react";
 import { StatusCode } from "@/components/view/StatusCode";
 import { buildReplayRequest } from "@/lib/payload/build-replay-request";
@@ -133,12 +134,12 @@ export function ReplayPanel({ method, headers, body }: ReplayPanelProps) {
           type="submit"
           data-testid="replay-send"
           disabled={url.trim() === "" || state.status === "sending"}
-          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className={buttonClass({ variant: "primary" })}
         >
           {state.status === "sending" ? "Sending…" : "Replay"}
         </button>
       </form>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Sent from your browser: {request.method} with {request.headers.length} header
         {request.headers.length === 1 ? "" : "s"} and{" "}
         {request.body
@@ -182,7 +183,7 @@ export function ReplayPanel({ method, headers, body }: ReplayPanelProps) {
                   <StatusCode status={state.code} testId="replay-status" />
                 </span>
                 {state.statusText && <span>{state.statusText}</span>}
-                <span className="text-zinc-500">in {state.ms} ms</span>
+                <span className="text-zinc-500 dark:text-zinc-400">in {state.ms} ms</span>
               </p>
               {state.body !== "" && (
                 <pre className="max-h-40 overflow-auto rounded-md bg-zinc-50 p-2 text-xs whitespace-pre-wrap wrap-anywhere dark:bg-zinc-900">

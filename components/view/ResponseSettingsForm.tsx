@@ -1,5 +1,7 @@
 "use client";
 
+import { FormMessage } from "@/components/common/FormMessage";
+import { buttonClass } from "@/components/common/button-class";
 import { useState, type FormEvent } from "react";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import {
@@ -74,6 +76,11 @@ const FIELDS: Record<TextField, Omit<LabeledInputProps, "value" | "onChange">> =
 const HEADER_INPUT =
   "h-8 min-w-0 rounded-md border border-zinc-300 bg-white px-2.5 text-sm placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900";
 
+const HEADER_FIELDS = [
+  { part: "name", label: "Header name", placeholder: "X-Name", width: "w-2/5" },
+  { part: "value", label: "Header value", placeholder: "value", width: "flex-1" },
+] as const;
+
 /** The owner's simulated answer: status, headers, body, delay, and fail-first for retries. */
 export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSettingsFormProps) {
   const [form, setForm] = useState(() => initialState(settings));
@@ -113,29 +120,24 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
         </legend>
         {form.headers.map((row) => (
           <div key={row.key} data-testid="response-header-row" className="flex gap-1.5">
-            <input
-              aria-label="Header name"
-              data-testid="response-header-name"
-              placeholder="X-Name"
-              value={row.name}
-              onChange={(event) => setHeader(row.key, { name: event.target.value })}
-              className={`${HEADER_INPUT} w-2/5 font-mono`}
-            />
-            <input
-              aria-label="Header value"
-              data-testid="response-header-value"
-              placeholder="value"
-              value={row.value}
-              onChange={(event) => setHeader(row.key, { value: event.target.value })}
-              className={`${HEADER_INPUT} flex-1 font-mono`}
-            />
+            {HEADER_FIELDS.map(({ part, label, placeholder, width }) => (
+              <input
+                key={part}
+                aria-label={label}
+                data-testid={`response-header-${part}`}
+                placeholder={placeholder}
+                value={row[part]}
+                onChange={(event) => setHeader(row.key, { [part]: event.target.value })}
+                className={`${HEADER_INPUT} ${width} font-mono`}
+              />
+            ))}
             <button
               type="button"
               aria-label="Remove header"
               onClick={() =>
                 set({ headers: form.headers.filter((other) => other.key !== row.key) })
               }
-              className="h-8 w-8 shrink-0 rounded-md text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+              className="h-8 w-8 shrink-0 rounded-md text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
             >
               ×
             </button>
@@ -161,21 +163,16 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
           {field("failStatus")}
         </div>
       </fieldset>
-      {message && (
-        <p
-          data-testid={message.error ? "response-error" : "response-saved"}
-          role={message.error ? "alert" : "status"}
-          className={`text-xs wrap-anywhere ${message.error ? "text-rose-600 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage
+        message={message}
+        testId={message?.error ? "response-error" : "response-saved"}
+      />
       <div className="flex gap-2">
         <button
           type="submit"
           data-testid="response-save"
           disabled={busy}
-          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className={buttonClass({ variant: "primary" })}
         >
           {busy ? "Saving…" : "Save response"}
         </button>
@@ -184,7 +181,7 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
           data-testid="response-reset"
           disabled={busy || (settings.response === null && settings.failFirst === null)}
           onClick={() => void save({ response: null, failFirst: null })}
-          className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className={buttonClass()}
         >
           Reset to default
         </button>

@@ -1,3 +1,4 @@
+import { MissingValue } from "@/components/view/MissingValue";
 import { useId, type ReactNode } from "react";
 import type { ResultViewPlan } from "@/lib/analysis/result-view-plan";
 
@@ -14,6 +15,15 @@ function stringify(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function Block({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-1">
+      <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
+      {children}
+    </div>
+  );
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -68,7 +78,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
         >
           {depth > 0 && <Label>{plan.label}</Label>}
           {plan.children.length === 0 ? (
-            <p className="py-1 text-zinc-500 italic">empty</p>
+            <p className="py-1 text-zinc-500 dark:text-zinc-400 italic">empty</p>
           ) : (
             plan.children.map((child, index) => (
               <ResultNode key={index} plan={child} depth={depth + 1} />
@@ -102,12 +112,11 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
       );
     case "list":
       return (
-        <div className="py-1">
-          <span className="text-zinc-600 dark:text-zinc-400">{plan.label}</span>
+        <Block label={plan.label}>
           {plan.items.length === 0 ? (
-            <p className="text-zinc-500 italic">none</p>
+            <p className="text-zinc-500 dark:text-zinc-400 italic">none</p>
           ) : (
-            <ul className="mt-1 list-disc space-y-0.5 pl-5 marker:text-zinc-400">
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 marker:text-zinc-500">
               {plan.items.map((item, index) => (
                 <li key={index} className="break-words">
                   {item}
@@ -115,12 +124,11 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
               ))}
             </ul>
           )}
-        </div>
+        </Block>
       );
     case "table":
       return (
-        <div className="py-1">
-          <span className="text-zinc-600 dark:text-zinc-400">{plan.label}</span>
+        <Block label={plan.label}>
           <div className="mt-1 overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
             <table className="w-full text-left text-xs">
               <thead className="bg-zinc-50 text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
@@ -154,31 +162,29 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
               </tbody>
             </table>
           </div>
-        </div>
+        </Block>
       );
     case "text":
       return plan.value.length > 40 ? (
-        <div className="py-1">
-          <span className="text-zinc-600 dark:text-zinc-400">{plan.label}</span>
+        <Block label={plan.label}>
           <p className="mt-0.5 whitespace-pre-wrap wrap-anywhere">{plan.value}</p>
-        </div>
+        </Block>
       ) : (
         <Row label={plan.label}>{plan.value}</Row>
       );
     case "empty":
       return (
         <Row label={plan.label}>
-          <span className="text-zinc-400">—</span>
+          <MissingValue />
         </Row>
       );
     case "json":
       return (
-        <div className="py-1">
-          <span className="text-zinc-600 dark:text-zinc-400">{plan.label}</span>
+        <Block label={plan.label}>
           <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere dark:bg-zinc-900">
             {stringify(plan.value)}
           </pre>
-        </div>
+        </Block>
       );
   }
 }

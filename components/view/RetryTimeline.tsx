@@ -24,7 +24,7 @@ function scheduleNote(entry: TimelineEntry): { text: string; tone: string } {
     };
   }
   if (entry.expectedGapSeconds === null) {
-    return { text: "past the documented schedule", tone: "text-zinc-500" };
+    return { text: "past the documented schedule", tone: "text-zinc-500 dark:text-zinc-400" };
   }
   const expected = `schedule: ${formatGap({ seconds: entry.expectedGapSeconds })}`;
   if (entry.matchesSchedule === true) {
@@ -66,16 +66,18 @@ export function RetryTimeline({ entries, currentId, onSelect }: RetryTimelinePro
                 <span className="flex min-w-0 flex-col">
                   <span>
                     {new Date(entry.receivedAt).toLocaleString()}{" "}
-                    <span className="text-zinc-500">· {KIND_LABELS[entry.kind]}</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">
+                      · {KIND_LABELS[entry.kind]}
+                    </span>
                   </span>
                   {entry.gapSeconds !== null && (
-                    <span className="text-xs text-zinc-500">
+                    <span className="text-xs text-zinc-500 dark:text-zinc-400">
                       {formatGap({ seconds: entry.gapSeconds })} after #{entry.attempt - 1}
                       {note.text && <span className={`ml-2 ${note.tone}`}>{note.text}</span>}
                     </span>
                   )}
                 </span>
-                <span className="text-xs text-zinc-500">
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">
                   answered{" "}
                   {entry.responseStatus === null ? (
                     "nothing"
@@ -88,7 +90,7 @@ export function RetryTimeline({ entries, currentId, onSelect }: RetryTimelinePro
           );
         })}
       </ol>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         CallCov retries a non-2xx answer after{" "}
         {RETRY_SCHEDULE_SECONDS.map((seconds) => formatGap({ seconds })).join(", ")}, then gives up.
       </p>

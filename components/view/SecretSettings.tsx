@@ -1,5 +1,8 @@
 "use client";
 
+import { SecretInput } from "@/components/common/SecretInput";
+import { FormMessage } from "@/components/common/FormMessage";
+import { buttonClass } from "@/components/common/button-class";
 import { useState, type FormEvent } from "react";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { useSaveSettings } from "@/components/view/use-save-settings";
@@ -49,25 +52,20 @@ export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProp
         </span>
       </p>
       <form onSubmit={submit} className="flex flex-wrap gap-2">
-        <label htmlFor="webhook-secret" className="sr-only">
-          Webhook secret
-        </label>
-        <input
-          id="webhook-secret"
-          type="password"
-          data-testid="secret-input"
-          autoComplete="new-password"
-          spellCheck={false}
-          placeholder={hasSecret ? "New secret to replace it" : "Webhook secret"}
+        {/* Named apart from the in-browser check's input: two "webhook secret" fields read alike. */}
+        <SecretInput
+          label={hasSecret ? "Replacement secret for this bin" : "New secret for this bin"}
+          placeholder={hasSecret ? "New secret to replace it" : "Secret for this bin"}
+          testId="secret-input"
           value={secret}
-          onChange={(event) => setSecret(event.target.value)}
-          className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+          onChange={setSecret}
+          autoComplete="new-password"
         />
         <button
           type="submit"
           data-testid="secret-save"
           disabled={busy || secret === ""}
-          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className={buttonClass({ variant: "primary" })}
         >
           {hasSecret ? "Replace" : "Set secret"}
         </button>
@@ -77,21 +75,13 @@ export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProp
             data-testid="secret-remove"
             disabled={busy}
             onClick={() => void save(null)}
-            className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            className={buttonClass()}
           >
             Remove
           </button>
         )}
       </form>
-      {message && (
-        <p
-          data-testid="secret-message"
-          role={message.error ? "alert" : "status"}
-          className={`text-xs ${message.error ? "text-rose-600 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} testId="secret-message" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { KeyValueTable } from "@/components/view/KeyValueTable";
 import type { SentResponse } from "@/components/view/delivery-detail";
 import { StatusCode } from "@/components/view/StatusCode";
+import { buildDefaultAnswer } from "@/lib/payload/build-default-answer";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 
 const REASONS: Record<SentResponse["reason"], string> = {
@@ -24,17 +25,16 @@ export function SentResponseSection({
 }) {
   if (!isSentResponse(response)) {
     return (
-      <p data-testid="sent-response" className="text-sm text-zinc-500">
+      <p data-testid="sent-response" className="text-sm text-zinc-500 dark:text-zinc-400">
         Not recorded for this delivery.
       </p>
     );
   }
   const headers = Object.entries(response.headers ?? {});
-  const body = response.body ?? JSON.stringify({ received: true, deliveryId: deliveryId });
-  const contentType =
-    response.body === null
-      ? "application/json; charset=utf-8"
-      : (response.contentType ?? "text/plain; charset=utf-8");
+  const fallback =
+    response.body === null ? buildDefaultAnswer({ plan: response, deliveryId }) : null;
+  const body = fallback?.body ?? response.body ?? "";
+  const contentType = fallback?.contentType ?? response.contentType ?? "text/plain; charset=utf-8";
   return (
     <div data-testid="sent-response" data-status={response.status} className="flex flex-col gap-2">
       <p className="flex flex-wrap items-baseline gap-x-2 text-[13px]">
@@ -49,11 +49,11 @@ export function SentResponseSection({
           {response.delayMs > 0 ? `, after a ${response.delayMs} ms delay` : ""}
         </span>
       </p>
-      <div className="text-xs text-zinc-500">
+      <div className="text-xs text-zinc-500 dark:text-zinc-400">
         Content-Type <code className="text-zinc-700 dark:text-zinc-300">{contentType}</code>
       </div>
       {body === "" ? (
-        <p className="text-sm text-zinc-500 italic">Empty body.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400 italic">Empty body.</p>
       ) : (
         <pre
           data-testid="sent-response-body"

@@ -24,7 +24,10 @@ const DESCRIPTIONS: Record<SignatureStatus, string> = {
   no_secret: "no secret set",
 };
 
-/** The scheme name with the verdict: "CallCov ✓", "GitHub ✗", "unsigned", "no secret". */
+/**
+ * The scheme name with the verdict: "CallCov ✓", "GitHub ✗", "CallCov · no secret", and
+ * "unsigned" for a delivery without a signature, whether or not the bin has a secret yet.
+ */
 function signatureLabel(signature: {
   scheme: SignatureScheme | null;
   status: SignatureStatus;
@@ -38,7 +41,7 @@ function signatureLabel(signature: {
     case "missing":
       return "unsigned";
     case "no_secret":
-      return scheme ? `${scheme} · no secret` : "no secret";
+      return scheme ? `${scheme} · no secret` : "unsigned";
   }
 }
 
@@ -49,7 +52,11 @@ export function SignatureBadge({ signature, testId = "signature-badge" }: Signat
     <span
       data-testid={testId}
       data-status={signature.status}
-      title={DESCRIPTIONS[signature.status]}
+      title={
+        signature.status === "no_secret" && signature.scheme === null
+          ? "no signature (and no secret set)"
+          : DESCRIPTIONS[signature.status]
+      }
       className={`inline-flex items-center rounded px-1.5 py-px text-[11px] font-semibold whitespace-nowrap ring-1 ring-inset ${STYLES[signature.status]}`}
     >
       <span className="sr-only">Signature: </span>

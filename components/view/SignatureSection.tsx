@@ -1,6 +1,7 @@
 import { CheckSecretForm } from "@/components/view/CheckSecretForm";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
 import { SignatureComparison } from "@/components/view/SignatureComparison";
+import { explainSignatureVerdict } from "@/lib/signatures/explain-signature-verdict";
 import type { HeaderPairs, SignatureResult } from "@/lib/signatures/signature-result";
 
 interface SignatureSectionProps {
@@ -9,14 +10,6 @@ interface SignatureSectionProps {
   body: Uint8Array;
   receivedAt: string;
 }
-
-const EXPLANATIONS: Record<SignatureResult["status"], string> = {
-  valid: "The signature matches the bin's webhook secret: the body was not changed on the way.",
-  invalid:
-    "The signature does not match the bin's webhook secret: a different secret, a changed body or a stale timestamp.",
-  missing: "The bin has a webhook secret, but this delivery carries no signature to check.",
-  no_secret: "This bin has no webhook secret, so the signature was not checked.",
-};
 
 /** The server's verdict (with the owner's comparison) and a private in-browser check. */
 export function SignatureSection({ signature, headers, body, receivedAt }: SignatureSectionProps) {
@@ -29,10 +22,12 @@ export function SignatureSection({ signature, headers, body, receivedAt }: Signa
           className="flex flex-col gap-1.5 rounded-lg border border-zinc-200 p-3 text-[13px] dark:border-zinc-800"
         >
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-xs font-semibold text-zinc-500">With the bin’s secret</span>
+            <span className="text-xs font-semibold text-zinc-500 dark:text-zinc-400">
+              With the bin’s secret
+            </span>
             <SignatureBadge signature={signature} testId="signature-verdict-badge" />
           </div>
-          <p>{EXPLANATIONS[signature.status]}</p>
+          <p data-testid="signature-explanation">{explainSignatureVerdict(signature)}</p>
           <p
             data-testid="signature-reason"
             className="text-zinc-600 wrap-anywhere dark:text-zinc-400"
@@ -46,7 +41,9 @@ export function SignatureSection({ signature, headers, body, receivedAt }: Signa
           )}
         </div>
       ) : (
-        <p className="text-sm text-zinc-500">No signature verdict from the server.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No signature verdict from the server.
+        </p>
       )}
       <CheckSecretForm headers={headers} body={body} receivedAt={receivedAt} />
     </div>

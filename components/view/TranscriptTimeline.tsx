@@ -132,7 +132,11 @@ export function TranscriptTimeline({ segments, text }: TranscriptTimelineProps) 
   const hasSegments = segments.length > 0;
 
   if (!hasSegments && !text) {
-    return <p className="text-sm text-zinc-500 italic">No transcript in this analysis.</p>;
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400 italic">
+        No transcript in this analysis.
+      </p>
+    );
   }
 
   return (
@@ -148,7 +152,11 @@ export function TranscriptTimeline({ segments, text }: TranscriptTimelineProps) 
           className="h-8 w-full max-w-xs rounded-md border border-zinc-300 bg-white px-2.5 text-sm placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {hasSegments && (
-          <span data-testid="transcript-count" className="text-xs text-zinc-500" aria-live="polite">
+          <span
+            data-testid="transcript-count"
+            className="text-xs text-zinc-500 dark:text-zinc-400"
+            aria-live="polite"
+          >
             {trimmed === ""
               ? `${segments.length.toLocaleString()} segments`
               : `${matches.length.toLocaleString()} of ${segments.length.toLocaleString()} segments match`}
@@ -166,7 +174,9 @@ export function TranscriptTimeline({ segments, text }: TranscriptTimelineProps) 
           className="max-h-[28rem] overflow-y-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
         >
           {matches.length === 0 ? (
-            <p className="p-4 text-sm text-zinc-500">No segment mentions “{trimmed}”.</p>
+            <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">
+              No segment mentions “{trimmed}”.
+            </p>
           ) : (
             <div
               style={{ paddingTop: offsets[start], paddingBottom: offsets.at(-1)! - offsets[end]! }}
@@ -187,7 +197,7 @@ export function TranscriptTimeline({ segments, text }: TranscriptTimelineProps) 
                       <div className={`truncate text-xs font-semibold ${style.name}`}>
                         {segment.speaker === "" ? "Unknown" : segment.speaker}
                       </div>
-                      <div className="font-mono text-[11px] text-zinc-500 tabular-nums">
+                      <div className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400 tabular-nums">
                         {formatClock({ seconds: segment.start })}–
                         {formatClock({ seconds: segment.end })}
                       </div>

@@ -5,6 +5,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import { buildDeliveryRecord } from "@/lib/capture/build-delivery-record";
+import { buildDefaultAnswer } from "@/lib/payload/build-default-answer";
 import { countPriorAttempts } from "@/lib/capture/count-prior-attempts";
 import { createRandomPool } from "@/lib/ids/create-random-pool";
 import { createUuidV7 } from "@/lib/ids/create-uuid-v7";
@@ -381,8 +382,9 @@ async function captureBody({
   }
   let body: string;
   if (plan.body === null) {
-    body = JSON.stringify({ received: true, deliveryId: record.id });
-    headers["Content-Type"] = "application/json; charset=utf-8";
+    const answer = buildDefaultAnswer({ plan, deliveryId: record.id });
+    body = answer.body;
+    headers["Content-Type"] = answer.contentType;
   } else {
     body = plan.body;
     headers["Content-Type"] = plan.contentType ?? "text/plain; charset=utf-8";

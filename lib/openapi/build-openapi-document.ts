@@ -15,6 +15,7 @@ import { binCreatedSchema } from "@/lib/bins/create-bin.types";
 import { getBinResponseSchema } from "@/lib/bins/get-bin.types";
 import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
 import { captureReceiptSchema } from "@/lib/capture/capture-receipt-schema";
+import { simulatedFailureSchema } from "@/lib/payload/simulated-failure-schema";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 import { readinessSchema } from "@/lib/database/check-readiness.types";
 import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
@@ -77,6 +78,7 @@ const RESPONSE_SCHEMAS = {
   SampleSent: sampleSentSchema,
   AnalysisPayload: analysisPayloadSchema,
   CaptureReceipt: captureReceiptSchema,
+  SimulatedFailure: simulatedFailureSchema,
   Health: healthSchema,
   Readiness: readinessSchema,
   LiveReadyEvent: liveReadyEventSchema,
@@ -233,15 +235,17 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
       ...errors("400", "413", "414", "429", "431"),
       "503": {
         description:
-          "Storage unavailable (an Error, with Retry-After), or a simulated 503 from fail-first (the receipt)",
-        content: json({ anyOf: [ref("Error"), ref("CaptureReceipt")] }),
+          "Storage unavailable (an Error, with Retry-After), or a simulated 503 (fail-first, settings or /status/503) that says it is simulated",
+        content: json({ anyOf: [ref("Error"), ref("SimulatedFailure")] }),
       },
       default: {
         description:
-          "Captured, answered as simulated: the status from the owner's response settings, fail-first or a /status/<code> path, with the receipt or the configured body and content type.",
+          "Captured, answered as simulated: the status from the owner's response settings, fail-first or a /status/<code> path, with the configured body and content type, else the receipt (2xx/3xx) or a SimulatedFailure (4xx/5xx).",
         headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
         content: {
-          "application/json": { schema: ref("CaptureReceipt") },
+          "application/json": {
+            schema: { anyOf: [ref("CaptureReceipt"), ref("SimulatedFailure")] },
+          },
           "*/*": { schema: { type: "string", description: "The configured body." } },
         },
       },

@@ -5,7 +5,10 @@ export const plannedResponseSchema = z
   .object({
     status: z.number().int(),
     headers: z.record(z.string(), z.string()),
-    body: z.string().nullable().meta({ description: 'null: the default {"received":true,...}.' }),
+    body: z.string().nullable().meta({
+      description:
+        'null: the default answer, {"received":true,...} or for a 4xx/5xx a SimulatedFailure.',
+    }),
     contentType: z.string().nullable(),
     delayMs: z.number().int().min(0),
     /** Why this answer: shown in the delivery's detail. */

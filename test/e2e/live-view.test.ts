@@ -9,8 +9,10 @@ describe("create a bin and watch it live", () => {
     const page = await newPage(suite.browser);
     await page.goto(suite.server.baseUrl + "/");
     await page.getByTestId("create-bin").click();
+    // Create lands on the new bin's view: no second click.
+    await page.waitForURL(/\/view\/[A-Za-z0-9_-]{22}$/);
+    const viewUrl = page.url();
     const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
-    const viewUrl = (await page.getByTestId("view-url").textContent())?.trim() ?? "";
     expect(echoUrl).toMatch(new RegExp(`^${suite.server.baseUrl}/echo/[A-Za-z0-9_-]{22}$`));
     const binId = echoUrl.split("/").pop()!;
     expect(viewUrl).toBe(`${suite.server.baseUrl}/view/${binId}`);
@@ -20,11 +22,8 @@ describe("create a bin and watch it live", () => {
     expect(cookies.some((cookie) => cookie.name === `we_owner_${binId}` && cookie.httpOnly)).toBe(
       true,
     );
-
-    await page.getByTestId("open-view").click();
-    await page.waitForURL(viewUrl);
-    expect(await page.title()).toContain(`Bin ${binId}`);
     await page.getByTestId("empty-state").waitFor();
+    expect(await page.title()).toContain(`Bin ${binId}`);
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
 

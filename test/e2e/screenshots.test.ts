@@ -29,12 +29,10 @@ describe("screenshots", () => {
       const shot = (name: string) => path.join(screenshotDir, `${name}-${colorScheme}.png`);
       const page = await newPage(suite.browser, { colorScheme });
       await page.goto(suite.server.baseUrl + "/");
-      await page.getByTestId("create-bin").click();
-      const echoUrl = (await page.getByTestId("echo-url").textContent()) ?? "";
       await page.screenshot({ path: shot("home"), fullPage: true });
-
-      await page.getByTestId("open-view").click();
+      await page.getByTestId("create-bin").click();
       await page.getByTestId("empty-state").waitFor();
+      const echoUrl = (await page.getByTestId("echo-url").textContent()) ?? "";
       await waitForText(page, '[data-testid="live-status"]', ["Live"]);
       await page.screenshot({ path: shot("view-empty") });
 

@@ -140,16 +140,39 @@ export async function shownDeliveryId(page: Page, previous: string | null): Prom
 export async function openOwnedBin({
   browser,
   server,
+  options,
 }: {
   browser: Browser;
   server: { baseUrl: string };
+  /** Viewport, colour scheme and the like for the new context. */
+  options?: BrowserContextOptions;
 }): Promise<{ page: Page; binId: string; echoUrl: string }> {
-  const page = await newPage(browser);
+  const page = await newPage(browser, options);
   await page.goto(server.baseUrl + "/");
   await page.getByTestId("create-bin").click();
-  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
-  await page.getByTestId("open-view").click();
+  // Create goes straight to the new bin's view, whose header shows the echo URL.
+  await page.waitForURL(/\/view\/[A-Za-z0-9_-]+$/);
   await page.getByTestId("empty-state").waitFor();
+  const echoUrl = (await page.getByTestId("echo-url").textContent())?.trim() ?? "";
   await waitForText(page, '[data-testid="live-status"]', ["Live"]);
   return { page, binId: echoUrl.split("/").pop()!, echoUrl };
+}
+
+/** Through the owner's settings sheet: fail the first `count` attempts of each analysis. */
+export async function setFailFirst(page: Page, count: number, status: number) {
+  await page.getByTestId("open-settings").click();
+  await page.getByTestId("fail-first-count").fill(String(count));
+  await page.getByTestId("fail-first-status").fill(String(status));
+  await page.getByTestId("response-save").click();
+  await waitForText(page, '[data-testid="response-saved"]', ["fails the first"]);
+  await page.getByTestId("owner-settings-close").click();
+}
+
+/** Through the owner's settings sheet: set the bin's webhook secret. */
+export async function setWebhookSecret(page: Page, secret: string) {
+  await page.getByTestId("open-settings").click();
+  await page.getByTestId("secret-input").fill(secret);
+  await page.getByTestId("secret-save").click();
+  await waitForText(page, '[data-testid="secret-status"]', ["Secret set"]);
+  await page.getByTestId("owner-settings-close").click();
 }

@@ -224,7 +224,11 @@ async function capture(
   const answer = await response.json();
   const apiPath = subpath ? "/echo/{id}/{path}" : "/echo/{id}";
   expect(validate(documentedSchema("post", apiPath, response.status), answer)).toEqual([]);
-  return { status: response.status, deliveryId: answer.deliveryId as string };
+  return {
+    status: response.status,
+    deliveryId: answer.deliveryId as string,
+    answer: answer as unknown,
+  };
 }
 
 async function readEvents(url: string, headers: Record<string, string>, count: number) {
@@ -274,7 +278,8 @@ describe("OpenAPI document: responses match the real answers", () => {
     });
     await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
 
-    // An analysis failed once (fail-first answers 503 with the receipt), then delivered; a
+    // An analysis failed once (fail-first answers 503 with a SimulatedFailure, never the
+    // receipt), then delivered; a
     // tampered signature; a binary body.
     const analysis = (await check(
       "get",
@@ -289,6 +294,8 @@ describe("OpenAPI document: responses match the real answers", () => {
     };
     const first = await capture(id, "/webhooks/analysis", body, signed);
     expect(first.status).toBe(503);
+    expect(first.answer).toMatchObject({ simulated: true, error: "simulated_failure" });
+    expect(first.answer).not.toHaveProperty("received");
     const second = await capture(id, "/webhooks/analysis", body, signed);
     expect(second.status).toBe(200);
     const tampered = await capture(id, "", body.replace("completed", "failed"), signed);

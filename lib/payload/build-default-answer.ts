@@ -1,0 +1,39 @@
+import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
+import type { SimulatedFailure } from "@/lib/payload/simulated-failure-schema";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+const WHY: Record<PlannedResponse["reason"], string> = {
+  default: "",
+  settings: "the bin's response settings",
+  "status-path": "the /status/<code> path",
+  "fail-first": "fail-first retry testing",
+};
+
+/**
+ * The body the echo endpoint sends when the plan has none of its own: the receipt
+ * {"received":true,...} for a success, and for a 4xx/5xx a failure that says it is simulated,
+ * so neither the sender nor a person reading it takes it for a real receipt or a real outage.
+ */
+export function buildDefaultAnswer({
+  plan,
+  deliveryId,
+}: {
+  plan: Pick<PlannedResponse, "status" | "reason" | "attempt">;
+  deliveryId: string;
+}): { body: string; contentType: string } {
+  if (plan.status < 400 || plan.reason === "default") {
+    return { body: JSON.stringify({ received: true, deliveryId }), contentType: JSON_TYPE };
+  }
+  const attempt = plan.reason === "fail-first" && plan.attempt ? ` (attempt ${plan.attempt})` : "";
+  const failure: SimulatedFailure = {
+    error: "simulated_failure",
+    simulated: true,
+    status: plan.status,
+    reason: plan.reason,
+    ...(plan.attempt ? { attempt: plan.attempt } : {}),
+    message: `Simulated ${plan.status} by Webhook Echo from ${WHY[plan.reason]}${attempt}; the delivery was stored.`,
+    deliveryId,
+  };
+  return { body: JSON.stringify(failure), contentType: JSON_TYPE };
+}

@@ -1,0 +1,112 @@
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
+import { openOwnedBin, newPage, rowSelector, sendDelivery } from "@/test/e2e/support";
+
+const suite = setupBrowserSuite();
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeResult {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe-core in the real page and returns the serious and critical violations (plus
+ * heading-order, which axe rates moderate but issue 15 names), each with a few of its nodes.
+ */
+async function axeViolations(page: Page, where: string): Promise<string[]> {
+  // The page's CSP allows only its own nonce'd scripts: the context bypasses it for axe alone.
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } })
+      .axe;
+    const results = (await axe.run(document)) as { violations: AxeResult[] };
+    return results.violations;
+  });
+  return violations
+    .filter(
+      (violation) =>
+        violation.impact === "serious" ||
+        violation.impact === "critical" ||
+        violation.id === "heading-order",
+    )
+    .map(
+      (violation) =>
+        `${where}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes
+          .slice(0, 4)
+          .map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ""}`)
+          .join(
+            " | ",
+          )}${violation.nodes.length > 4 ? ` (+${violation.nodes.length - 4} more)` : ""}`,
+    );
+}
+
+const analysis = JSON.stringify({
+  id: "an_axe",
+  object: "analysis",
+  status: "completed",
+  call: { agent_id: "agent_1" },
+  transcript: {
+    text: "Hello.",
+    segments: [{ speaker: "agent", text: "Hello.", start: 0, end: 1 }],
+  },
+  results: { compliance: { score: 0.9, passed: true } },
+});
+
+// A second row in the list, with a form body.
+const FORM_DELIVERY = {
+  path: "/orders",
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  body: "order=1234&status=paid",
+};
+
+describe("accessibility (axe-core)", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`home, view (list, every body view, analysis, settings) and docs: no serious or critical violation (${colorScheme})`, async () => {
+      const options = { viewport: { width: 1440, height: 900 }, colorScheme, bypassCSP: true };
+      const found: string[] = [];
+
+      const home = await newPage(suite.browser, options);
+      await home.goto(suite.server.baseUrl + "/");
+      await home.getByTestId("create-bin").waitFor();
+      found.push(...(await axeViolations(home, "home")));
+      await home.goto(suite.server.baseUrl + "/docs");
+      await home.locator("h1").waitFor();
+      found.push(...(await axeViolations(home, "docs")));
+      await home.context().close();
+
+      const { page, echoUrl } = await openOwnedBin({ ...suite, options });
+      found.push(...(await axeViolations(page, "view (empty)")));
+      await sendDelivery(echoUrl, FORM_DELIVERY);
+      const id = await sendDelivery(echoUrl, {
+        path: "/webhooks/analysis?attempt=1",
+        headers: { "Content-Type": "application/json", "X-CallCov-Signature": "00" },
+        body: analysis,
+      });
+      await page.locator(rowSelector(id)).click();
+      await page.getByTestId("analysis-view").waitFor();
+      found.push(...(await axeViolations(page, "view (list, analysis)")));
+      for (const tab of ["pretty", "raw", "hex"]) {
+        await page.getByTestId(`body-tab-${tab}`).click();
+        await page.waitForFunction(
+          (tab) =>
+            document
+              .querySelector(`[data-testid="body-tab-${tab}"]`)
+              ?.getAttribute("aria-selected") === "true",
+          tab,
+        );
+        found.push(...(await axeViolations(page, `view (${tab})`)));
+      }
+      await page.getByTestId("open-settings").click();
+      await page.getByTestId("owner-settings").waitFor();
+      found.push(...(await axeViolations(page, "view (settings dialog)")));
+      await page.context().close();
+
+      expect(found, found.join("\n")).toEqual([]);
+    });
+  }
+});
