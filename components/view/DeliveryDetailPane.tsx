@@ -3,6 +3,7 @@
 import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
+import { DeliveryComparePanel } from "@/components/view/DeliveryComparePanel";
 import { DeliveryOverview } from "@/components/view/DeliveryOverview";
 import { DetailSection } from "@/components/view/DetailSection";
 import { KeyValueTable } from "@/components/view/KeyValueTable";
@@ -116,6 +117,8 @@ export function DeliveryDetailPane({
         back={back}
         onDelete={onDelete}
       />
+
+      <DeliveryComparePanel key={detail.id} binId={binId} deliveryId={detail.id} />
 
       <DetailSection title="Body">
         <BodyViewer

@@ -19,6 +19,12 @@ export const binQueryKey = {
   list: (binId: string, filterQuery: string) => ["bin", binId, "deliveries", filterQuery] as const,
   details: (binId: string) => ["bin", binId, "delivery"] as const,
   detail: (binId: string, deliveryId: string) => ["bin", binId, "delivery", deliveryId] as const,
+  /**
+   * How `againstId` differs from `deliveryId`. Outside ["bin", id]: deliveries never change, so
+   * a bin change (settings, secret) must not re-read every diff on screen.
+   */
+  diff: (binId: string, deliveryId: string, againstId: string) =>
+    ["diff", binId, deliveryId, againstId] as const,
   /** Live arrivals, kept outside ["bin", id] so invalidating the bin does not touch them. */
   live: (binId: string) => ["live", binId] as const,
 };
