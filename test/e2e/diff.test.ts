@@ -43,7 +43,8 @@ describe("compare deliveries and pin a baseline", () => {
     await page.getByRole("button", { name: "Previous delivery" }).click();
     const diff = '[data-testid="compare-diff"]';
     const text = await waitForText(page, diff, [
-      "1 header change",
+      // X-Event, and Content-Length since the bodies differ in length.
+      "2 header changes",
       "1 body change (json)",
       "/status",
       '"queued"',
@@ -55,7 +56,7 @@ describe("compare deliveries and pin a baseline", () => {
     const headerRows = page.locator(
       '[data-testid="compare-diff"] [data-testid="diff-headers"] tbody tr',
     );
-    expect(await headerRows.count()).toBe(1);
+    expect(await headerRows.count()).toBe(2);
     expect(await headerRows.first().innerText()).toMatch(
       /x-event\s+~?\s*changed\s+created\s+updated/,
     );
@@ -93,7 +94,8 @@ describe("compare deliveries and pin a baseline", () => {
     const same = await sendDelivery(bin.echoUrl, { headers: JSON_HEADERS, body: body("done") });
     const different = await sendDelivery(bin.echoUrl, {
       headers: JSON_HEADERS,
-      body: body("failed"),
+      // Same length as "done": the Content-Length header stays equal.
+      body: body("fail"),
     });
     await waitForText(page, chip(same), ["= baseline"]);
     await waitForText(page, chip(different), ["≠ 1 change"]);
@@ -104,11 +106,14 @@ describe("compare deliveries and pin a baseline", () => {
     await waitForText(page, chip(different), ["≠ 1 change"]);
     await page.locator(rowSelector(different)).click();
     await waitForText(page, '[data-testid="baseline-diff"]', [
-      "Differences from the baseline",
+      "0 header changes · 1 body change (json)",
       "/status",
       '"done"',
-      '"failed"',
+      '"fail"',
     ]);
+    expect(
+      await page.getByRole("region", { name: /^Differences from the baseline …/ }).count(),
+    ).toBe(1);
     await page.screenshot({ path: path.join(screenshotDir, "view-baseline.png") });
 
     // Clearing it removes every chip and the section.
