@@ -1,3 +1,4 @@
+import { acquireSlotOrThrow } from "@/lib/deliveries/acquire-slot-or-throw";
 import type { DeliveryDiff } from "@/lib/deliveries/diff-deliveries.types";
 import { getDiffSlots } from "@/lib/deliveries/get-diff-slots";
 import { getDb } from "@/lib/db";
@@ -40,14 +41,12 @@ export async function diffDeliveries({
   if (!isDeliveryId(deliveryId) || !isDeliveryId(againstId)) {
     throw new AppError("NOT_FOUND", "Delivery not found");
   }
-  const release = getDiffSlots().tryAcquire(clientIp);
-  if (!release) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many diffs running from your address or on this server; retry in ${RETRY_AFTER_SECONDS} s`,
-      { retryAfterSeconds: RETRY_AFTER_SECONDS },
-    );
-  }
+  const release = acquireSlotOrThrow({
+    slots: getDiffSlots(),
+    clientIp,
+    what: "diffs",
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
   try {
     const maxBodyBytes = getEnv().DIFF_MAX_BODY_BYTES;
     const rows = await getDb().$queryRaw<DiffRow[]>`
