@@ -50,7 +50,7 @@ export const bodyDiffSchema = z
   .object({
     kind: z.enum(["json", "text", "binary"]).meta({
       description:
-        "json when both bodies parse as JSON (key order and whitespace are not changes, arrays are compared by index), text when both are UTF-8 (compared by line), else binary.",
+        "json when both bodies parse as JSON, nested at most 10,000 levels (key order and whitespace are not changes, arrays are compared by index), text when both are UTF-8 (compared by line), else binary.",
     }),
     changes: z.array(bodyChangeSchema),
     truncated: z.boolean().meta({ description: "True when `changes` is not the complete list." }),

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { diffBodies, type DiffBody } from "@/lib/diff/diff-bodies";
+import { diffBodies, MAX_JSON_PARSE_DEPTH, type DiffBody } from "@/lib/diff/diff-bodies";
 
 function body(content: string | Uint8Array): DiffBody {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
@@ -31,6 +31,15 @@ describe("diffBodies", () => {
     expect(diff("", "")).toEqual({ kind: "text", changes: [], truncated: false, limit: null });
     // A leading BOM is text (the one decoder keeps it) and keeps a body from being JSON.
     expect(diff("\uFEFF{}", "{}").kind).toBe("text");
+  });
+
+  it("compares JSON nested deeper than MAX_JSON_PARSE_DEPTH as text, without parsing it", () => {
+    const deep = (leaf: string) =>
+      "[".repeat(MAX_JSON_PARSE_DEPTH + 1) + leaf + "]".repeat(MAX_JSON_PARSE_DEPTH + 1);
+    const result = diff(deep("1"), deep("2"));
+    expect(result.kind).toBe("text");
+    expect(result.changes).toEqual([expect.objectContaining({ path: "L1", op: "changed" })]);
+    expect(diff(deep("1").slice(1, -1), deep("2").slice(1, -1)).kind).toBe("json");
   });
 
   it("is binary when either body is not UTF-8: one change with sizes and SHA-256", () => {

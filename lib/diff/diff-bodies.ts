@@ -9,6 +9,7 @@ import {
   diffTextLines,
   type TextDiffLimits,
 } from "@/lib/diff/diff-text-lines";
+import { exceedsJsonDepth } from "@/lib/diff/exceeds-json-depth";
 import { summarizeBodyChange, type BodyFingerprint } from "@/lib/diff/summarize-body-change";
 import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 import { decodeUtf8 } from "@/lib/text/decode-utf8";
@@ -28,8 +29,12 @@ function isUtf8Prefix(bytes: Uint8Array): boolean {
   }
 }
 
-/** JSON.parse, or undefined when the text is not JSON. */
+/** JSON documents nested deeper than this are not parsed (compared as text). */
+export const MAX_JSON_PARSE_DEPTH = 10_000;
+
+/** JSON.parse, or undefined when the text is not JSON (or too deep to parse cheaply). */
 function parseJson(text: string): { value: unknown } | undefined {
+  if (exceedsJsonDepth({ text, maxDepth: MAX_JSON_PARSE_DEPTH })) return undefined;
   try {
     return { value: JSON.parse(text) };
   } catch {
@@ -38,7 +43,8 @@ function parseJson(text: string): { value: unknown } | undefined {
 }
 
 /**
- * How two bodies differ. Kind: json when both parse as JSON, text when both are UTF-8 (the
+ * How two bodies differ. Kind: json when both parse as JSON (nested at most
+ * MAX_JSON_PARSE_DEPTH levels: deeper is compared as text), text when both are UTF-8 (the
  * one strict decoder: a leading BOM is text, and stops a body from being JSON), else binary
  * (one change with sizes and SHA-256). Bodies over `maxBodyBytes` are never parsed or diffed
  * line by line: their kind is text or binary, judged from their first `maxBodyBytes` bytes

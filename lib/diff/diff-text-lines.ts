@@ -17,8 +17,8 @@ export const DEFAULT_TEXT_DIFF_LIMITS: TextDiffLimits = {
   maxChanges: 1000,
   maxChars: 256 * 1024,
   maxLines: 50_000,
-  maxEditLength: 1000,
-  timeoutMs: 100,
+  maxEditLength: 500,
+  timeoutMs: 50,
 };
 
 export interface TextDiffResult {
