@@ -27,7 +27,9 @@ export interface JsonDiffResult {
 }
 
 interface Pair {
-  path: string;
+  /** The pair this one is a child of, and its key there: the path is built only when reported. */
+  parent: Pair | null;
+  key: string | number;
   depth: number;
   before: unknown;
   after: unknown;
@@ -45,44 +47,40 @@ const shapeOf = (value: unknown): Shape =>
       : "scalar";
 
 /** RFC 6901: "~" and "/" inside a key are escaped. */
-const pointer = (path: string, key: string | number) =>
-  `${path}/${String(key).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+const escapeKey = (key: string | number) =>
+  typeof key === "number" ? String(key) : key.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/** The JSON Pointer of a pair ("" for the root). */
+function pointerOf(pair: Pair): string {
+  const segments: string[] = [];
+  for (let at: Pair | null = pair; at?.parent; at = at.parent) segments.push(escapeKey(at.key));
+  return segments.length === 0 ? "" : `/${segments.reverse().join("/")}`;
+}
 
 /** The children of two containers of the same shape, in document order (keys of `before` first). */
 function childPairs(pair: Pair, shape: "array" | "object"): Pair[] {
   const depth = pair.depth + 1;
   const children: Pair[] = [];
+  const child = (key: string | number, before: unknown, after: unknown, only?: Pair["only"]) =>
+    children.push({ parent: pair, key, depth, before, after, only });
   if (shape === "array") {
     const before = pair.before as unknown[];
     const after = pair.after as unknown[];
     for (let index = 0; index < Math.max(before.length, after.length); index++) {
-      const path = pointer(pair.path, index);
-      if (index >= after.length) {
-        children.push({ path, depth, before: before[index], after: undefined, only: "removed" });
-      } else if (index >= before.length) {
-        children.push({ path, depth, before: undefined, after: after[index], only: "added" });
-      } else children.push({ path, depth, before: before[index], after: after[index] });
+      if (index >= after.length) child(index, before[index], undefined, "removed");
+      else if (index >= before.length) child(index, undefined, after[index], "added");
+      else child(index, before[index], after[index]);
     }
     return children;
   }
   const before = pair.before as Record<string, unknown>;
   const after = pair.after as Record<string, unknown>;
   for (const key of Object.keys(before)) {
-    const path = pointer(pair.path, key);
-    if (Object.hasOwn(after, key))
-      children.push({ path, depth, before: before[key], after: after[key] });
-    else children.push({ path, depth, before: before[key], after: undefined, only: "removed" });
+    if (Object.hasOwn(after, key)) child(key, before[key], after[key]);
+    else child(key, before[key], undefined, "removed");
   }
   for (const key of Object.keys(after)) {
-    if (!Object.hasOwn(before, key)) {
-      children.push({
-        path: pointer(pair.path, key),
-        depth,
-        before: undefined,
-        after: after[key],
-        only: "added",
-      });
-    }
+    if (!Object.hasOwn(before, key)) child(key, undefined, after[key], "added");
   }
   return children;
 }
@@ -138,7 +136,7 @@ export function diffJsonValues({
 }): JsonDiffResult {
   const list = createChangeList(limits);
   const budget = { nodes: limits.maxNodes };
-  const stack: Pair[] = [{ path: "", depth: 0, before, after }];
+  const stack: Pair[] = [{ parent: null, key: "", depth: 0, before, after }];
   const stop = (limit: Exclude<BodyDiffLimit, null>): JsonDiffResult => ({
     changes: list.changes,
     truncated: true,
@@ -146,7 +144,7 @@ export function diffJsonValues({
   });
   const add = (pair: Pair, op: DiffOp) =>
     list.add({
-      path: pair.path,
+      path: pointerOf(pair),
       op,
       before: op === "added" ? null : previewJsonValue({ value: pair.before }),
       after: op === "removed" ? null : previewJsonValue({ value: pair.after }),

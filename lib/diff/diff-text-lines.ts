@@ -18,7 +18,7 @@ export const DEFAULT_TEXT_DIFF_LIMITS: TextDiffLimits = {
   maxChars: 256 * 1024,
   maxLines: 50_000,
   maxEditLength: 500,
-  timeoutMs: 50,
+  timeoutMs: 150,
 };
 
 export interface TextDiffResult {
