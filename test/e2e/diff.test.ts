@@ -127,4 +127,35 @@ describe("compare deliveries and pin a baseline", () => {
       ),
     ).toBeNull();
   });
+
+  it("asks for diffs only for rows on screen, each pair once", async () => {
+    const bin = await createBin();
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      ids.push(await sendDelivery(bin.echoUrl, { headers: JSON_HEADERS, body: `{"n":${i}}` }));
+    }
+    const newest = ids[ids.length - 1]!;
+    const page = await newPage(suite.browser);
+    const diffRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/diff?against=")) diffRequests.push(request.url());
+    });
+    await page.goto(`${suite.server.baseUrl}/view/${bin.id}/${newest}`);
+    await waitForText(page, '[data-testid="delivery-detail"]', ['"n"']);
+    await page.getByRole("button", { name: "Pin as baseline" }).click();
+    await waitForText(page, chip(ids[ids.length - 2]!), ["≠ 1 change"]);
+    // About a dozen rows fit on screen: 39 other rows, far fewer requests.
+    await page.waitForTimeout(500);
+    const onScreen = diffRequests.length;
+    expect(onScreen).toBeGreaterThan(0);
+    expect(onScreen).toBeLessThan(20);
+    expect(await page.locator(`${chip(ids[0]!)}[data-state="different"]`).count()).toBe(0);
+
+    // Scrolling to the oldest row asks for its diff; the rows seen before are not asked again.
+    await page.locator(rowSelector(ids[0]!)).scrollIntoViewIfNeeded();
+    // {"n":0} is shorter than {"n":39}: Content-Length differs too.
+    await waitForText(page, chip(ids[0]!), ["≠ 2 changes"]);
+    expect(new Set(diffRequests).size).toBe(diffRequests.length);
+    expect(diffRequests.length).toBeLessThan(40);
+  });
 });
