@@ -24,6 +24,12 @@ describe("diffTextLines", () => {
     ]);
   });
 
+  it("keeps the final line break when it is the only difference", () => {
+    expect(diff("a\nb\n", "a\nb").changes).toEqual([
+      { path: "L2", op: "changed", before: "b\n", after: "b" },
+    ]);
+  });
+
   it("lists at most maxChanges changes", () => {
     const before = Array.from({ length: 30 }, (_, i) => `line ${i}`).join("\n");
     const after = Array.from({ length: 30 }, (_, i) => (i % 2 ? `LINE ${i}` : `line ${i}`)).join(

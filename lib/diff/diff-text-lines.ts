@@ -76,11 +76,13 @@ export function diffTextLines({
     if (part.removed) {
       const next = parts[index + 1];
       if (next?.added) {
+        // Only the final line break differs: keep it, or the two sides would read the same.
+        const trim = linesOf(part.value) !== linesOf(next.value);
         change = {
           path: lineRange(lineBefore, count),
           op: "changed",
-          before: linesOf(part.value),
-          after: linesOf(next.value),
+          before: trim ? linesOf(part.value) : part.value,
+          after: trim ? linesOf(next.value) : next.value,
         };
         lineAfter += next.count ?? 0;
         index++;
