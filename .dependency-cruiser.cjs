@@ -2,7 +2,7 @@
 // import only folders LOWER in this list (and itself); nothing in lib/ imports app/,
 // components/ or the entry points; no module cycles anywhere. `npm test` runs it (lint:deps).
 //
-// Bottom first. The first five are pure (no database, env or Next; they run in the browser too,
+// Bottom first. The first six are pure (no database, env or Next; they run in the browser too,
 // ESLint holds that line). "core" is lib/*.ts: env, db, errors, log, singleton.
 const LAYERS = [
   "text", //          bytes -> text (the one UTF-8 decoder)
@@ -10,6 +10,7 @@ const LAYERS = [
   "signatures", //    verifiers, one file per scheme
   "payload", //       body classification, exports
   "analysis", //      CallCov analyses
+  "diff", //          comparing two deliveries (headers, JSON, text lines)
   "cli", //           the webhook-echo CLI: a client, so pure modules only
   "core", //          lib/*.ts
   "secrets",

@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
-// Pure modules (text, ids, signatures, payload, analysis) run in the browser too and carry most unit
+// Pure modules (text, ids, signatures, payload, analysis, diff) run in the browser too and carry most unit
 // tests: they may not reach the database, the environment or Next.
 const pureModuleImports = {
   patterns: [
@@ -41,7 +41,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/text/**", "lib/ids/**", "lib/signatures/**", "lib/payload/**", "lib/analysis/**"],
+    files: [
+      "lib/text/**",
+      "lib/ids/**",
+      "lib/signatures/**",
+      "lib/payload/**",
+      "lib/analysis/**",
+      "lib/diff/**",
+    ],
     rules: { "no-restricted-imports": ["error", pureModuleImports] },
   },
   {

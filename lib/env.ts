@@ -110,6 +110,16 @@ const envSchema = z.object({
     .default(1024 * 1024),
   /** A filtered list/export query running longer than this is stopped with 503. */
   SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  /** Diffs of two deliveries running at once from one client address (more get 429). */
+  DIFF_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(4),
+  /** Diffs running at once on this instance (each holds two bodies in memory). */
+  DIFF_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).default(8),
+  /** Bodies larger than this are compared by size and SHA-256 only (never parsed or line-diffed). */
+  DIFF_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -36,6 +36,9 @@ export const apiUrl = {
   /** GET one delivery's detail; DELETE it. */
   delivery,
   raw: (binId: string, deliveryId: string) => `${delivery(binId, deliveryId)}/raw`,
+  /** GET how delivery `againstId` differs from `deliveryId`. */
+  diff: (binId: string, deliveryId: string, againstId: string) =>
+    `${delivery(binId, deliveryId)}/diff?against=${encodeURIComponent(againstId)}`,
   /** The live stream, resuming after `lastEventId` when given. */
   events: (binId: string, lastEventId: string | null) =>
     `${bin(binId)}/events${joinQuery([

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/common/button-class";
 import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
+import { DeliveryComparePanel } from "@/components/view/DeliveryComparePanel";
 import { DeliveryOverview } from "@/components/view/DeliveryOverview";
 import { DetailSection } from "@/components/view/DetailSection";
 import { KeyValueTable } from "@/components/view/KeyValueTable";
@@ -113,6 +114,8 @@ export function DeliveryDetailPane({
         back={back}
         onDelete={onDelete}
       />
+
+      <DeliveryComparePanel key={detail.id} binId={binId} deliveryId={detail.id} />
 
       {/* Top-down as a developer debugs: what came (headers, query), whether it is authentic,
           what it says, what we answered, its other attempts, and sending it again. */}

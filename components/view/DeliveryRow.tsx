@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { RelativeTime } from "@/components/common/RelativeTime";
 import { AttemptChip } from "@/components/view/AttemptChip";
+import { BaselineChip } from "@/components/view/BaselineChip";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { MethodBadge } from "@/components/view/MethodBadge";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
@@ -67,6 +68,7 @@ export const DeliveryRow = memo(function DeliveryRow({
           <span aria-hidden="true">·</span>
           <span className="shrink-0 tabular-nums">{formatByteSize({ bytes: delivery.size })}</span>
           <span className="ml-auto flex shrink-0 items-center gap-1.5">
+            <BaselineChip binId={delivery.binId} deliveryId={delivery.id} />
             <AttemptChip attempt={delivery.attempt} isDuplicate={delivery.isDuplicate} />
             <StatusCode status={delivery.responseStatus} prefix="→ " testId="row-response-status" />
             <span data-testid="signature-slot" className="inline-flex">

@@ -23,6 +23,12 @@ export const binQueryKey = {
     window === undefined
       ? (["bin", binId, "stats"] as const)
       : (["bin", binId, "stats", window] as const),
+  /**
+   * How `againstId` differs from `deliveryId`. Outside ["bin", id]: deliveries never change, so
+   * a bin change (settings, secret) must not re-read every diff on screen.
+   */
+  diff: (binId: string, deliveryId: string, againstId: string) =>
+    ["diff", binId, deliveryId, againstId] as const,
   /** Live arrivals, kept outside ["bin", id] so invalidating the bin does not touch them. */
   live: (binId: string) => ["live", binId] as const,
 };

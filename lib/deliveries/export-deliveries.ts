@@ -1,6 +1,7 @@
 import type { Delivery } from "@/generated/prisma/client";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { randomUUID } from "node:crypto";
+import { acquireSlotOrThrow } from "@/lib/deliveries/acquire-slot-or-throw";
 import { getExportSlots } from "@/lib/deliveries/get-export-slots";
 import { listDeliveries, type DeliveryPage } from "@/lib/deliveries/list-deliveries";
 import { readBodySlices } from "@/lib/deliveries/read-body-slices";
@@ -9,7 +10,6 @@ import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { yieldToEventLoop } from "@/lib/deliveries/yield-to-event-loop";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { buildHar } from "@/lib/payload/build-har";
 import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 import type { HarCreator } from "@/lib/payload/har";
@@ -85,14 +85,12 @@ export async function exportDeliveries({
   signal?: AbortSignal;
   now?: () => Date;
 }): Promise<{ stream: ReadableStream<Uint8Array>; filename: string; contentType: string }> {
-  const release = getExportSlots().tryAcquire(clientIp);
-  if (!release) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many exports running from your address or on this server; retry in ${RETRY_AFTER_SECONDS} s`,
-      { retryAfterSeconds: RETRY_AFTER_SECONDS },
-    );
-  }
+  const release = acquireSlotOrThrow({
+    slots: getExportSlots(),
+    clientIp,
+    what: "exports",
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
   let stopped = false;
   const stop = () => {
     stopped = true;

@@ -24,6 +24,10 @@ import {
   deliveryExportRecordSchema,
   exportQuerySchema,
 } from "@/lib/deliveries/export-deliveries.types";
+import {
+  deliveryDiffSchema,
+  diffDeliveriesQuerySchema,
+} from "@/lib/deliveries/diff-deliveries.types";
 import { deliveryDetailSchema } from "@/lib/deliveries/get-delivery-detail.types";
 import { binStatsQuerySchema, binStatsSchema } from "@/lib/deliveries/get-bin-stats.types";
 import {
@@ -71,6 +75,7 @@ const RESPONSE_SCHEMAS = {
   PlannedResponse: plannedResponseSchema,
   RetryTimelineRow: retryTimelineRowSchema,
   DeliveryDetail: deliveryDetailSchema,
+  DeliveryDiff: deliveryDiffSchema,
   DeliveryExportRecord: deliveryExportRecordSchema,
   BinStats: binStatsSchema,
   Har: harSchema,
@@ -442,6 +447,29 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
               },
             },
             ...errors("404", "503"),
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/deliveries/{deliveryId}/diff": {
+        get: {
+          operationId: "diffDeliveries",
+          tags: ["Deliveries"],
+          summary: "Compare two deliveries of a bin",
+          description:
+            "How the delivery `against` differs from this one: headers (names compared case-insensitively, a repeated header as the ordered list of its lines) and body (json when both parse as JSON: key order and whitespace are no change, arrays compare by index, paths are JSON Pointers; text when both are UTF-8: by line; else binary: one change with sizes and SHA-256). Bounded: at most 1,000 body changes (values cut after 1,000 characters), bodies over DIFF_MAX_BODY_BYTES compared by size and SHA-256 only, and a JSON or text diff that would cost too much gives one summary change; `truncated` and `limit` say so. Diffs running at once are limited per client address and per instance (429 with Retry-After).",
+          parameters: [
+            binIdParam,
+            deliveryIdParam,
+            ...parametersOf(diffDeliveriesQuerySchema, "query"),
+          ],
+          responses: {
+            "200": {
+              description: "The differences",
+              headers: { "Cache-Control": NO_STORE },
+              content: json(ref("DeliveryDiff")),
+            },
+            ...errors("400", "404", "429", "503"),
           },
           security: PUBLIC,
         },

@@ -340,6 +340,33 @@ describe("OpenAPI document: responses match the real answers", () => {
       404,
     );
 
+    const diffPath = "/api/bins/{id}/deliveries/{deliveryId}/diff";
+    const diffUrl = (a: string, query: string) => `/api/bins/${id}/deliveries/${a}/diff${query}`;
+    const jsonDiff = await check(
+      "get",
+      diffPath,
+      diffUrl(second.deliveryId, `?against=${tampered.deliveryId}`),
+      200,
+    );
+    expect(jsonDiff.body).toMatchObject({ kind: "json", changes: [{ path: "/status" }] });
+    const binaryDiff = await check(
+      "get",
+      diffPath,
+      diffUrl(binary.deliveryId, `?against=${first.deliveryId}`),
+      200,
+    );
+    expect(binaryDiff.body).toMatchObject({ kind: "binary" });
+    expect(binaryDiff.headers).toContainEqual(
+      expect.objectContaining({ name: "x-callcov-signature", op: "added" }),
+    );
+    await check("get", diffPath, diffUrl(second.deliveryId, "?against=nope"), 400);
+    await check(
+      "get",
+      diffPath,
+      diffUrl(second.deliveryId, "?against=00000000-0000-7000-8000-000000000000"),
+      404,
+    );
+
     const raw = await fetch(`${server.baseUrl}/api/bins/${id}/deliveries/${binary.deliveryId}/raw`);
     expect(raw.status).toBe(200);
     const rawType = raw.headers.get("content-type")!;
