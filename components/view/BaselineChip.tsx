@@ -47,7 +47,7 @@ export function BaselineChip({ binId, deliveryId }: { binId: string; deliveryId:
       ? [
           "equal",
           "= baseline",
-          "Same headers and body as the baseline",
+          "Same body and headers as the baseline (apart from per-delivery ones: date, length, signatures, ids)",
           "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300",
         ]
       : [

@@ -21,4 +21,13 @@ describe("countDiffChanges", () => {
     expect(countDiffChanges({ diff: diff(1, 2) })).toBe("3 changes");
     expect(countDiffChanges({ diff: diff(0, 1000, true) })).toBe("1000+ changes");
   });
+
+  it("does not count headers that every delivery sets anew", () => {
+    const resent = diff(0, 0);
+    resent.headers = [
+      { name: "date", op: "changed", before: "a", after: "b" },
+      { name: "x-callcov-signature", op: "changed", before: "a", after: "b" },
+    ];
+    expect(countDiffChanges({ diff: resent })).toBeNull();
+  });
 });
