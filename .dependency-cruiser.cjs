@@ -10,7 +10,6 @@ const LAYERS = [
   "signatures", //    verifiers, one file per scheme
   "payload", //       body classification, exports
   "analysis", //      CallCov analyses
-  "cli", //           the webhook-echo CLI: a client, so pure modules only
   "core", //          lib/*.ts
   "secrets",
   "database",
@@ -19,6 +18,8 @@ const LAYERS = [
   "live", //          event bus, per-bin hub, stream slots
   "bins",
   "deliveries", //    reads, exports, the live delivery stream
+  "client", //        webhook-echo/client: HTTP only, typed by the wire schemas below it
+  "cli", //           the webhook-echo CLI: a client of the API (uses lib/client)
   "capture",
   "housekeeping",
   "samples",
@@ -59,6 +60,32 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/", pathNot: [...LAYERS.map(pathOf)] },
       to: {},
+    },
+    {
+      name: "client-wire-schemas-only",
+      comment:
+        "The client and the CLI run outside the server (a bundle, a CI job): from the server's folders they take only the pure wire schemas.",
+      severity: "error",
+      from: { path: "^lib/(client|cli)/" },
+      to: {
+        path: "^lib/(bins|deliveries|capture|live|http|housekeeping|samples|view|openapi|secrets|database|rate-limits)/",
+        pathNot: [
+          "\\.types\\.ts$",
+          "-schema\\.ts$",
+          "^lib/bins/public-bin\\.ts$",
+          "^lib/deliveries/delivery-summary\\.ts$",
+          "^lib/deliveries/delivery-filter\\.ts$",
+          "^lib/deliveries/parse-json-match\\.ts$",
+          "^lib/http/build-bin-urls\\.ts$",
+        ],
+      },
+    },
+    {
+      name: "client-no-core",
+      comment: "The client and the CLI never read the server's env, database or logs.",
+      severity: "error",
+      from: { path: "^lib/(client|cli)/" },
+      to: { path: "^lib/[^/]+\\.tsx?$" },
     },
     ...layerRules,
   ],
