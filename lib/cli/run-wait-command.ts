@@ -36,9 +36,11 @@ Options:
   --method <M>         Same as --match method=<M>
   --path <text>        Same as --match path=<text> (substring of path and query)
   --header <text>      Same as --match header=<text> (substring of a "Name: value" line)
-  --after <id|now>     Only deliveries after this delivery id (default: now, i.e. ignore
-                       what the bin already has); a match that arrived after <id> but
-                       before this command counts (no race with the sender)
+  --after <where>      now (default): only deliveries arriving from now on;
+                       start: from the bin's first delivery (a fresh bin in CI: create,
+                       trigger the sender, then wait, with no race);
+                       <delivery id>: only deliveries after it, including those that
+                       arrived before this command
   --timeout <time>     How long to wait: 30s (default), 2m, 1h; longer than 60 s is several
                        long polls without a gap
   --json               Print the delivery as JSON (the API's delivery detail)
@@ -80,8 +82,8 @@ export async function runWaitCommand({ argv, io, signal }: RunWaitCommandOptions
     );
   }
   const after = values.after ?? "now";
-  if (after !== "now" && !isDeliveryId(after)) {
-    throw new CliError(`wait: --after must be a delivery id or "now", got "${after}"`, 2);
+  if (after !== "now" && after !== "start" && !isDeliveryId(after)) {
+    throw new CliError(`wait: --after must be a delivery id, "now" or "start", got "${after}"`, 2);
   }
   const dedicated = (["method", "path", "header"] as const).flatMap((name) =>
     values[name] === undefined ? [] : [`${name}=${values[name]}`],

@@ -21,8 +21,12 @@ export type DeliveryFilterOptions = Omit<z.input<typeof deliveryFilterSchema>, "
 export interface WaitForDeliveryOptions extends DeliveryFilterOptions {
   /** Total time to wait (default 30 s); longer than 60 s is several long polls, no gap. */
   timeoutMs?: number;
-  /** A delivery id: the first match after it (even one already there); default "now". */
-  after?: string;
+  /**
+   * Where to start: a delivery id (the first match after it, even one that arrived before the
+   * call), "now" (default: only deliveries arriving from now on) or "start" (from the bin's
+   * first delivery: create, trigger the sender, then wait, with no race).
+   */
+  after?: "now" | "start" | (string & {});
   signal?: AbortSignal;
 }
 

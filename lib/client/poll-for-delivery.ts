@@ -15,7 +15,7 @@ export interface PollForDeliveryOptions extends WaitForDeliveryOptions {
 
 // The server holds one wait at most this long.
 const MAX_POLL_SECONDS = 60;
-// Below every id: "now" on an empty bin means its first delivery.
+// Below every id: "start", or "now" on an empty bin, means from the bin's first delivery.
 const NIL_ID = "00000000-0000-0000-0000-000000000000";
 
 function describeFilter(filter: Record<string, unknown>): string {
@@ -41,7 +41,7 @@ export async function pollForDelivery({
 }: PollForDeliveryOptions): Promise<ListedDelivery> {
   const base = `${server}/api/bins/${encodeURIComponent(binId)}/deliveries`;
   const deadline = now() + timeoutMs;
-  let cursor = after;
+  let cursor = after === "start" ? NIL_ID : after;
   if (cursor === "now") {
     const newest = await requestApi({
       fetch: fetchImpl,
