@@ -11,25 +11,31 @@ export const CLIENT_BUNDLE = path.join("dist", "client.mjs");
 const CLIENT_TYPES = path.join("dist", "client.d.ts");
 const ENTRY = path.join("lib", "client", "client-entry.ts");
 
-/** Exit status of the client build (0 when done). */
-export function buildClient(root, env = process.env) {
-  const bundle = spawnSync(
+/** esbuild: one ESM file for Node 20 from a TypeScript entry, packages left as imports. */
+export function bundleForNode(root, env, entry, outfile) {
+  const result = spawnSync(
     "npx",
     [
       "esbuild",
-      ENTRY,
+      entry,
       "--bundle",
       "--platform=node",
       "--format=esm",
       "--target=node20",
       "--packages=external",
       "--tsconfig=tsconfig.json",
-      `--outfile=${CLIENT_BUNDLE}`,
+      `--outfile=${outfile}`,
       "--log-level=warning",
     ],
     { cwd: root, stdio: "inherit", env },
   );
-  if (bundle.status !== 0) return bundle.status ?? 1;
+  return result.status ?? 1;
+}
+
+/** Exit status of the client build (0 when done). */
+export function buildClient(root, env = process.env) {
+  const bundle = bundleForNode(root, env, ENTRY, CLIENT_BUNDLE);
+  if (bundle !== 0) return bundle;
   // A production install without dev dependencies still gets the client, just no .d.ts.
   let generator;
   try {

@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { buildClient, clientBuilt } from "./build-client.mjs";
+import { buildClient, bundleForNode, clientBuilt } from "./build-client.mjs";
 
 const SOURCES = [
   "server.ts",
@@ -95,23 +95,8 @@ function build(root, env) {
   if (result.status !== 0) return result.status ?? 1;
   // Bundled ahead of time, so production runs plain Node: no on-the-fly TypeScript, ~75 MB
   // less memory than running server.ts through tsx.
-  const bundle = spawnSync(
-    "npx",
-    [
-      "esbuild",
-      "server.ts",
-      "--bundle",
-      "--platform=node",
-      "--format=esm",
-      "--target=node20",
-      "--packages=external",
-      "--tsconfig=tsconfig.json",
-      `--outfile=${SERVER_BUNDLE}`,
-      "--log-level=warning",
-    ],
-    { cwd: root, stdio: "inherit", env },
-  );
-  if (bundle.status !== 0) return bundle.status ?? 1;
+  const bundle = bundleForNode(root, env, "server.ts", SERVER_BUNDLE);
+  if (bundle !== 0) return bundle;
   const client = buildClient(root, env);
   if (client !== 0) return client;
   writeFileSync(stampFile(root), String(startedAt));

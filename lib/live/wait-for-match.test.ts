@@ -1,26 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryEventBus } from "@/lib/live/create-memory-event-bus";
-import type { EventBus } from "@/lib/live/event-bus";
+import { createCountingBus } from "@/test/support/create-counting-bus";
 import { waitForMatch } from "@/lib/live/wait-for-match";
 
 const BIN = "wait-bin";
 
 /** An in-memory table of bodies, a bus that counts subscriptions, and a find over the table. */
 function setup() {
-  const memory = createMemoryEventBus();
-  let subscriptions = 0;
-  const bus: EventBus = {
-    publish: memory.publish,
-    close: memory.close,
-    subscribe(binId, onEvent, onResync) {
-      subscriptions++;
-      const unsubscribe = memory.subscribe(binId, onEvent, onResync);
-      return () => {
-        subscriptions--;
-        unsubscribe();
-      };
-    },
-  };
+  const { bus, subscriptions } = createCountingBus();
   const rows: Array<{ id: string; body: string }> = [];
   const searches: Array<string[] | undefined> = [];
   let afterSearch: () => void = () => {};
@@ -45,7 +31,7 @@ function setup() {
     capture,
     searches,
     afterSearch: (hook: () => void) => (afterSearch = hook),
-    subscriptions: () => subscriptions,
+    subscriptions,
   };
 }
 
