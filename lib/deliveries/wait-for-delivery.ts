@@ -73,6 +73,11 @@ export async function waitForDelivery({
       timeoutMs,
       signal: stop,
       find: async ({ ids }) => {
+        // A full search follows a bin-changed event (or a bus reconnect): the bin may be gone,
+        // and a wait on a deleted bin should fail now, not at its timeout.
+        if (!ids && !(await db.bin.findUnique({ where: { id: binId }, select: { id: true } }))) {
+          throw new AppError("NOT_FOUND", `Bin ${binId} was deleted`);
+        }
         const [id] = await findFilteredDeliveryIds({
           binId,
           filter,

@@ -152,6 +152,21 @@ describe("GET /api/bins/<id>/deliveries/wait", () => {
     expect(sent).toContain(await waitedId(response));
   });
 
+  it("answers 404 when the bin is deleted while the wait is held", async () => {
+    const bin = await context.createBin();
+    const first = await capture(bin.id);
+    const waiting = wait(bin.id, `after=${first}&method=PUT&timeout=30`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const deleted = await fetch(`${context.server.baseUrl}/api/bins/${bin.id}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${bin.ownerToken}` },
+    });
+    expect(deleted.status).toBe(204);
+    const response = await waiting;
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: "not_found" });
+  });
+
   it("answers 404 for an unknown bin", async () => {
     const response = await wait(NO_SUCH_BIN, "timeout=1");
     expect(response.status).toBe(404);
