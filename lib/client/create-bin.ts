@@ -1,4 +1,5 @@
 import type { ClientConnection, WebhookEchoBin } from "@/lib/client/client-types";
+import { normalizeServerUrl } from "@/lib/client/normalize-server-url";
 import { openBin } from "@/lib/client/open-bin";
 import { requestApi } from "@/lib/client/request-api";
 import { WebhookEchoError } from "@/lib/client/webhook-echo-error";
@@ -9,11 +10,10 @@ export async function createBin({
   server,
   fetch: fetchImpl,
 }: ClientConnection): Promise<WebhookEchoBin> {
-  // openBin first: it checks the server URL before any request.
-  const draft = openBin({ server, id: "pending", fetch: fetchImpl });
+  const base = normalizeServerUrl({ server });
   const answer = await requestApi({
     fetch: fetchImpl ?? globalThis.fetch,
-    url: `${draft.server}/api/bins`,
+    url: `${base}/api/bins`,
     init: { method: "POST" },
     schema: binCreatedSchema,
   });
@@ -25,7 +25,7 @@ export async function createBin({
   const created = answer.data;
   return {
     ...openBin({
-      server: draft.server,
+      server: base,
       id: created.id,
       ownerToken: created.ownerToken,
       fetch: fetchImpl,

@@ -1,5 +1,6 @@
 import type { ClientConnection, WebhookEchoBin } from "@/lib/client/client-types";
 import { buildDeliveryQuery } from "@/lib/client/build-delivery-query";
+import { normalizeServerUrl } from "@/lib/client/normalize-server-url";
 import { pollForDelivery } from "@/lib/client/poll-for-delivery";
 import { requestApi } from "@/lib/client/request-api";
 import { WebhookEchoError } from "@/lib/client/webhook-echo-error";
@@ -15,20 +16,6 @@ export interface OpenBinOptions extends ClientConnection {
   ownerToken?: string | null;
 }
 
-/** The server URL without a trailing slash; refuses anything but http(s). */
-function normalizeServer(server: string): string {
-  let url: URL;
-  try {
-    url = new URL(server);
-  } catch {
-    throw new WebhookEchoError("bad_request", `server must be an http(s) URL, got "${server}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new WebhookEchoError("bad_request", `server must be an http(s) URL, got "${server}"`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-}
-
 /** A handle on an existing bin (no request is made until a method is called). */
 export function openBin({
   server,
@@ -36,7 +23,7 @@ export function openBin({
   ownerToken = null,
   fetch: fetchImpl,
 }: OpenBinOptions): WebhookEchoBin {
-  const base = normalizeServer(server);
+  const base = normalizeServerUrl({ server });
   const doFetch = fetchImpl ?? globalThis.fetch;
   const binUrl = `${base}/api/bins/${encodeURIComponent(id)}`;
   const expectData = <T>(answer: { status: number } & ({ data: T } | object)): T => {
