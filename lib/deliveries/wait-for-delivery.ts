@@ -2,6 +2,7 @@ import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { findFilteredDeliveryIds } from "@/lib/deliveries/find-filtered-delivery-ids";
 import { getDeliverySummaries } from "@/lib/deliveries/get-delivery-summaries";
+import { getWaitSearchLimit } from "@/lib/deliveries/get-wait-search-limit";
 import type { DeliveryWaited } from "@/lib/deliveries/wait-for-delivery.types";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -67,31 +68,34 @@ export async function waitForDelivery({
     ]);
     if (!bin) throw new AppError("NOT_FOUND", `Bin ${binId} not found`);
     const cursor = after === "now" ? (newest?.id ?? NIL_ID) : after;
+    const search = async (ids: string[] | undefined) => {
+      // A full search follows a bin-changed event (or a bus reconnect): the bin may be gone,
+      // and a wait on a deleted bin should fail now, not at its timeout.
+      if (!ids && !(await db.bin.findUnique({ where: { id: binId }, select: { id: true } }))) {
+        throw new AppError("NOT_FOUND", `Bin ${binId} was deleted`);
+      }
+      const [id] = await findFilteredDeliveryIds({
+        binId,
+        filter,
+        limit: 1,
+        after: cursor,
+        ids: ids?.filter(isDeliveryId),
+      });
+      if (!id) return null;
+      // Deleted in between: keep waiting for the next one.
+      const summaries = await getDeliverySummaries({ binId, ids: [id] });
+      if (summaries.length === 0) return null;
+      const [delivery] = await decorateDeliveries({ binId, deliveries: summaries });
+      return delivery ?? null;
+    };
     const match = await waitForMatch({
       bus: getEventBus(),
       binId,
       timeoutMs,
       signal: stop,
-      find: async ({ ids }) => {
-        // A full search follows a bin-changed event (or a bus reconnect): the bin may be gone,
-        // and a wait on a deleted bin should fail now, not at its timeout.
-        if (!ids && !(await db.bin.findUnique({ where: { id: binId }, select: { id: true } }))) {
-          throw new AppError("NOT_FOUND", `Bin ${binId} was deleted`);
-        }
-        const [id] = await findFilteredDeliveryIds({
-          binId,
-          filter,
-          limit: 1,
-          after: cursor,
-          ids: ids?.filter(isDeliveryId),
-        });
-        if (!id) return null;
-        // Deleted in between: keep waiting for the next one.
-        const summaries = await getDeliverySummaries({ binId, ids: [id] });
-        if (summaries.length === 0) return null;
-        const [delivery] = await decorateDeliveries({ binId, deliveries: summaries });
-        return delivery ?? null;
-      },
+      gatherMs: 25,
+      // A wait that ended while its search was queued skips it.
+      find: ({ ids }) => getWaitSearchLimit()(() => (stop.aborted ? null : search(ids))),
     });
     if (match === null && shutdown.signal.aborted) {
       throw new AppError("UNAVAILABLE", "The server is shutting down; retry the wait", {
