@@ -11,7 +11,6 @@ const LAYERS = [
   "payload", //       body classification, exports
   "analysis", //      CallCov analyses
   "diff", //          comparing two deliveries (headers, JSON, text lines)
-  "cli", //           the webhook-echo CLI: a client, so pure modules only
   "core", //          lib/*.ts
   "secrets",
   "database",
@@ -20,6 +19,8 @@ const LAYERS = [
   "live", //          event bus, per-bin hub, stream slots
   "bins",
   "deliveries", //    reads, exports, the live delivery stream
+  "client", //        webhook-echo/client: HTTP only, typed by the wire schemas below it
+  "cli", //           the webhook-echo CLI: a client of the API (uses lib/client)
   "capture",
   "housekeeping",
   "samples",
@@ -60,6 +61,32 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/", pathNot: [...LAYERS.map(pathOf)] },
       to: {},
+    },
+    {
+      name: "client-wire-schemas-only",
+      comment:
+        "The client and the CLI run outside the server (a bundle, a CI job): from the server's folders they take only the pure wire schemas.",
+      severity: "error",
+      from: { path: "^lib/(client|cli)/" },
+      to: {
+        path: "^lib/(bins|deliveries|capture|live|http|housekeeping|samples|view|openapi|secrets|database|rate-limits)/",
+        pathNot: [
+          "\\.types\\.ts$",
+          "-schema\\.ts$",
+          "^lib/bins/public-bin\\.ts$",
+          "^lib/deliveries/delivery-summary\\.ts$",
+          "^lib/deliveries/delivery-filter\\.ts$",
+          "^lib/deliveries/parse-json-match\\.ts$",
+          "^lib/http/build-bin-urls\\.ts$",
+        ],
+      },
+    },
+    {
+      name: "client-no-core",
+      comment: "The client and the CLI never read the server's env, database or logs.",
+      severity: "error",
+      from: { path: "^lib/(client|cli)/" },
+      to: { path: "^lib/[^/]+\\.tsx?$" },
     },
     ...layerRules,
   ],

@@ -1,4 +1,5 @@
-// `npm run build`: the Next production build plus the bundled server entry.
+// `npm run build`: the Next production build, the bundled server entry and the client
+// (webhook-echo/client in dist/).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBuild } from "./needs-build.mjs";

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { buildClient, bundleForNode, clientBuilt } from "./build-client.mjs";
 
 const SOURCES = [
   "server.ts",
@@ -42,6 +43,7 @@ function stampFile(root) {
 export function needsBuild(root) {
   const stamp = stampFile(root);
   if (!existsSync(stamp) || !existsSync(path.join(root, ".next", "BUILD_ID"))) return true;
+  if (!clientBuilt(root)) return true;
   const startedAt = Number(readFileSync(stamp, "utf8"));
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > startedAt);
 }
@@ -75,7 +77,7 @@ function withBuildLock(root, action) {
   }
 }
 
-/** Runs `next build` + the server bundle (when needed, or always with force); exit status. */
+/** Runs `next build` + the server bundle + the client bundle (when needed, or always with force); exit status. */
 export function runBuild(root, env = process.env, { force = false } = {}) {
   return withBuildLock(root, () => (force || needsBuild(root) ? build(root, env) : 0));
 }
@@ -93,23 +95,10 @@ function build(root, env) {
   if (result.status !== 0) return result.status ?? 1;
   // Bundled ahead of time, so production runs plain Node: no on-the-fly TypeScript, ~75 MB
   // less memory than running server.ts through tsx.
-  const bundle = spawnSync(
-    "npx",
-    [
-      "esbuild",
-      "server.ts",
-      "--bundle",
-      "--platform=node",
-      "--format=esm",
-      "--target=node20",
-      "--packages=external",
-      "--tsconfig=tsconfig.json",
-      `--outfile=${SERVER_BUNDLE}`,
-      "--log-level=warning",
-    ],
-    { cwd: root, stdio: "inherit", env },
-  );
-  if (bundle.status !== 0) return bundle.status ?? 1;
+  const bundle = bundleForNode(root, env, "server.ts", SERVER_BUNDLE);
+  if (bundle !== 0) return bundle;
+  const client = buildClient(root, env);
+  if (client !== 0) return client;
   writeFileSync(stampFile(root), String(startedAt));
   return 0;
 }

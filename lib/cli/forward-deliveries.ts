@@ -4,7 +4,7 @@ import type { CliIo } from "@/lib/cli/cli-io";
 import { createSseParser } from "@/lib/cli/create-sse-parser";
 import { describeError } from "@/lib/cli/describe-error";
 import { sendRawRequest } from "@/lib/cli/send-raw-request";
-import { sleepAbortable, type SleepOptions } from "@/lib/cli/sleep-abortable";
+import { sleepAbortable, type SleepOptions } from "@/lib/client/sleep-abortable";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
 export interface ForwardDeliveriesOptions {

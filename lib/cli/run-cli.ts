@@ -1,7 +1,9 @@
 import { CliError } from "@/lib/cli/cli-error";
 import type { CliIo } from "@/lib/cli/cli-io";
+import { runCreateCommand } from "@/lib/cli/run-create-command";
 import { runForwardCommand } from "@/lib/cli/run-forward-command";
 import { runSendCommand } from "@/lib/cli/run-send-command";
+import { runWaitCommand } from "@/lib/cli/run-wait-command";
 
 export interface RunCliOptions {
   /** Arguments after the program name. */
@@ -15,6 +17,8 @@ export interface RunCliOptions {
 const HELP = `Usage: webhook-echo <command> [options]
 
 Commands:
+  create    Create a bin and print its echo URL, view URL and owner token
+  wait      Wait for the next delivery matching filters and print it (CI assertions)
   forward   Re-send a bin's deliveries to a local URL as they arrive
   send      Post a signed CallCov analysis webhook to a URL, optionally with CallCov's retries
 
@@ -35,9 +39,13 @@ export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<
         return await runForwardCommand({ argv: rest, io, signal });
       case "send":
         return await runSendCommand({ argv: rest, io, signal, env });
+      case "create":
+        return await runCreateCommand({ argv: rest, io });
+      case "wait":
+        return await runWaitCommand({ argv: rest, io, signal });
       default:
         throw new CliError(
-          `unknown ${command.startsWith("-") ? "option" : "command"} "${command}" (commands: forward, send; see webhook-echo --help)`,
+          `unknown ${command.startsWith("-") ? "option" : "command"} "${command}" (commands: create, wait, forward, send; see webhook-echo --help)`,
           2,
         );
     }

@@ -6,7 +6,7 @@ import {
   type RawResponse,
   type SendRawRequestOptions,
 } from "@/lib/cli/send-raw-request";
-import { sleepAbortable, type SleepOptions } from "@/lib/cli/sleep-abortable";
+import { sleepAbortable, type SleepOptions } from "@/lib/client/sleep-abortable";
 
 export interface SendAttempt {
   /** 1-based; attempt n + 1 is retry n. */

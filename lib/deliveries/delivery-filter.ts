@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
 import { signatureStatusSchema } from "@/lib/signatures/signature-result-schema";
 
 // PostgreSQL text cannot hold U+0000: a NUL in a search would fail the query (a 500), so it
@@ -41,6 +42,21 @@ export const deliveryFilterSchema = z.object({
   signature: signatureStatusSchema
     .optional()
     .meta({ description: "Only deliveries with this signature verdict." }),
+  json: z
+    .array(
+      searchText(1000).superRefine((text, context) => {
+        const parsed = parseJsonMatch({ text });
+        if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.reason });
+      }),
+    )
+    .min(1)
+    .max(10)
+    .optional()
+    .meta({
+      description:
+        'Repeatable `<dot.path>=<value>`: the JSON body has this value at this path (keys separated by ".", a number also indexes an array; the path ends at the first "="). The value is compared as a JSON scalar when it parses as one (`3`, `true`, `null`, `"3"`), else as a string (`status=completed` equals `status="completed"`); objects and arrays are not compared. Only bodies of up to 1 MiB (BODY_SEARCH_MAX_BYTES) that are UTF-8 JSON can match.',
+      examples: [["status=completed", "metadata.attempt=2"]],
+    }),
 });
 
 export type DeliveryFilter = z.infer<typeof deliveryFilterSchema>;
@@ -52,6 +68,7 @@ export function readDeliveryFilter(searchParams: URLSearchParams): DeliveryFilte
     header: searchParams.get("header") || undefined,
     body: searchParams.get("body") || undefined,
     signature: searchParams.get("signature") || undefined,
+    json: searchParams.has("json") ? searchParams.getAll("json") : undefined,
   });
 }
 

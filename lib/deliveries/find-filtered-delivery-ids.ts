@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { isStatementTimeout } from "@/lib/database/is-statement-timeout";
 import { judgeSignatures } from "@/lib/deliveries/judge-signatures";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
+import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -23,16 +24,27 @@ export async function findFilteredDeliveryIds({
   filter,
   limit,
   before,
+  after,
+  ids,
 }: {
   binId: string;
   filter: DeliveryFilter;
   limit: number;
   before?: string;
+  /** Only ids above this one, and then oldest first (the wait endpoint's next match). */
+  after?: string;
+  /** Only among these ids (deliveries just announced on the live bus). */
+  ids?: string[];
 }): Promise<string[]> {
   const db = getDb();
   const env = getEnv();
   const conditions: Prisma.Sql[] = [Prisma.sql`d.bin_id = ${binId}`];
   if (before) conditions.push(Prisma.sql`d.id < ${before}::uuid`);
+  if (after) conditions.push(Prisma.sql`d.id > ${after}::uuid`);
+  if (ids) {
+    if (ids.length === 0) return [];
+    conditions.push(Prisma.sql`d.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`);
+  }
   if (filter.method) conditions.push(Prisma.sql`upper(d.method) = ${filter.method.toUpperCase()}`);
   if (filter.path) {
     conditions.push(Prisma.sql`(d.path || '?' || d.query) ILIKE ${likePattern(filter.path)}`);
@@ -45,6 +57,7 @@ export async function findFilteredDeliveryIds({
     conditions.push(Prisma.sql`position(convert_to(${filter.body}, 'UTF8')
       in substring(d.body from 1 for ${env.BODY_SEARCH_MAX_BYTES}::int)) > 0`);
   }
+  if (filter.json) conditions.push(jsonCondition(filter.json, env.BODY_SEARCH_MAX_BYTES));
   if (filter.signature) {
     await judgeAllSignatures(binId);
     conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
@@ -56,7 +69,7 @@ export async function findFilteredDeliveryIds({
       db.$executeRawUnsafe(`SET LOCAL statement_timeout = ${env.SEARCH_STATEMENT_TIMEOUT_MS}`),
       db.$queryRaw<Array<{ id: string }>>`
         SELECT d.id::text AS id FROM deliveries d WHERE ${Prisma.join(conditions, " AND ")}
-        ORDER BY d.id DESC LIMIT ${limit}`,
+        ORDER BY d.id ${after ? Prisma.sql`ASC` : Prisma.sql`DESC`} LIMIT ${limit}`,
     ]);
     return rows.map((row) => row.id);
   } catch (error) {
@@ -66,6 +79,25 @@ export async function findFilteredDeliveryIds({
       `The search was stopped after ${env.SEARCH_STATEMENT_TIMEOUT_MS} ms: narrow it (method, path, header) or search a more specific text`,
     );
   }
+}
+
+/**
+ * Every json= match on the body parsed once per row (webhook_echo_try_jsonb: NULL, so no match,
+ * for a body that is not UTF-8 JSON); bodies over the search bound are not parsed at all.
+ */
+function jsonCondition(texts: string[], maxBytes: number): Prisma.Sql {
+  const matches = texts.map((text) => {
+    const parsed = parseJsonMatch({ text });
+    // The filter schema already refused anything unparsable.
+    if (!parsed.ok) throw new AppError("BAD_REQUEST", `json: ${parsed.reason}`);
+    const path = JSON.stringify(parsed.match.path);
+    // #> takes a text[] path; built from JSON text so keys may hold any character.
+    return Prisma.sql`x.j #> ARRAY(SELECT jsonb_array_elements_text(${path}::jsonb))
+      = ${JSON.stringify(parsed.match.value)}::jsonb`;
+  });
+  return Prisma.sql`octet_length(d.body) <= ${maxBytes}::int AND EXISTS (
+    SELECT 1 FROM (SELECT webhook_echo_try_jsonb(d.body) AS j) x
+    WHERE ${Prisma.join(matches, " AND ")})`;
 }
 
 async function judgeAllSignatures(binId: string): Promise<void> {

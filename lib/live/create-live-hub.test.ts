@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLiveHub, type LiveHubItem } from "@/lib/live/create-live-hub";
-import { createMemoryEventBus } from "@/lib/live/create-memory-event-bus";
-import type { EventBus } from "@/lib/live/event-bus";
+import { createCountingBus } from "@/test/support/create-counting-bus";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
 const BIN = "hub-bin";
@@ -18,20 +17,7 @@ interface Item extends LiveHubItem {
 
 /** A bus that counts its open subscriptions, and fake readers over an in-memory table. */
 function setup(options: { maxQueueBytes?: number; rows?: Item[] } = {}) {
-  const memory = createMemoryEventBus();
-  let subscriptions = 0;
-  const bus: EventBus = {
-    publish: memory.publish,
-    close: memory.close,
-    subscribe(binId, onEvent, onResync) {
-      subscriptions++;
-      const unsubscribe = memory.subscribe(binId, onEvent, onResync);
-      return () => {
-        subscriptions--;
-        unsubscribe();
-      };
-    },
-  };
+  const { bus, subscriptions } = createCountingBus();
   const rows: Item[] = options.rows ?? [];
   const byIdsCalls: string[][] = [];
   const afterCalls: string[] = [];
@@ -58,7 +44,7 @@ function setup(options: { maxQueueBytes?: number; rows?: Item[] } = {}) {
     rows.push(row);
     return row;
   };
-  return { hub, bus, rows, byIdsCalls, afterCalls, capture, subscriptions: () => subscriptions };
+  return { hub, bus, rows, byIdsCalls, afterCalls, capture, subscriptions };
 }
 
 /** Reads a stream into SSE frames (split on blank lines) as they arrive. */

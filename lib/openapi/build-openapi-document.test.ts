@@ -68,6 +68,27 @@ describe("buildOpenApiDocument (generated from the zod schemas)", () => {
       "header",
       "body",
       "signature",
+      "json",
     ]);
+    const json = list.find((parameter) => parameter.name === "json");
+    expect(json?.schema).toMatchObject({ type: "array", items: { type: "string" }, maxItems: 10 });
+  });
+
+  it("documents the wait with its own parameters plus exactly the list's filters", () => {
+    const wait = document.paths["/api/bins/{id}/deliveries/wait"]?.get;
+    const listNames = (document.paths["/api/bins/{id}/deliveries"]?.get?.parameters ?? [])
+      .map((parameter) => parameter.name)
+      .filter((name) => name !== "limit" && name !== "before");
+    expect(wait?.parameters?.map((parameter) => parameter.name)).toEqual([
+      ...listNames.slice(0, 1),
+      "after",
+      "timeout",
+      ...listNames.slice(1),
+    ]);
+    const timeout = wait?.parameters?.find((parameter) => parameter.name === "timeout");
+    expect(timeout?.schema).toMatchObject({ minimum: 1, maximum: 60, default: 30 });
+    expect(Object.keys(wait?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "204", "400", "404", "429"]),
+    );
   });
 });

@@ -34,6 +34,10 @@ import {
   deliveryPageSchema,
   listDeliveriesQuerySchema,
 } from "@/lib/deliveries/list-deliveries.types";
+import {
+  deliveryWaitedSchema,
+  waitForDeliveryQuerySchema,
+} from "@/lib/deliveries/wait-for-delivery.types";
 import { errorResponseSchema } from "@/lib/http/error-response-schema";
 import { healthSchema } from "@/lib/http/health.types";
 import { binEventsQuerySchema, liveReadyEventSchema } from "@/lib/live/open-bin-event-stream.types";
@@ -72,6 +76,7 @@ const RESPONSE_SCHEMAS = {
   SignatureVerdict: signatureResultSchema,
   DeliverySummary: listedDeliverySchema,
   DeliveryPage: deliveryPageSchema,
+  DeliveryWaited: deliveryWaitedSchema,
   PlannedResponse: plannedResponseSchema,
   RetryTimelineRow: retryTimelineRowSchema,
   DeliveryDetail: deliveryDetailSchema,
@@ -396,6 +401,29 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             ...errors("400", "401", "403", "404", "503"),
           },
           security: OWNER_ONLY,
+        },
+      },
+      "/api/bins/{id}/deliveries/wait": {
+        get: {
+          operationId: "waitForDelivery",
+          tags: ["Deliveries"],
+          summary: "Wait for a matching delivery (long poll)",
+          description:
+            "Answers as soon as a delivery after `after` matching every filter is stored (on any instance), or 204 when `timeout` passes first. The filters are the list's; unknown parameters are refused (400). A held wait counts against the same per-client, per-bin and per-instance caps as live streams (429 with Retry-After past them) and is released when the client hangs up.",
+          parameters: [binIdParam, ...parametersOf(waitForDeliveryQuerySchema, "query")],
+          responses: {
+            "200": {
+              description: "The first matching delivery",
+              headers: { "Cache-Control": NO_STORE },
+              content: json(ref("DeliveryWaited")),
+            },
+            "204": {
+              description: "No matching delivery within the timeout",
+              headers: { "Cache-Control": NO_STORE },
+            },
+            ...errors("400", "404", "429", "503"),
+          },
+          security: PUBLIC,
         },
       },
       "/api/bins/{id}/deliveries/{deliveryId}": {

@@ -313,6 +313,23 @@ describe("OpenAPI document: responses match the real answers", () => {
     );
     expect(paged.nextCursor).toEqual(expect.any(String));
     await check("get", "/api/bins/{id}/deliveries", `/api/bins/${id}/deliveries?limit=0`, 400);
+    await check(
+      "get",
+      "/api/bins/{id}/deliveries",
+      `/api/bins/${id}/deliveries?json=${encodeURIComponent("status=completed")}&json=object%3Danalysis`,
+      200,
+    );
+    const waitPath = "/api/bins/{id}/deliveries/wait";
+    const waited = await check(
+      "get",
+      waitPath,
+      `/api/bins/${id}/deliveries/wait?after=${first.deliveryId}&json=status%3Dcompleted`,
+      200,
+    );
+    expect(waited.delivery).toMatchObject({ id: second.deliveryId });
+    await check("get", waitPath, `/api/bins/${id}/deliveries/wait?timeout=1`, 204);
+    await check("get", waitPath, `/api/bins/${id}/deliveries/wait?timeout=0`, 400);
+    await check("get", waitPath, `/api/bins/no-such-bin-here/deliveries/wait?timeout=1`, 404);
 
     const detailPath = "/api/bins/{id}/deliveries/{deliveryId}";
     const retried = await check(

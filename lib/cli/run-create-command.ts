@@ -1,0 +1,71 @@
+import { CliError } from "@/lib/cli/cli-error";
+import type { CliIo } from "@/lib/cli/cli-io";
+import { describeError } from "@/lib/cli/describe-error";
+import { parseCommandArgs } from "@/lib/cli/parse-command-args";
+import { createBin } from "@/lib/client/create-bin";
+import { WebhookEchoError } from "@/lib/client/webhook-echo-error";
+
+export interface RunCreateCommandOptions {
+  argv: string[];
+  io: CliIo;
+}
+
+const DEFAULT_SERVER = "http://localhost:3000";
+
+const HELP = `Usage: webhook-echo create [--server URL] [--json]
+
+Creates a bin and prints its echo URL (point the webhook sender there), its view URL (watch
+it live), its id and its owner token (shown once; needed to change or delete the bin).
+
+Options:
+  --server <URL>   Webhook Echo server (default: ${DEFAULT_SERVER})
+  --json           Print {"id", "echoUrl", "viewUrl", "ownerToken"} as JSON
+  -h, --help       Show this help
+
+Example (CI):
+  BIN=$(webhook-echo create --server "$ECHO" --json)
+  ECHO_URL=$(echo "$BIN" | jq -r .echoUrl)`;
+
+export async function runCreateCommand({ argv, io }: RunCreateCommandOptions): Promise<number> {
+  const { values, positionals } = parseCommandArgs({
+    command: "create",
+    argv,
+    options: {
+      server: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length > 0) {
+    throw new CliError(`create: takes no arguments, got "${positionals[0]}" (see --help)`, 2);
+  }
+  const server = values.server ?? DEFAULT_SERVER;
+  let bin;
+  try {
+    bin = await createBin({ server });
+  } catch (error) {
+    if (error instanceof WebhookEchoError) {
+      throw new CliError(`create: ${error.message}`, error.code === "bad_request" ? 2 : 1);
+    }
+    throw new CliError(`create: cannot reach ${server}: ${describeError({ error })}`, 1);
+  }
+  const created = {
+    id: bin.id,
+    echoUrl: bin.echoUrl,
+    viewUrl: bin.viewUrl,
+    ownerToken: bin.ownerToken,
+  };
+  if (values.json) {
+    io.out(JSON.stringify(created, null, 2));
+  } else {
+    io.out(`Echo URL:    ${created.echoUrl}`);
+    io.out(`View URL:    ${created.viewUrl}`);
+    io.out(`Bin id:      ${created.id}`);
+    io.out(`Owner token: ${created.ownerToken}`);
+  }
+  return 0;
+}
