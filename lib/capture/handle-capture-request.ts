@@ -144,7 +144,12 @@ const randomPool = createRandomPool();
 const NUL = /\u0000/;
 
 // Refused before the body is read: it is drained, not stored.
-function refuseUnread(exchange: Exchange, status: number, error: string, message: string): void {
+function refuseBeforeReading(
+  exchange: Exchange,
+  status: number,
+  error: string,
+  message: string,
+): void {
   exchange.req.resume();
   sendError(exchange, status, error, message);
 }
@@ -162,18 +167,18 @@ export async function handleCaptureRequest({
   const rawUrl = req.url ?? "/";
   if (rawUrl.length > env.MAX_URL_LENGTH) {
     const message = `Request target over ${env.MAX_URL_LENGTH} characters`;
-    return refuseUnread({ req, res }, 414, "uri_too_long", message);
+    return refuseBeforeReading({ req, res }, 414, "uri_too_long", message);
   }
   if (req.rawHeaders.length / 2 > env.MAX_HEADER_COUNT) {
     const message = `More than ${env.MAX_HEADER_COUNT} request headers`;
-    return refuseUnread({ req, res }, 431, "too_many_headers", message);
+    return refuseBeforeReading({ req, res }, 431, "too_many_headers", message);
   }
   const parsed = parseEchoUrl({ rawUrl });
-  if (!parsed.ok) return refuseUnread({ req, res }, 400, "invalid_bin_id", parsed.reason);
+  if (!parsed.ok) return refuseBeforeReading({ req, res }, 400, "invalid_bin_id", parsed.reason);
   const { binId, path, query } = parsed.value;
   if (NUL.test(path) || NUL.test(query) || req.rawHeaders.some((part) => NUL.test(part))) {
     const message = "NUL bytes are not allowed in the URL or headers";
-    return refuseUnread({ req, res }, 400, "bad_request", message);
+    return refuseBeforeReading({ req, res }, 400, "bad_request", message);
   }
 
   const remoteAddress = resolveClientIp({
@@ -224,7 +229,7 @@ async function captureBody({
 }): Promise<void> {
   const result = await read;
   if (!result.ok) {
-    if (result.reason !== "aborted") refuseUnreadBody(ctx, result.reason);
+    if (result.reason !== "aborted") refuseBodyAndClose(ctx, result.reason);
     return;
   }
   const receivedAt = ctx.now();
@@ -250,7 +255,7 @@ async function captureBody({
     if (!decision.allowed) return refuseRateLimited(ctx, decision);
     stored = await storeDelivery({ ctx, record: built.record, receivedAt });
   } catch (error) {
-    return refuseUnstored(ctx, error);
+    return answerStoreFailure(ctx, error);
   }
 
   // Committed: the body's memory is not needed for the (possibly delayed) answer.
@@ -265,7 +270,7 @@ async function captureBody({
 }
 
 // The rest of the body is never read: close the connection after the answer.
-function refuseUnreadBody(ctx: CaptureContext, reason: "too_large" | "too_slow"): void {
+function refuseBodyAndClose(ctx: CaptureContext, reason: "too_large" | "too_slow"): void {
   ctx.res.on("finish", () => ctx.req.socket.destroySoon());
   const close = { Connection: "close" };
   if (reason === "too_slow") {
@@ -343,7 +348,7 @@ async function storeDelivery({
   return { record: complete, plan };
 }
 
-function refuseUnstored(ctx: CaptureContext, error: unknown): void {
+function answerStoreFailure(ctx: CaptureContext, error: unknown): void {
   const { binId } = ctx;
   if (isRowDataError(error)) {
     // PostgreSQL refused this row alone (its batch-mates were retried without it).
