@@ -52,7 +52,7 @@ describe("screenshots", () => {
       await page.locator(`[data-testid="delivery-row"][data-delivery-id="${id}"]`).click();
       // An analysis opens on its report; this screenshot is of the JSON tree.
       await page.getByTestId("body-tab-pretty").click();
-      await waitForText(page, '[data-testid="json-tree"]', ['"an_01JH8Z6Q"']);
+      await waitForText(page, '[data-testid="json-tree"]', [JSON.stringify(analysis.id)]);
       await page.screenshot({ path: shot("view-json") });
 
       // The owner's settings sheet.
