@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
+import { launchServerProcess } from "@/test/support/launch-server-process";
 import { openSseStream } from "@/test/support/read-sse-events";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { needsBuild, runBuild } from "../scripts/needs-build.mjs";
@@ -38,33 +39,17 @@ async function spawnServer(
   const [command, args] = pinned
     ? ["taskset", ["-c", "1", process.execPath, ...script]]
     : [process.execPath, script];
-  const child = spawn(command, args as string[], {
-    cwd: root,
+  const { process: child, port } = await launchServerProcess({
+    command,
+    args,
+    databaseUrl,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "info",
       RATE_LIMIT_BIN_PER_MINUTE: "0",
       RATE_LIMIT_IP_PER_MINUTE: "0",
       // The cap would delete rows during the run and hide the stored-vs-answered check.
       MAX_DELIVERIES_PER_BIN: "1000000",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${kind} exited ${code}: ${output}`)));
   });
   return {
     kind,
@@ -331,42 +316,38 @@ async function main() {
       { name: "ours", kind: "ours" as const },
       { name: "reference", kind: "reference" as const },
     ];
-    if (wanted("1a"))
-      await captureScenario(
+    // Every capture scenario runs against the same database for the same duration.
+    const capture = (
+      title: string,
+      load: { connections: number; body: string | Buffer; bins: number },
+      variants: Parameters<typeof captureScenario>[4] = both,
+    ) => captureScenario(title, databaseUrl, db, { ...load, duration: DURATION }, variants);
+    if (wanted("1a")) {
+      const limitsOn = {
+        RATE_LIMIT_BIN_PER_MINUTE: "100000000",
+        RATE_LIMIT_IP_PER_MINUTE: "100000000",
+      };
+      await capture(
         "Scenario 1a: 50 connections, 2 KB JSON POST, one bin",
-        databaseUrl,
-        db,
-        { connections: 50, body: small, bins: 1, duration: DURATION },
-        [
-          ...both,
-          {
-            name: "ours + rate limits on",
-            kind: "ours",
-            env: { RATE_LIMIT_BIN_PER_MINUTE: "100000000", RATE_LIMIT_IP_PER_MINUTE: "100000000" },
-          },
-        ],
+        { connections: 50, body: small, bins: 1 },
+        [...both, { name: "ours + rate limits on", kind: "ours", env: limitsOn }],
       );
-    if (wanted("1b"))
-      await captureScenario(
-        "Scenario 1b: 50 connections, 2 KB JSON POST, spread over 1,000 bins",
-        databaseUrl,
-        db,
-        { connections: 50, body: small, bins: 1000, duration: DURATION },
-        both,
-      );
-    if (wanted("2"))
-      await captureScenario(
-        "Scenario 2: 20 connections, 10 MiB bodies",
-        databaseUrl,
-        db,
-        {
-          connections: 20,
-          body: Buffer.alloc(10 * 1024 * 1024, 0x61),
-          bins: 10,
-          duration: DURATION,
-        },
-        both,
-      );
+    }
+    if (wanted("1b")) {
+      await capture("Scenario 1b: 50 connections, 2 KB JSON POST, spread over 1,000 bins", {
+        connections: 50,
+        body: small,
+        bins: 1000,
+      });
+    }
+    if (wanted("2")) {
+      const body = Buffer.alloc(10 * 1024 * 1024, 0x61);
+      await capture("Scenario 2: 20 connections, 10 MiB bodies", {
+        connections: 20,
+        body,
+        bins: 10,
+      });
+    }
     if (wanted("3")) await liveLatencyScenario(databaseUrl);
     if (wanted("4")) await viewScenario(databaseUrl, db);
   } finally {

@@ -5,41 +5,19 @@ import { findVisibleRange } from "@/lib/analysis/find-visible-range";
 const offsets = [0, 10, 30, 60, 100, 150];
 
 describe("findVisibleRange", () => {
-  it("covers the rows intersecting the viewport", () => {
-    expect(findVisibleRange({ offsets, scrollTop: 0, viewportHeight: 25, overscan: 0 })).toEqual({
-      start: 0,
-      end: 2,
-    });
-    expect(findVisibleRange({ offsets, scrollTop: 30, viewportHeight: 30, overscan: 0 })).toEqual({
-      start: 2,
-      end: 4,
-    });
-    expect(findVisibleRange({ offsets, scrollTop: 65, viewportHeight: 10, overscan: 0 })).toEqual({
-      start: 3,
-      end: 4,
-    });
-  });
-
-  it("adds overscan rows on both sides within bounds", () => {
-    expect(findVisibleRange({ offsets, scrollTop: 65, viewportHeight: 10, overscan: 1 })).toEqual({
-      start: 2,
-      end: 5,
-    });
-    expect(findVisibleRange({ offsets, scrollTop: 0, viewportHeight: 500, overscan: 3 })).toEqual({
-      start: 0,
-      end: 5,
-    });
-  });
-
-  it("clamps scroll positions past either end", () => {
-    expect(findVisibleRange({ offsets, scrollTop: -50, viewportHeight: 5, overscan: 0 })).toEqual({
-      start: 0,
-      end: 1,
-    });
-    expect(findVisibleRange({ offsets, scrollTop: 900, viewportHeight: 50, overscan: 0 })).toEqual({
-      start: 4,
-      end: 5,
-    });
+  // prettier-ignore
+  it.each([
+    // why,                                   scrollTop, viewportHeight, overscan, start, end
+    ["covers the rows intersecting the top",          0,  25, 0, 0, 2],
+    ["covers the rows intersecting a middle view",   30,  30, 0, 2, 4],
+    ["covers a row seen through a small viewport",   65,  10, 0, 3, 4],
+    ["adds overscan rows on both sides",             65,  10, 1, 2, 5],
+    ["keeps overscan within bounds",                  0, 500, 3, 0, 5],
+    ["clamps a scroll position above the top",      -50,   5, 0, 0, 1],
+    ["clamps a scroll position past the end",       900,  50, 0, 4, 5],
+  ])("%s", (_why, scrollTop, viewportHeight, overscan, start, end) => {
+    const range = findVisibleRange({ offsets, scrollTop, viewportHeight, overscan });
+    expect(range).toEqual({ start, end });
   });
 
   it("handles empty lists and many rows quickly", () => {

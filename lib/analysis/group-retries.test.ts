@@ -14,83 +14,64 @@ function delivery(
   return { id, analysisId, receivedAt: new Date(T0 + offsetSeconds * 1000), responseStatus };
 }
 
+/**
+ * Groups the deliveries and spells out each one's retry info, in input order:
+ * "#<attempt>", then " dup" when it came after a 2xx, then " +<gap>s" after its predecessor.
+ */
+function grouped(...deliveries: RetryDelivery[]): Record<string, string> {
+  const result = groupRetries({ deliveries });
+  return Object.fromEntries(
+    deliveries.map(({ id }) => {
+      const info = result.get(id)!;
+      const duplicate = info.isDuplicate ? " dup" : "";
+      const gap = info.previousGapSeconds === null ? "" : ` +${info.previousGapSeconds}s`;
+      return [id, `#${info.attempt}${duplicate}${gap}`];
+    }),
+  );
+}
+
 describe("groupRetries", () => {
-  it("numbers attempts per analysis id regardless of input order", () => {
-    const result = groupRetries({
-      deliveries: [
-        delivery("d3", "a", 360, 200),
-        delivery("d1", "a", 0, 500),
-        delivery("d2", "a", 60, null),
-      ],
-    });
-    expect(result.get("d1")).toEqual({ attempt: 1, isDuplicate: false, previousGapSeconds: null });
-    expect(result.get("d2")).toEqual({ attempt: 2, isDuplicate: false, previousGapSeconds: 60 });
-    expect(result.get("d3")).toEqual({ attempt: 3, isDuplicate: false, previousGapSeconds: 300 });
+  // One analysis's deliveries as [id, seconds after the first, answered status].
+  // prettier-ignore
+  it.each<[string, Array<[string, number, number | null]>, Record<string, string>]>([
+    ["numbers attempts regardless of input order",
+      [["d3", 360, 200], ["d1", 0, 500], ["d2", 60, null]],
+      { d3: "#3 +300s", d1: "#1", d2: "#2 +60s" }],
+    ["marks every delivery after the first 2xx as a duplicate",
+      [["d1", 0, 204], ["d2", 5, 500], ["d3", 65, 200]],
+      { d1: "#1", d2: "#2 dup +5s", d3: "#3 dup +60s" }],
+    ["does not count 3xx, 4xx, 5xx or no answer as delivered",
+      [["d1", 0, 301], ["d2", 60, 404], ["d3", 360, 500], ["d4", 1260, null], ["d5", 4860, 200]],
+      { d1: "#1", d2: "#2 +60s", d3: "#3 +300s", d4: "#4 +900s", d5: "#5 +3600s" }],
+    ["orders same-instant deliveries by id",
+      [["z", 0, 200], ["m", 0, 200]],
+      { z: "#2 dup +0s", m: "#1" }],
+  ])("%s", (_why, rows, expected) => {
+    const deliveries = rows.map(([id, seconds, status]) => delivery(id, "a", seconds, status));
+    expect(grouped(...deliveries)).toEqual(expected);
   });
 
   it("keeps analysis ids independent, even when interleaved", () => {
-    const result = groupRetries({
-      deliveries: [
+    expect(
+      grouped(
         delivery("a1", "a", 0, 503),
         delivery("b1", "b", 10, 200),
         delivery("a2", "a", 60, 200),
         delivery("b2", "b", 70, 200),
-      ],
-    });
-    expect(result.get("a2")).toEqual({ attempt: 2, isDuplicate: false, previousGapSeconds: 60 });
-    expect(result.get("b1")).toEqual({ attempt: 1, isDuplicate: false, previousGapSeconds: null });
-    expect(result.get("b2")).toEqual({ attempt: 2, isDuplicate: true, previousGapSeconds: 60 });
-  });
-
-  it("marks every delivery after the first 2xx as a duplicate", () => {
-    const result = groupRetries({
-      deliveries: [
-        delivery("d1", "a", 0, 204),
-        delivery("d2", "a", 5, 500),
-        delivery("d3", "a", 65, 200),
-      ],
-    });
-    expect([...result.values()].map((info) => info.isDuplicate)).toEqual([false, true, true]);
-  });
-
-  it("does not count 3xx, 4xx, 5xx or no answer as delivered", () => {
-    const result = groupRetries({
-      deliveries: [
-        delivery("d1", "a", 0, 301),
-        delivery("d2", "a", 60, 404),
-        delivery("d3", "a", 360, 500),
-        delivery("d4", "a", 1260, null),
-        delivery("d5", "a", 4860, 200),
-      ],
-    });
-    expect([...result.values()].some((info) => info.isDuplicate)).toBe(false);
-  });
-
-  it("orders same-instant deliveries by id", () => {
-    const result = groupRetries({
-      deliveries: [delivery("z", "a", 0, 200), delivery("m", "a", 0, 200)],
-    });
-    expect(result.get("m")).toEqual({ attempt: 1, isDuplicate: false, previousGapSeconds: null });
-    expect(result.get("z")).toEqual({ attempt: 2, isDuplicate: true, previousGapSeconds: 0 });
+      ),
+    ).toEqual({ a1: "#1", b1: "#1", a2: "#2 +60s", b2: "#2 dup +60s" });
   });
 
   it("treats deliveries without an analysis id as unrelated first attempts", () => {
-    const result = groupRetries({
-      deliveries: [delivery("x1", null, 0, 200), delivery("x2", null, 60, 200)],
+    expect(grouped(delivery("x1", null, 0, 200), delivery("x2", null, 60, 200))).toEqual({
+      x1: "#1",
+      x2: "#1",
     });
-    expect(result.get("x2")).toEqual({ attempt: 1, isDuplicate: false, previousGapSeconds: null });
   });
 
   it("survives invalid dates without a NaN gap", () => {
-    const broken = {
-      id: "bad",
-      analysisId: "a",
-      receivedAt: new Date(Number.NaN),
-      responseStatus: 500,
-    };
-    const result = groupRetries({ deliveries: [broken, delivery("ok", "a", 0, 500)] });
-    expect(result.get("ok")?.attempt).toBe(1);
-    expect(result.get("bad")).toEqual({ attempt: 2, isDuplicate: false, previousGapSeconds: null });
+    const broken = { ...delivery("bad", "a", 0, 500), receivedAt: new Date(Number.NaN) };
+    expect(grouped(broken, delivery("ok", "a", 0, 500))).toEqual({ bad: "#2", ok: "#1" });
   });
 
   it("returns an entry for every delivery and nothing for an empty input", () => {

@@ -1,17 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { BinSettingsInput, SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
-import { requireBinOwner } from "@/lib/bins/require-bin-owner";
+import { changeOwnedBin, type OwnedBinRequest } from "@/lib/bins/change-owned-bin";
 import { getSettingsCache } from "@/lib/bins/get-settings-cache";
 import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
-import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 
-export interface UpdateBinSettingsOptions {
-  binId: string;
-  token: string | null;
+export interface UpdateBinSettingsOptions extends OwnedBinRequest {
   /** Reads and validates the request's settings; called only once the owner is proven. */
   readSettings: () => Promise<BinSettingsInput>;
 }
@@ -26,29 +23,33 @@ export async function updateBinSettings({
   readSettings,
 }: UpdateBinSettingsOptions): Promise<BinSettingsState> {
   // Owner first: an anonymous client must not make us read (and hold) its body.
-  const bin = await requireBinOwner({ binId, token });
-  const settings = await readSettings();
-  const current = parseStoredSettings(bin.settings);
-  const next: SimulationSettings = {
-    response: settings.response === undefined ? current.response : settings.response,
-    failFirst: settings.failFirst === undefined ? current.failFirst : settings.failFirst,
-  };
-  const secretChange =
-    settings.webhookSecret === undefined
-      ? {}
-      : {
-          webhookSecretEncrypted:
-            settings.webhookSecret === null
-              ? null
-              : encryptSecret({ plaintext: settings.webhookSecret, key: getEncryptionKey() }),
-          secretVersion: settings.webhookSecret === null ? "none" : randomUUID(),
-        };
-  const updated = await getDb().bin.update({
-    where: { id: binId },
-    data: { settings: { ...next }, ...secretChange },
-    select: { webhookSecretEncrypted: true },
+  return changeOwnedBin({
+    binId,
+    token,
+    change: async (bin) => {
+      const settings = await readSettings();
+      const current = parseStoredSettings(bin.settings);
+      const next: SimulationSettings = {
+        response: settings.response === undefined ? current.response : settings.response,
+        failFirst: settings.failFirst === undefined ? current.failFirst : settings.failFirst,
+      };
+      const secretChange =
+        settings.webhookSecret === undefined
+          ? {}
+          : {
+              webhookSecretEncrypted:
+                settings.webhookSecret === null
+                  ? null
+                  : encryptSecret({ plaintext: settings.webhookSecret, key: getEncryptionKey() }),
+              secretVersion: settings.webhookSecret === null ? "none" : randomUUID(),
+            };
+      const updated = await getDb().bin.update({
+        where: { id: binId },
+        data: { settings: { ...next }, ...secretChange },
+        select: { webhookSecretEncrypted: true },
+      });
+      getSettingsCache().invalidate(binId);
+      return { hasSecret: updated.webhookSecretEncrypted !== null, ...next };
+    },
   });
-  getSettingsCache().invalidate(binId);
-  await publishBinChanged({ binId });
-  return { hasSecret: updated.webhookSecretEncrypted !== null, ...next };
 }

@@ -1,95 +1,64 @@
 import { describe, expect, it } from "vitest";
 import { createSlowBodyGuard } from "@/lib/capture/create-slow-body-guard";
 
+/** A guard (floor 100 B/s, 5 s windows) on a fake clock, watching one body. */
 function setup() {
   let time = 0;
-  const guard = createSlowBodyGuard({
-    minBytesPerSecond: 100,
-    graceMs: 5000,
-    now: () => time,
-  });
-  return { guard, advance: (ms: number) => (time += ms) };
+  const guard = createSlowBodyGuard({ minBytesPerSecond: 100, graceMs: 5000, now: () => time });
+  let cuts = 0;
+  const watch = guard.watch(() => cuts++);
+  /** `ms` pass, `bytes` arrive, the shared interval runs the check: is the body cut yet? */
+  const after = (ms: number, bytes = 0) => {
+    time += ms;
+    if (bytes > 0) watch.received(bytes);
+    guard.check();
+    return cuts > 0;
+  };
+  return { guard, watch, after, cuts: () => cuts };
 }
 
 describe("createSlowBodyGuard", () => {
   it("cuts a trickle (1 byte / 2 s) once the grace period is over, exactly once", () => {
-    const { guard, advance } = setup();
-    const cut: number[] = [];
-    const watch = guard.watch(() => cut.push(1));
-    for (let t = 0; t < 4; t++) {
-      advance(2000);
-      watch.received(1);
-      guard.check();
-      if (t < 2) expect(cut).toEqual([]);
-    }
-    expect(cut).toEqual([1]);
+    const { guard, after, cuts } = setup();
+    expect(after(2000, 1)).toBe(false);
+    expect(after(2000, 1)).toBe(false);
+    // 6 s in, 3 bytes: far under the floor.
+    expect(after(2000, 1)).toBe(true);
+    after(2000, 1);
     guard.check();
-    expect(cut).toEqual([1]);
+    expect(cuts()).toBe(1);
     expect(guard.size()).toBe(0);
   });
 
   it("cuts a client that declared a body and sends nothing", () => {
-    const { guard, advance } = setup();
-    let cut = false;
-    guard.watch(() => (cut = true));
-    advance(4999);
-    guard.check();
-    expect(cut).toBe(false);
-    advance(1);
-    guard.check();
-    expect(cut).toBe(true);
+    const { after } = setup();
+    expect(after(4999)).toBe(false);
+    expect(after(1)).toBe(true);
   });
 
   it("leaves bodies at or above the floor alone, and stopped ones are forgotten", () => {
-    const { guard, advance } = setup();
-    let cut = false;
-    const watch = guard.watch(() => (cut = true));
-    for (let t = 0; t < 20; t++) {
-      advance(1000);
-      watch.received(100);
-      guard.check();
-    }
-    expect(cut).toBe(false);
+    const { guard, watch, after } = setup();
+    for (let t = 0; t < 20; t++) expect(after(1000, 100)).toBe(false);
     watch.stop();
-    advance(60_000);
-    guard.check();
-    expect(cut).toBe(false);
+    expect(after(60_000)).toBe(false);
     expect(guard.size()).toBe(0);
   });
 
   it("cuts a burst followed by a stall: the rate is judged per window, not since the start", () => {
-    const { guard, advance } = setup();
-    let cut = false;
-    const watch = guard.watch(() => (cut = true));
+    const { watch, after } = setup();
     watch.received(1024 * 1024);
-    for (let t = 0; t < 9; t++) {
-      advance(1000);
-      guard.check();
-    }
-    expect(cut).toBe(false);
-    advance(1000);
-    guard.check();
-    expect(cut).toBe(true);
+    for (let t = 0; t < 9; t++) expect(after(1000)).toBe(false);
+    expect(after(1000)).toBe(true);
   });
 
   it("does not count the time we paused the body (waiting for memory)", () => {
-    const { guard, advance } = setup();
-    let cut = false;
-    const watch = guard.watch(() => (cut = true));
-    advance(1000);
-    watch.received(100);
+    const { watch, after } = setup();
+    expect(after(1000, 100)).toBe(false);
     watch.pause();
-    advance(30_000);
-    guard.check();
-    expect(cut).toBe(false);
+    expect(after(30_000)).toBe(false);
     watch.resume();
-    advance(3000);
-    watch.received(300);
-    guard.check();
-    expect(cut).toBe(false);
-    advance(3000);
-    guard.check();
-    expect(cut).toBe(true);
+    expect(after(3000, 300)).toBe(false);
+    expect(after(3000)).toBe(true);
   });
 
   it("a floor of 0 turns the guard off", () => {

@@ -20,6 +20,8 @@ import { parseEchoUrl } from "@/lib/capture/parse-echo-url";
 import { planResponse } from "@/lib/capture/plan-response";
 import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import { sanitizeDeliveryRecord } from "@/lib/capture/sanitize-delivery-record";
+import { nullUnstorableFields } from "@/lib/capture/null-unstorable-fields";
+import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
 import { isRowDataError } from "@/lib/database/is-row-data-error";
 import { readBodyBounded, type ReadBodyResult } from "@/lib/capture/read-body-bounded";
@@ -79,13 +81,28 @@ function mergeHeaders(layers: ReadonlyArray<Record<string, string>>): Record<str
   return Object.fromEntries(merged.values());
 }
 
+/** The request being answered, and its bin once the URL named one (for logs). */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  binId?: string;
+}
+
+/** What every step of one capture knows about its request. */
+interface CaptureContext extends Exchange {
+  binId: string;
+  env: Env;
+  now: () => Date;
+  path: string;
+  query: string;
+  remoteAddress: string;
+}
+
 function send(
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res, binId }: Exchange,
   status: number,
   body: string,
   headers: Record<string, string>,
-  binId: string | null = null,
 ): void {
   if (res.headersSent || res.destroyed) return;
   // 204/304 carry no body by definition, HEAD never does.
@@ -95,7 +112,7 @@ function send(
     mergeHeaders([
       CORS_HEADERS,
       { "Cache-Control": "no-store" },
-      dropInvalidHeaders(binId, headers),
+      dropInvalidHeaders(binId ?? null, headers),
       SAFETY_HEADERS,
       status === 204 || status === 304 ? {} : { "Content-Length": String(Buffer.byteLength(body)) },
     ]),
@@ -104,14 +121,13 @@ function send(
 }
 
 function sendError(
-  req: IncomingMessage,
-  res: ServerResponse,
+  exchange: Exchange,
   status: number,
   error: string,
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  send(req, res, status, JSON.stringify({ error, message }), {
+  send(exchange, status, JSON.stringify({ error, message }), {
     "Content-Type": "application/json; charset=utf-8",
     ...headers,
   });
@@ -128,6 +144,17 @@ const randomPool = createRandomPool();
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/;
 
+// Refused before the body is read: it is drained, not stored.
+function refuseBeforeReading(
+  exchange: Exchange,
+  status: number,
+  error: string,
+  message: string,
+): void {
+  exchange.req.resume();
+  sendError(exchange, status, error, message);
+}
+
 /**
  * The capture workflow: validate, rate-limit, bound the body, plan the answer, store (group
  * commit), and only then answer. Live publishing happens after the commit and never fails it.
@@ -140,40 +167,19 @@ export async function handleCaptureRequest({
   const env = getEnv();
   const rawUrl = req.url ?? "/";
   if (rawUrl.length > env.MAX_URL_LENGTH) {
-    req.resume();
-    return sendError(
-      req,
-      res,
-      414,
-      "uri_too_long",
-      `Request target over ${env.MAX_URL_LENGTH} characters`,
-    );
+    const message = `Request target over ${env.MAX_URL_LENGTH} characters`;
+    return refuseBeforeReading({ req, res }, 414, "uri_too_long", message);
   }
   if (req.rawHeaders.length / 2 > env.MAX_HEADER_COUNT) {
-    req.resume();
-    return sendError(
-      req,
-      res,
-      431,
-      "too_many_headers",
-      `More than ${env.MAX_HEADER_COUNT} request headers`,
-    );
+    const message = `More than ${env.MAX_HEADER_COUNT} request headers`;
+    return refuseBeforeReading({ req, res }, 431, "too_many_headers", message);
   }
   const parsed = parseEchoUrl({ rawUrl });
-  if (!parsed.ok) {
-    req.resume();
-    return sendError(req, res, 400, "invalid_bin_id", parsed.reason);
-  }
+  if (!parsed.ok) return refuseBeforeReading({ req, res }, 400, "invalid_bin_id", parsed.reason);
   const { binId, path, query } = parsed.value;
   if (NUL.test(path) || NUL.test(query) || req.rawHeaders.some((part) => NUL.test(part))) {
-    req.resume();
-    return sendError(
-      req,
-      res,
-      400,
-      "bad_request",
-      "NUL bytes are not allowed in the URL or headers",
-    );
+    const message = "NUL bytes are not allowed in the URL or headers";
+    return refuseBeforeReading({ req, res }, 400, "bad_request", message);
   }
 
   const remoteAddress = resolveClientIp({
@@ -181,6 +187,7 @@ export async function handleCaptureRequest({
     forwardedFor: req.headers["x-forwarded-for"],
     trustProxy: env.TRUST_PROXY,
   });
+  const ctx: CaptureContext = { req, res, binId, env, now, path, query, remoteAddress };
   // Starts before the body is read, so the limit check overlaps the upload.
   const limitCheck = getRateLimiter().check([
     { key: `bin:${binId}`, limit: env.RATE_LIMIT_BIN_PER_MINUTE },
@@ -194,15 +201,8 @@ export async function handleCaptureRequest({
   const account = getBodyBudget().open(remoteAddress);
   try {
     await captureBody({
-      req,
-      res,
-      env,
-      binId,
-      path,
-      query,
-      remoteAddress,
+      ctx,
       limitCheck,
-      now,
       release: account.close,
       read: readBodyBounded({
         req,
@@ -217,168 +217,161 @@ export async function handleCaptureRequest({
 }
 
 async function captureBody({
-  req,
-  res,
-  env,
-  binId,
-  path,
-  query,
-  remoteAddress,
+  ctx,
   limitCheck,
-  now,
   release,
-  read: readResult,
+  read,
 }: {
-  req: IncomingMessage;
-  res: ServerResponse;
-  env: Env;
-  binId: string;
-  path: string;
-  query: string;
-  remoteAddress: string;
+  ctx: CaptureContext;
   limitCheck: Promise<RateLimitDecision>;
-  now: () => Date;
   /** Frees the body's memory reservation (idempotent). */
   release: () => void;
   read: Promise<ReadBodyResult>;
 }): Promise<void> {
-  const read = await readResult;
-  if (!read.ok) {
-    if (read.reason === "aborted") return;
-    if (read.reason === "too_slow") {
-      res.on("finish", () => req.socket.destroySoon());
-      return sendError(
-        req,
-        res,
-        408,
-        "body_too_slow",
-        `The body arrived slower than ${env.MIN_BODY_BYTES_PER_SECOND} bytes/s; nothing was stored`,
-        { Connection: "close" },
-      );
-    }
-    // Close the connection: the rest of the body is never read.
-    res.on("finish", () => req.socket.destroySoon());
-    return sendError(
-      req,
-      res,
-      413,
-      "payload_too_large",
-      `Body exceeds the limit of ${env.MAX_BODY_BYTES} bytes`,
-      {
-        Connection: "close",
-      },
-    );
+  const result = await read;
+  if (!result.ok) {
+    if (result.reason !== "aborted") refuseBodyAndClose(ctx, result.reason);
+    return;
   }
-
-  let plan: PlannedResponse;
-  const receivedAt = now();
+  const receivedAt = ctx.now();
   const built = sanitizeDeliveryRecord({
     record: buildDeliveryRecord({
       id: createUuidV7({ now: () => receivedAt.getTime(), randomBytes: randomPool }),
-      binId,
-      method: req.method ?? "GET",
-      path,
-      query,
-      rawHeaders: req.rawHeaders,
-      body: read.body,
-      remoteAddress,
+      binId: ctx.binId,
+      method: ctx.req.method ?? "GET",
+      path: ctx.path,
+      query: ctx.query,
+      rawHeaders: ctx.req.rawHeaders,
+      body: result.body,
+      remoteAddress: ctx.remoteAddress,
       receivedAt,
     }),
   });
   if (!built.ok) {
-    return sendError(req, res, 400, "unstorable_request", `${built.reason}; nothing was stored`);
+    return sendError(ctx, 400, "unstorable_request", `${built.reason}; nothing was stored`);
   }
-  let record = built.record;
+  let stored: StoredDelivery;
   try {
     const decision = await limitCheck;
-    if (!decision.allowed) {
-      getRejectionCounter().add(binId);
-      return sendError(
-        req,
-        res,
-        429,
-        "rate_limited",
-        `Too many requests (${decision.refusedBy?.startsWith("bin:") ? "for this bin" : "from your address"}); retry in ${decision.retryAfterSeconds} s. Nothing was stored.`,
-        { "Retry-After": String(decision.retryAfterSeconds) },
-      );
-    }
-    const settings = await getSettingsCache().get(binId);
-    const priorAttempts = settings.failFirst
-      ? await countPriorAttempts({
-          binId,
-          analysisId: record.analysisId,
-          bodySha256: record.bodySha256,
-        })
-      : null;
-    const { droppedHeaders, ...planned } = planResponse({ settings, path, priorAttempts });
-    if (droppedHeaders) {
-      // Settings saved before today's header rules: answered without the offending headers.
-      log("warn", "stored response headers dropped", {
-        binId,
-        headers: droppedHeaders.map(({ name, reason }) => `${name}: ${reason}`).join("; "),
-      });
-    }
-    plan = planned;
-    record.responseStatus = plan.status;
-    record.response = plan;
-    // Judged now, while the body is in memory (one HMAC): lists and live views then read the
-    // verdict instead of the body. A later secret change makes it stale and re-judged. The
-    // expected signature is not stored (toStoredVerdict): the owner's view recomputes it.
-    record.signature = toStoredVerdict(
-      await verifySignature({
-        headers: record.headers,
-        body: record.body,
-        secret: settings.secret,
-        now: () => receivedAt,
-      }),
-    );
-    record.signatureVersion = settings.secretVersion;
-    // The verdict and the planned answer are derived too: checked again before the batch.
-    const checked = sanitizeDeliveryRecord({ record });
-    if (!checked.ok) throw new Error(checked.reason);
-    record = checked.record;
-    await getDeliveryWriter().write(record);
+    if (!decision.allowed) return refuseRateLimited(ctx, decision);
+    stored = await storeDelivery({ ctx, record: built.record, receivedAt });
   } catch (error) {
-    if (isRowDataError(error)) {
-      // PostgreSQL refused this row alone (its batch-mates were retried without it).
-      log("warn", "capture refused by the database", { binId, error: errorMessage(error) });
-      return sendError(
-        req,
-        res,
-        400,
-        "unstorable_request",
-        "The database refused to store this request as sent; nothing was stored",
-      );
-    }
-    if (isDatabaseOutage(error) || (error instanceof AppError && error.code === "UNAVAILABLE")) {
-      log("warn", "capture failed: database unavailable", { binId, error: errorMessage(error) });
-      return sendError(
-        req,
-        res,
-        503,
-        "unavailable",
-        "Storage is temporarily unavailable; retry later",
-        { "Retry-After": "5" },
-      );
-    }
-    // A bug (ours or in a bin's stored data), not an outage: no Retry-After, so senders do
-    // not retry forever, and the cause is logged for us.
-    log("error", "capture failed", { binId, error: formatErrorStack(error) });
-    return sendError(req, res, 500, "internal", "Internal error; nothing was stored");
+    return answerStoreFailure(ctx, error);
   }
 
   // Committed: the body's memory is not needed for the (possibly delayed) answer.
   release();
-  getBinToucher().touch(binId, receivedAt);
+  getBinToucher().touch(ctx.binId, receivedAt);
   getEventBus()
-    .publish({ binId, deliveryId: record.id })
+    .publish({ binId: ctx.binId, deliveryId: stored.record.id })
     .catch((error: unknown) =>
-      log("warn", "live publish failed", { binId, error: errorMessage(error) }),
+      log("warn", "live publish failed", { binId: ctx.binId, error: errorMessage(error) }),
     );
+  await answerStored(ctx, stored);
+}
 
+// The rest of the body is never read: close the connection after the answer.
+function refuseBodyAndClose(ctx: CaptureContext, reason: "too_large" | "too_slow"): void {
+  ctx.res.on("finish", () => ctx.req.socket.destroySoon());
+  const close = { Connection: "close" };
+  if (reason === "too_slow") {
+    const message = `The body arrived slower than ${ctx.env.MIN_BODY_BYTES_PER_SECOND} bytes/s; nothing was stored`;
+    return sendError(ctx, 408, "body_too_slow", message, close);
+  }
+  const message = `Body exceeds the limit of ${ctx.env.MAX_BODY_BYTES} bytes`;
+  sendError(ctx, 413, "payload_too_large", message, close);
+}
+
+function refuseRateLimited(ctx: CaptureContext, decision: RateLimitDecision): void {
+  getRejectionCounter().add(ctx.binId);
+  const who = decision.refusedBy?.startsWith("bin:") ? "for this bin" : "from your address";
+  const message = `Too many requests (${who}); retry in ${decision.retryAfterSeconds} s. Nothing was stored.`;
+  sendError(ctx, 429, "rate_limited", message, {
+    "Retry-After": String(decision.retryAfterSeconds),
+  });
+}
+
+interface StoredDelivery {
+  record: DeliveryRecord;
+  plan: PlannedResponse;
+}
+
+/** Plans the answer, judges the signature, and writes the row (resolves once committed). */
+async function storeDelivery({
+  ctx,
+  record,
+  receivedAt,
+}: {
+  ctx: CaptureContext;
+  record: DeliveryRecord;
+  receivedAt: Date;
+}): Promise<StoredDelivery> {
+  const { binId, path } = ctx;
+  const settings = await getSettingsCache().get(binId);
+  const priorAttempts = settings.failFirst
+    ? await countPriorAttempts({
+        binId,
+        analysisId: record.analysisId,
+        bodySha256: record.bodySha256,
+      })
+    : null;
+  const { droppedHeaders, ...plan } = planResponse({ settings, path, priorAttempts });
+  if (droppedHeaders) {
+    // Settings saved before today's header rules: answered without the offending headers.
+    log("warn", "stored response headers dropped", {
+      binId,
+      headers: droppedHeaders.map(({ name, reason }) => `${name}: ${reason}`).join("; "),
+    });
+  }
+  // Judged now, while the body is in memory (one HMAC): lists and live views then read the
+  // verdict instead of the body. A later secret change makes it stale and re-judged. The
+  // expected signature is not stored (toStoredVerdict): the owner's view recomputes it.
+  const signature = toStoredVerdict(
+    await verifySignature({
+      headers: record.headers,
+      body: record.body,
+      secret: settings.secret,
+      now: () => receivedAt,
+    }),
+  );
+  // The verdict and the planned answer are derived too: what PostgreSQL would refuse of them
+  // is stored as null. The request's own fields were checked before and have not changed.
+  const complete = nullUnstorableFields({
+    record: {
+      ...record,
+      responseStatus: plan.status,
+      response: plan,
+      signature,
+      signatureVersion: settings.secretVersion,
+    },
+  }).record;
+  await getDeliveryWriter().write(complete);
+  return { record: complete, plan };
+}
+
+function answerStoreFailure(ctx: CaptureContext, error: unknown): void {
+  const { binId } = ctx;
+  if (isRowDataError(error)) {
+    // PostgreSQL refused this row alone (its batch-mates were retried without it).
+    log("warn", "capture refused by the database", { binId, error: errorMessage(error) });
+    const message = "The database refused to store this request as sent; nothing was stored";
+    return sendError(ctx, 400, "unstorable_request", message);
+  }
+  if (isDatabaseOutage(error) || (error instanceof AppError && error.code === "UNAVAILABLE")) {
+    log("warn", "capture failed: database unavailable", { binId, error: errorMessage(error) });
+    const message = "Storage is temporarily unavailable; retry later";
+    return sendError(ctx, 503, "unavailable", message, { "Retry-After": "5" });
+  }
+  // A bug (ours or in a bin's stored data), not an outage: no Retry-After, so senders do
+  // not retry forever, and the cause is logged for us.
+  log("error", "capture failed", { binId, error: formatErrorStack(error) });
+  sendError(ctx, 500, "internal", "Internal error; nothing was stored");
+}
+
+async function answerStored(ctx: CaptureContext, { record, plan }: StoredDelivery): Promise<void> {
   const headers: Record<string, string> = { ...plan.headers, "X-Delivery-Id": record.id };
-  if (req.method === "OPTIONS") {
-    Object.assign(headers, corsPreflightHeaders(req.headers["access-control-request-headers"]));
+  if (ctx.req.method === "OPTIONS") {
+    Object.assign(headers, corsPreflightHeaders(ctx.req.headers["access-control-request-headers"]));
   }
   let body: string;
   if (plan.body === null) {
@@ -391,5 +384,5 @@ async function captureBody({
   }
   // The delay holds no database connection: the row is already committed.
   if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
-  send(req, res, plan.status, body, headers, binId);
+  send(ctx, plan.status, body, headers);
 }

@@ -16,22 +16,16 @@ describe("planResponse", () => {
   });
 
   it("uses the bin's response settings", () => {
-    const settings = {
-      response: {
-        status: 202,
-        headers: { "X-A": "b" },
-        body: "ok",
-        contentType: "text/plain",
-        delayMs: 50,
-      },
-      failFirst: null,
-    };
-    expect(planResponse({ settings, path: "", priorAttempts: null })).toMatchObject({
+    const response = {
       status: 202,
       headers: { "X-A": "b" },
       body: "ok",
       contentType: "text/plain",
       delayMs: 50,
+    };
+    const settings = { response, failFirst: null };
+    expect(planResponse({ settings, path: "", priorAttempts: null })).toMatchObject({
+      ...response,
       reason: "settings",
     });
   });

@@ -1,4 +1,5 @@
 import { CliError } from "@/lib/cli/cli-error";
+import { parseHttpUrl } from "@/lib/cli/parse-http-url";
 import { isValidBinId } from "@/lib/ids/bin-id";
 
 export interface ForwardSource {
@@ -18,15 +19,7 @@ export interface ResolveForwardSourceOptions {
 const BIN_PATH = /^(.*?)\/(?:view|echo)\/([^/?#]+)(?:\/[^?#]*)?$/;
 
 function parseServer(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CliError(`--server must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new CliError(`--server must be an http(s) URL, got "${value}"`);
-  }
+  const url = parseHttpUrl({ value, name: "--server", exitCode: 1 });
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 

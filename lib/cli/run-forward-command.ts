@@ -1,4 +1,5 @@
 import { CliError } from "@/lib/cli/cli-error";
+import { parseHttpUrl } from "@/lib/cli/parse-http-url";
 import type { CliIo } from "@/lib/cli/cli-io";
 import { forwardDeliveries } from "@/lib/cli/forward-deliveries";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
@@ -28,20 +29,6 @@ Options:
 
 Example:
   webhook-echo forward https://echo.example.com/view/abc123 --to http://localhost:5000/webhooks/analysis`;
-
-function parseTarget(value: string | undefined): URL {
-  if (!value) throw new CliError("forward: --to <local URL> is required", 2);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CliError(`forward: --to must be an http(s) URL, got "${value}"`, 2);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new CliError(`forward: --to must be an http(s) URL, got "${value}"`, 2);
-  }
-  return url;
-}
 
 export async function runForwardCommand({
   argv,
@@ -73,7 +60,8 @@ export async function runForwardCommand({
       2,
     );
   }
-  const target = parseTarget(values.to);
+  if (!values.to) throw new CliError("forward: --to <local URL> is required", 2);
+  const target = parseHttpUrl({ value: values.to, name: "forward: --to" });
   const source = resolveForwardSource({
     input: positionals[0]!,
     server: values.server,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
 import { CliError } from "@/lib/cli/cli-error";
+import { parseHttpUrl } from "@/lib/cli/parse-http-url";
 import type { CliIo } from "@/lib/cli/cli-io";
 import { formatDuration } from "@/lib/cli/format-duration";
 import { formatRetrySummary } from "@/lib/cli/format-retry-summary";
@@ -42,19 +43,6 @@ Options:
 
 Exit status: 0 when delivered (2xx), 1 when not.`;
 
-function parseTarget(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CliError(`send: "${value}" is not a URL`, 2);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new CliError(`send: the URL must be http(s), got "${value}"`, 2);
-  }
-  return url;
-}
-
 function printBody(io: CliIo, body: Buffer): void {
   if (body.length === 0) return;
   const shown = createUtf8Decoder({ lenient: true }).decode(
@@ -87,7 +75,7 @@ export async function runSendCommand({
     return 0;
   }
   if (positionals.length !== 1) throw new CliError("send: expects one URL (see --help)", 2);
-  const url = parseTarget(positionals[0]!);
+  const url = parseHttpUrl({ value: positionals[0]!, name: "send: the URL" });
   const status = values.status ?? "completed";
   if (status !== "completed" && status !== "failed") {
     throw new CliError(`send: --status must be completed or failed, got "${status}"`, 2);

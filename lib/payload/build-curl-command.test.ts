@@ -1,8 +1,6 @@
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,6 +11,7 @@ import { buildCurlCommand } from "@/lib/payload/build-curl-command";
 import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 import type { CapturedRequest } from "@/lib/payload/captured-request";
 import { buildCapturedRequest } from "@/test/support/build-captured-request";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test/support/start-webhook-receiver";
 
 const execFileAsync = promisify(execFile);
 const encoder = new TextEncoder();
@@ -134,45 +133,23 @@ describe("buildCurlCommand", () => {
   });
 
   describe.skipIf(!curlAvailable)("replayed against a real server", () => {
-    let server: Server;
+    let receiver: WebhookReceiver;
     let baseUrl: string;
     let workDir: string;
-    const received: Received[] = [];
 
     beforeAll(async () => {
-      server = createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on("data", (chunk: Buffer) => chunks.push(chunk));
-        request.on("end", () => {
-          const headers: Array<[string, string]> = [];
-          for (let index = 0; index < request.rawHeaders.length; index += 2) {
-            // Node reads header bytes as Latin-1; undo that to compare UTF-8 values.
-            const value = Buffer.from(request.rawHeaders[index + 1] ?? "", "latin1").toString(
-              "utf8",
-            );
-            headers.push([request.rawHeaders[index] ?? "", value]);
-          }
-          received.push({
-            method: request.method ?? "",
-            url: request.url ?? "",
-            headers,
-            body: new Uint8Array(Buffer.concat(chunks)),
-          });
-          response.end("ok");
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      receiver = await startWebhookReceiver();
+      baseUrl = receiver.url;
       workDir = await mkdtemp(join(tmpdir(), "curl-command-"));
     });
 
     afterAll(async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await receiver.close();
       await rm(workDir, { recursive: true, force: true });
     });
 
     beforeEach(() => {
-      received.length = 0;
+      receiver.requests.length = 0;
     });
 
     async function replay(request: CapturedRequest): Promise<Received> {
@@ -182,10 +159,19 @@ describe("buildCurlCommand", () => {
       await execFileAsync("bash", ["-c", `${command} --silent --show-error --output /dev/null`], {
         cwd: workDir,
       });
-      expect(received).toHaveLength(1);
-      const result = received[0];
-      if (result === undefined) throw new Error("no request received");
-      return result;
+      expect(receiver.requests).toHaveLength(1);
+      const [got] = receiver.requests;
+      if (got === undefined) throw new Error("no request received");
+      return {
+        method: got.method,
+        url: got.url,
+        // Node reads header bytes as Latin-1; undo that to compare UTF-8 values.
+        headers: got.headerPairs.map(([name, value]) => [
+          name,
+          Buffer.from(value, "latin1").toString("utf8"),
+        ]),
+        body: new Uint8Array(got.body),
+      };
     }
 
     function endToEndHeaders(headers: ReadonlyArray<readonly [string, string]>) {
@@ -289,7 +275,7 @@ describe("buildCurlCommand", () => {
 
     it("replays HEAD and a GET with a body", async () => {
       await expectExactReplay(captured({ method: "HEAD", headers: [["Accept", "*/*"]] }));
-      received.length = 0;
+      receiver.requests.length = 0;
       await expectExactReplay(captured({ method: "GET", body: encoder.encode("q=1") }));
     });
 

@@ -8,38 +8,24 @@ const parse = (header: string) => {
 };
 
 describe("parseHeaderParams", () => {
-  it("lower-cases the value and parameter names but not parameter values", () => {
-    expect(parse("Multipart/Form-Data; BOUNDARY=AbC")).toEqual({
-      value: "multipart/form-data",
-      params: { boundary: "AbC" },
-    });
-  });
-
-  it("handles a header without parameters and the empty header", () => {
-    expect(parse(" application/json ")).toEqual({ value: "application/json", params: {} });
-    expect(parse("")).toEqual({ value: "", params: {} });
-  });
-
-  it("unquotes quoted values with ; inside and escaped quotes", () => {
-    expect(parse('form-data; name="a;b"; filename="say \\"hi\\".txt"')).toEqual({
-      value: "form-data",
-      params: { name: "a;b", filename: 'say "hi".txt' },
-    });
-  });
-
-  it("keeps unescaped backslashes from Windows paths", () => {
-    expect(parse('form-data; filename="C:\\dir\\f.txt"').params.filename).toBe("C:\\dir\\f.txt");
-  });
-
-  it("tolerates whitespace, empty segments, valueless and unterminated parameters", () => {
-    expect(parse('text/plain ;; charset = utf-8 ; flag; q="open')).toEqual({
-      value: "text/plain",
-      params: { charset: "utf-8", q: "open" },
-    });
-  });
-
-  it("keeps the first of duplicated parameters", () => {
-    expect(parse("multipart/mixed; boundary=one; boundary=two").params.boundary).toBe("one");
+  // prettier-ignore
+  it.each<[string, string, string, Record<string, string>]>([
+    // why, header, its value, its parameters
+    ["lower-cases the value and parameter names but not parameter values",
+      "Multipart/Form-Data; BOUNDARY=AbC", "multipart/form-data", { boundary: "AbC" }],
+    ["handles a header without parameters", " application/json ", "application/json", {}],
+    ["handles the empty header", "", "", {}],
+    ["unquotes quoted values with ; inside and escaped quotes",
+      'form-data; name="a;b"; filename="say \\"hi\\".txt"', "form-data",
+      { name: "a;b", filename: 'say "hi".txt' }],
+    ["keeps unescaped backslashes from Windows paths",
+      'form-data; filename="C:\\dir\\f.txt"', "form-data", { filename: "C:\\dir\\f.txt" }],
+    ["tolerates whitespace, empty segments, valueless and unterminated parameters",
+      'text/plain ;; charset = utf-8 ; flag; q="open', "text/plain", { charset: "utf-8", q: "open" }],
+    ["keeps the first of duplicated parameters",
+      "multipart/mixed; boundary=one; boundary=two", "multipart/mixed", { boundary: "one" }],
+  ])("%s", (_why, header, value, params) => {
+    expect(parse(header)).toEqual({ value, params });
   });
 
   it("does not treat prototype keys specially", () => {

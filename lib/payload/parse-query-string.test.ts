@@ -2,29 +2,18 @@ import { describe, expect, it } from "vitest";
 
 import { parseQueryString } from "@/lib/payload/parse-query-string";
 
+// The decoding rules are parseFormUrlencoded's (tested there); these are what a query adds.
 describe("parseQueryString", () => {
-  it("parses the raw query in order with duplicates", () => {
-    expect(parseQueryString({ query: "event=push&id=1&id=2&empty=&flag" })).toEqual([
-      { name: "event", value: "push" },
-      { name: "id", value: "1" },
-      { name: "id", value: "2" },
-      { name: "empty", value: "" },
-      { name: "flag", value: "" },
-    ]);
-  });
-
-  it("treats + as a space and keeps bad escapes", () => {
-    expect(parseQueryString({ query: "q=hello+world%21&bad=%G1" })).toEqual([
-      { name: "q", value: "hello world!" },
-      { name: "bad", value: "%G1" },
-    ]);
-  });
-
-  it("returns nothing for an empty query", () => {
-    expect(parseQueryString({ query: "" })).toEqual([]);
-  });
-
-  it("keeps a second '?' as part of the first name", () => {
-    expect(parseQueryString({ query: "?a=1" })).toEqual([{ name: "?a", value: "1" }]);
+  // prettier-ignore
+  it.each<[string, string, Array<[string, string]>]>([
+    ["parses the raw query in order, with duplicates and bare flags",
+      "event=push&id=1&id=2&empty=&flag",
+      [["event", "push"], ["id", "1"], ["id", "2"], ["empty", ""], ["flag", ""]]],
+    ["treats + as a space and keeps bad escapes", "q=hello+world%21&bad=%G1",
+      [["q", "hello world!"], ["bad", "%G1"]]],
+    ["returns nothing for an empty query", "", []],
+    ["keeps a second '?' as part of the first name", "?a=1", [["?a", "1"]]],
+  ])("%s", (_why, query, pairs) => {
+    expect(parseQueryString({ query })).toEqual(pairs.map(([name, value]) => ({ name, value })));
   });
 });

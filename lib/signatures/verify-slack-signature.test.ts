@@ -1,9 +1,7 @@
-import { createHmac } from "node:crypto";
-
 import { describe, expect, it } from "vitest";
 
-import type { HeaderPairs } from "@/lib/signatures/signature-result";
 import { verifySlackSignature } from "@/lib/signatures/verify-slack-signature";
+import { createSignatureFixture } from "@/test/support/create-signature-fixture";
 
 // Slack's documented example request ("Verifying requests from Slack").
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -11,14 +9,13 @@ const TIMESTAMP = 1531420618;
 const PAYLOAD =
   "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
 const DOCUMENTED = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
-const body = new TextEncoder().encode(PAYLOAD);
-const now = () => new Date((TIMESTAMP + 5) * 1000);
-const v0 = (t: number, secret = SECRET) =>
-  `v0=${createHmac("sha256", secret).update(`v0:${t}:${PAYLOAD}`).digest("hex")}`;
-
-function verify(headers: HeaderPairs, overrides: { now?: () => Date } = {}) {
-  return verifySlackSignature({ headers, body, secret: SECRET, now: overrides.now ?? now });
-}
+const { verify, hmac } = createSignatureFixture({
+  verifier: verifySlackSignature,
+  secret: SECRET,
+  payload: PAYLOAD,
+  now: () => new Date((TIMESTAMP + 5) * 1000),
+});
+const v0 = (t: number, secret = SECRET) => `v0=${hmac(`v0:${t}:${PAYLOAD}`, { secret })}`;
 
 describe("verifySlackSignature", () => {
   it("accepts Slack's documented example", async () => {

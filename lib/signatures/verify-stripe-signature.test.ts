@@ -1,22 +1,19 @@
-import { createHmac } from "node:crypto";
-
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 
-import type { HeaderPairs } from "@/lib/signatures/signature-result";
 import { verifyStripeSignature } from "@/lib/signatures/verify-stripe-signature";
+import { createSignatureFixture } from "@/test/support/create-signature-fixture";
 
 const SECRET = "whsec_test_9f8e7d6c5b4a";
 const PAYLOAD = JSON.stringify({ id: "evt_1", object: "event", type: "charge.succeeded" });
-const body = new TextEncoder().encode(PAYLOAD);
 const NOW_SECONDS = 1_735_689_600;
-const now = () => new Date(NOW_SECONDS * 1000);
-const v1 = (t: number, payload = PAYLOAD, secret = SECRET) =>
-  createHmac("sha256", secret).update(`${t}.${payload}`).digest("hex");
-
-function verify(headers: HeaderPairs, overrides: { body?: Uint8Array } = {}) {
-  return verifyStripeSignature({ headers, body: overrides.body ?? body, secret: SECRET, now });
-}
+const { verify, hmac } = createSignatureFixture({
+  verifier: verifyStripeSignature,
+  secret: SECRET,
+  payload: PAYLOAD,
+  now: () => new Date(NOW_SECONDS * 1000),
+});
+const v1 = (t: number, payload = PAYLOAD, secret = SECRET) => hmac(`${t}.${payload}`, { secret });
 
 describe("verifyStripeSignature", () => {
   it("accepts the known-answer signature", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
+import { GUIDE_ANALYSIS } from "@/test/support/guide-analysis";
 import { newPage, sendDelivery } from "@/test/e2e/support";
 
 // A JSON bomb, a huge flat JSON and a 5,000-segment analysis must render what they can without
@@ -67,13 +68,9 @@ describe("huge and hostile JSON in the viewer", () => {
       end: i * 2 + 1.5,
     }));
     const analysis = {
+      ...GUIDE_ANALYSIS,
       id: "huge-analysis",
-      object: "analysis",
-      created: 1_700_000_000,
-      status: "completed",
-      call: { agent_id: "agent_1", contact_id: "c_1" },
       transcript: { text: "…", segments },
-      results: { compliance: { passed: true }, quality: { overall_score: 80 }, coaching: {} },
     };
     const id = await sendDelivery(echoUrl(), {
       headers: { "Content-Type": "application/json" },

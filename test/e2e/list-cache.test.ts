@@ -15,10 +15,20 @@ function gate<T = void>() {
   return { promise, open };
 }
 
+const echoUrlOf = (binId: string) => `${suite.server.baseUrl}/echo/${binId}`;
+
+/** A fresh page on the bin's view, once it lists `ids` (newest first). */
+async function openView(binId: string, ids: string[]) {
+  const page = await newPage(suite.browser);
+  await page.goto(`${suite.server.baseUrl}/view/${binId}`);
+  await expectList(page, ids);
+  return page;
+}
+
 describe("the view's query cache", () => {
   it("paints the server-rendered page without a list request and reads each detail once", async () => {
     const binId = "e2e-cache-first";
-    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
+    const echoUrl = echoUrlOf(binId);
     const older = await sendDelivery(echoUrl, { path: "/a", body: "a" });
     const newer = await sendDelivery(echoUrl, { path: "/b", body: "b" });
 
@@ -55,13 +65,9 @@ describe("the view's query cache", () => {
 
   it("a slow reload for an earlier filter never replaces the list of the current one", async () => {
     const binId = "e2e-cache-race";
-    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
-    const get = await sendDelivery(echoUrl, { method: "GET", path: "/get" });
-    const post = await sendDelivery(echoUrl, { path: "/post", body: "p" });
-
-    const page = await newPage(suite.browser);
-    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
-    await expectList(page, [post, get]);
+    const get = await sendDelivery(echoUrlOf(binId), { method: "GET", path: "/get" });
+    const post = await sendDelivery(echoUrlOf(binId), { path: "/post", body: "p" });
+    const page = await openView(binId, [post, get]);
 
     // The GET filter's page is held until the POST filter's page has been shown.
     const release = gate();
@@ -95,12 +101,9 @@ describe("the view's query cache", () => {
 
   it("a row that arrives live while the list reloads stays in the list", async () => {
     const binId = "e2e-cache-reload";
-    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
+    const echoUrl = echoUrlOf(binId);
     const first = await sendDelivery(echoUrl, { path: "/first", body: "1" });
-
-    const page = await newPage(suite.browser);
-    await page.goto(`${suite.server.baseUrl}/view/${binId}`);
-    await expectList(page, [first]);
+    const page = await openView(binId, [first]);
     await waitForText(page, '[data-testid="live-status"]', ["Live"]);
     await page.getByTestId("filter-method").selectOption("POST");
     await expectList(page, [first]);

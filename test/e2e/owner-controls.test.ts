@@ -27,25 +27,39 @@ describe("owner controls", () => {
     const settings = page.getByTestId("owner-settings");
     await settings.waitFor();
 
-    // The server's validation message is shown as is.
-    await page.getByTestId("response-status").fill("99");
-    await page.getByTestId("response-save").click();
-    await waitForText(page, '[data-testid="response-error"]', ["status"]);
+    // The response form's fields by test id; saving shows an error or what now answers.
+    const fill = async (fields: Record<string, string>) => {
+      for (const [testId, value] of Object.entries(fields)) {
+        await page.getByTestId(testId).fill(value);
+      }
+    };
+    const save = async (shown: "response-error" | "response-saved", texts: string[]) => {
+      await page.getByTestId("response-save").click();
+      await waitForText(page, `[data-testid="${shown}"]`, texts);
+    };
 
-    await page.getByTestId("response-status").fill("418");
-    await page.getByTestId("response-body").fill("I'm a teapot");
-    await page.getByTestId("response-content-type").fill("text/plain; charset=utf-8");
+    // The server's validation message is shown as is.
+    await fill({ "response-status": "99" });
+    await save("response-error", ["status"]);
+
+    await fill({
+      "response-status": "418",
+      "response-body": "I'm a teapot",
+      "response-content-type": "text/plain; charset=utf-8",
+    });
     await page.getByTestId("response-add-header").click();
     // A header that would act on the app's origin: the server's 400 names it.
-    await page.getByTestId("response-header-name").fill("Location");
-    await page.getByTestId("response-header-value").fill("https://evil.example/");
-    await page.getByTestId("response-save").click();
-    await waitForText(page, '[data-testid="response-error"]', ["Location cannot be set"]);
-    await page.getByTestId("response-header-name").fill("X-Tea");
-    await page.getByTestId("response-header-value").fill("earl-grey");
-    await page.getByTestId("response-delay").fill("150");
-    await page.getByTestId("response-save").click();
-    await waitForText(page, '[data-testid="response-saved"]', ["Saved", "Answers 418"]);
+    await fill({
+      "response-header-name": "Location",
+      "response-header-value": "https://evil.example/",
+    });
+    await save("response-error", ["Location cannot be set"]);
+    await fill({
+      "response-header-name": "X-Tea",
+      "response-header-value": "earl-grey",
+      "response-delay": "150",
+    });
+    await save("response-saved", ["Saved", "Answers 418"]);
     await page.screenshot({ path: path.join(screenshotDir, "view-owner-settings-light.png") });
     await page.getByTestId("owner-settings-close").click();
     await waitForText(page, '[data-testid="response-summary"]', [

@@ -1,60 +1,41 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test/support/start-webhook-receiver";
 import { newPage, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
-let receiver: Server;
-let receiverUrl: string;
+let receiver: WebhookReceiver;
 const binId = "e2e-replay";
 
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-const received: Received[] = [];
+// The replays the receiver took in, without the browser's CORS preflights.
+const received = () => receiver.requests.filter((request) => request.method !== "OPTIONS");
 
 beforeAll(async () => {
   // A local webhook consumer that allows cross-origin calls (except under /nocors).
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const cors = !request.url?.startsWith("/nocors");
-      const corsHeaders: Record<string, string> = cors
-        ? {
+  receiver = await startWebhookReceiver({
+    answer: (request) => {
+      const cors: Record<string, string> = request.url.startsWith("/nocors")
+        ? {}
+        : {
             "Access-Control-Allow-Origin": "*",
             "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
             "Access-Control-Allow-Headers":
               request.headers["access-control-request-headers"] ?? "*",
             "Access-Control-Max-Age": "0",
-          }
-        : {};
-      if (request.method === "OPTIONS") {
-        response.writeHead(204, corsHeaders).end();
-        return;
-      }
-      received.push({
-        method: request.method ?? "",
-        url: request.url ?? "",
-        headers: request.headers,
-        body: Buffer.concat(chunks),
-      });
-      response
-        .writeHead(202, { ...corsHeaders, "Content-Type": "text/plain" })
-        .end(`accepted ${received.length}`);
-    });
+          };
+      if (request.method === "OPTIONS") return { status: 204, headers: cors };
+      return {
+        status: 202,
+        headers: { ...cors, "Content-Type": "text/plain" },
+        body: `accepted ${received().length}`,
+      };
+    },
   });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
 });
 
 const detail = (id: string) => `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
@@ -90,18 +71,18 @@ describe("replay and export", () => {
 
     const page = await newPage(suite.browser);
     await page.goto(`${suite.server.baseUrl}/view/${binId}`);
-    await replay(page, json, `${receiverUrl}/hook?x=1`);
+    await replay(page, json, `${receiver.url}/hook?x=1`);
     const result = page.getByTestId("replay-result");
     expect(await result.getAttribute("data-status")).toBe("ok");
     expect(await result.getAttribute("data-http-status")).toBe("202");
     await waitForText(page, '[data-testid="replay-result"]', ["202", "ms", "accepted 1"]);
-    expect(received).toHaveLength(1);
-    expect(received[0]!.method).toBe("POST");
-    expect(received[0]!.url).toBe("/hook?x=1");
-    expect(received[0]!.body.equals(jsonBody)).toBe(true);
-    expect(received[0]!.headers["content-type"]).toBe("application/json; charset=utf-8");
-    expect(received[0]!.headers["x-callcov-signature"]).toBe("abc123");
-    expect(received[0]!.headers["x-trace"]).toBe("t-1");
+    expect(received()).toHaveLength(1);
+    expect(received()[0]!.method).toBe("POST");
+    expect(received()[0]!.url).toBe("/hook?x=1");
+    expect(received()[0]!.body.equals(jsonBody)).toBe(true);
+    expect(received()[0]!.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(received()[0]!.headers["x-callcov-signature"]).toBe("abc123");
+    expect(received()[0]!.headers["x-trace"]).toBe("t-1");
     // What the browser may not send is named, with why.
     await waitForText(page, '[data-testid="replay-dropped"]', [
       "host",
@@ -110,13 +91,13 @@ describe("replay and export", () => {
     ]);
 
     // Binary bodies go out unchanged too, with the original method.
-    await replay(page, binary, `${receiverUrl}/bytes`);
+    await replay(page, binary, `${receiver.url}/bytes`);
     await page.locator('[data-testid="replay-result"][data-http-status="202"]').waitFor();
-    expect(received[1]!.method).toBe("PUT");
-    expect(received[1]!.body.equals(Buffer.from(bytes))).toBe(true);
+    expect(received()[1]!.method).toBe("PUT");
+    expect(received()[1]!.body.equals(Buffer.from(bytes))).toBe(true);
 
     // A target without CORS: the answer cannot be read, and the page says why.
-    await replay(page, json, `${receiverUrl}/nocors`);
+    await replay(page, json, `${receiver.url}/nocors`);
     await page.locator('[data-testid="replay-result"][data-status="error"]').waitFor();
     await waitForText(page, '[data-testid="replay-result"]', [
       "The browser blocked reading the answer (CORS) or the target is unreachable:",

@@ -2,25 +2,21 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
+import { GUIDE_ANALYSIS } from "@/test/support/guide-analysis";
 import { newPage, sendDelivery, waitForText } from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
 
+// The guide's example, with the customer's answer so the transcript shows both speakers.
 const analysis = {
-  id: "an_01JH8Z6Q",
-  object: "analysis",
-  created: 1767225600,
-  status: "completed",
-  call: { agent_id: "agent_42", contact_id: "contact_7" },
-  audio: { url: "https://files.example.com/a.mp3", duration_seconds: 312.4, format: "mp3" },
+  ...GUIDE_ANALYSIS,
   transcript: {
-    text: "Hello, thanks for calling. How can I help?",
+    text: "Agent: Hello, thank you for calling. Customer: My order never arrived.",
     segments: [
-      { speaker: "agent", text: "Hello, thanks for calling.", start: 0, end: 1.8 },
-      { speaker: "customer", text: "My order never arrived.", start: 2.1, end: 4 },
+      ...GUIDE_ANALYSIS.transcript.segments,
+      { speaker: "Customer", text: "My order never arrived.", start: 2.8, end: 4.5 },
     ],
   },
-  results: { compliance: { score: 0.92, passed: true }, quality: null },
 };
 
 describe("screenshots", () => {
@@ -54,7 +50,7 @@ describe("screenshots", () => {
       await page.locator(`[data-testid="delivery-row"][data-delivery-id="${id}"]`).click();
       // An analysis opens on its report; this screenshot is of the JSON tree.
       await page.getByTestId("body-tab-pretty").click();
-      await waitForText(page, '[data-testid="json-tree"]', ['"an_01JH8Z6Q"']);
+      await waitForText(page, '[data-testid="json-tree"]', [JSON.stringify(analysis.id)]);
       await page.screenshot({ path: shot("view-json") });
 
       // The owner's settings sheet.

@@ -41,48 +41,41 @@ describe("capture failures that are not database outages", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("answers 500 with a JSON error and no Retry-After, logs the cause at error, stores nothing", async () => {
-    const response = await fetch(`${server.baseUrl}/echo/${brokenBin}`, {
-      method: "POST",
-      body: "payload",
-    });
+  const capture = (binId: string, body: string) =>
+    fetch(`${server.baseUrl}/echo/${binId}`, { method: "POST", body });
+
+  /** A bug's answer: 500 with a JSON error, and no Retry-After (senders must not retry forever). */
+  async function expectInternalError(response: Response) {
     expect(response.status).toBe(500);
     expect(response.headers.get("retry-after")).toBeNull();
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toMatchObject({ error: "internal" });
+  }
+
+  it("answers 500 with a JSON error and no Retry-After, logs the cause at error, stores nothing", async () => {
+    await expectInternalError(await capture(brokenBin, "payload"));
     expect(server.output()).toMatch(/error: capture failed .*EISDIR/);
     const { rows } = await db.query("SELECT id FROM deliveries WHERE bin_id = $1", [brokenBin]);
     expect(rows).toHaveLength(0);
 
     // The server itself is fine: a bin without a secret is captured.
-    const healthy = await fetch(`${server.baseUrl}/echo/healthy-bin`, {
-      method: "POST",
-      body: "x",
-    });
-    expect(healthy.status).toBe(200);
+    expect((await capture("healthy-bin", "x")).status).toBe(200);
   });
 
   it("the JSON API answers the same fault with a 500 logged at error, not a 503", async () => {
-    const stored = await fetch(`${server.baseUrl}/echo/judged-bin`, { method: "POST", body: "x" });
-    expect(stored.status).toBe(200);
+    expect((await capture("judged-bin", "x")).status).toBe(200);
     // A secret set behind the server's back: the list re-judges the delivery with the key.
     await db.query(
       "UPDATE bins SET webhook_secret_encrypted = 'v1.AAAA.AAAA.AAAA', secret_version = 'v-new' WHERE id = 'judged-bin'",
     );
-    const response = await fetch(`${server.baseUrl}/api/bins/judged-bin/deliveries`);
-    expect(response.status).toBe(500);
-    expect(response.headers.get("retry-after")).toBeNull();
-    expect(await response.json()).toMatchObject({ error: "internal" });
+    await expectInternalError(await fetch(`${server.baseUrl}/api/bins/judged-bin/deliveries`));
     expect(server.output()).toMatch(/error: unhandled error in route .*EISDIR/);
   });
 
   it("a real outage (the database connection cut) still answers 503 with Retry-After", async () => {
     await proxy.down();
     try {
-      const response = await fetch(`${server.baseUrl}/echo/healthy-bin`, {
-        method: "POST",
-        body: "during the outage",
-      });
+      const response = await capture("healthy-bin", "during the outage");
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(await response.json()).toMatchObject({ error: "unavailable" });

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHmac, timingSafeEqual } from "node:crypto";
-import http from "node:http";
+import { createHmac } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sendRawHttp } from "@/test/support/send-raw-http";
 import { startTcpProxy } from "@/test/support/start-tcp-proxy";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { findClosedPort } from "@/test/support/find-closed-port";
+import { validateWebhook } from "@/test/support/validate-webhook";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test/support/start-webhook-receiver";
 import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 
 const databaseUrl = inject("databaseUrl");
@@ -54,52 +56,17 @@ function startCli(args: string[]): CliRun {
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
-interface Received {
-  method: string;
-  url: string;
-  rawHeaders: string[];
-  body: Buffer;
-}
-
 /** A local webhook receiver that records every request exactly as it arrived. */
-async function startReceiver() {
-  const requests: Received[] = [];
-  const receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      requests.push({
-        method: req.method ?? "",
-        url: req.url ?? "",
-        rawHeaders: req.rawHeaders,
-        body: Buffer.concat(chunks),
-      });
-      res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
-    });
+async function startReceiver(): Promise<WebhookReceiver> {
+  const receiver = await startWebhookReceiver({
+    answer: () => ({
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+      body: '{"received":true}',
+    }),
   });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const address = receiver.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  cleanups.push(() => new Promise((resolve) => receiver.close(resolve)));
-  return { port, requests };
-}
-
-/** The seed's validate_webhook: hex HMAC-SHA256 of the raw body, compared in constant time. */
-function validateWebhook(request: Received, secret: string): boolean {
-  const index = request.rawHeaders.findIndex(
-    (name, i) => i % 2 === 0 && name.toLowerCase() === "x-callcov-signature",
-  );
-  if (index === -1) return false;
-  const signature = Buffer.from(request.rawHeaders[index + 1]!);
-  const expected = Buffer.from(createHmac("sha256", secret).update(request.body).digest("hex"));
-  return signature.length === expected.length && timingSafeEqual(signature, expected);
-}
-
-function pairs(rawHeaders: string[]): Array<[string, string]> {
-  const result: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-    result.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
-  return result;
+  cleanups.push(receiver.close);
+  return receiver;
 }
 
 /** What a forward must carry: the original headers in order, minus per-connection ones. */
@@ -233,12 +200,12 @@ describe("webhook-echo forward", () => {
       expect(got.method).toBe(request.method);
       expect(got.url).toBe(request.url);
       expect(got.body.equals(request.body), `body of ${request.method}`).toBe(true);
-      expect(endToEnd(pairs(got.rawHeaders))).toEqual(endToEnd(request.headers));
-      expect(pairs(got.rawHeaders)[0]).toEqual(["Host", `127.0.0.1:${receiver.port}`]);
+      expect(endToEnd(got.headerPairs)).toEqual(endToEnd(request.headers));
+      expect(got.headerPairs[0]).toEqual(["Host", `127.0.0.1:${receiver.port}`]);
     }
     expect(validateWebhook(receiver.requests[0]!, SECRET)).toBe(true);
     // The GET had no body and no framing header: none is invented.
-    expect(receiver.requests[3]!.rawHeaders.map((name) => name.toLowerCase())).not.toContain(
+    expect(receiver.requests[3]!.headerPairs.map(([name]) => name.toLowerCase())).not.toContain(
       "content-length",
     );
     const lines = cli.stdout().trim().split("\n");
@@ -307,11 +274,7 @@ describe("webhook-echo forward", () => {
 
   it("reports a target that does not answer and keeps going", async () => {
     const bin = await createBin();
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const address = closed.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await findClosedPort();
     const cli = startCli([
       "forward",
       bin.id,

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifySignature } from "@/lib/signatures/verify-signature";
+import { findClosedPort } from "@/test/support/find-closed-port";
+import { validateWebhook } from "@/test/support/validate-webhook";
+import { startWebhookReceiver, type ReceivedRequest } from "@/test/support/start-webhook-receiver";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const CLI = path.join(root, "scripts", "webhook-echo.mjs");
@@ -32,61 +33,29 @@ function runCli(args: string[], env: Record<string, string> = {}) {
   );
 }
 
-interface Received {
-  method: string;
-  url: string;
-  headers: Array<[string, string]>;
-  body: Buffer;
-  at: number;
-}
-
 /** A receiver answering each request with the next status of `statuses` (the last repeats). */
 async function startReceiver(statuses: number[] = [200]) {
-  const requests: Received[] = [];
-  const receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const headers: Array<[string, string]> = [];
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-        headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
-      }
-      requests.push({
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers,
-        body: Buffer.concat(chunks),
-        at: performance.now(),
-      });
+  const receiver = await startWebhookReceiver({
+    answer: (_request, requests) => {
       const status = statuses[Math.min(requests.length - 1, statuses.length - 1)]!;
-      res
-        .writeHead(status, { "Content-Type": "application/json" })
-        .end(JSON.stringify({ received: status < 300, attempt: requests.length }));
-    });
+      return {
+        status,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ received: status < 300, attempt: requests.length }),
+      };
+    },
   });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const address = receiver.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  cleanups.push(() => new Promise((resolve) => receiver.close(resolve)));
-  return { url: `http://127.0.0.1:${port}/webhooks/analysis`, requests };
+  cleanups.push(receiver.close);
+  return { url: `${receiver.url}/webhooks/analysis`, requests: receiver.requests };
 }
 
-function header(request: Received, name: string): string | undefined {
-  return request.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+function header(request: ReceivedRequest, name: string): string | undefined {
+  return request.headerPairs.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 }
 
-/** The seed's validate_webhook: hex HMAC-SHA256 of the raw body, compared in constant time. */
-function validateWebhook(request: Received, secret: string): boolean {
-  const received = header(request, "X-CallCov-Signature");
-  if (!received) return false;
-  const expected = Buffer.from(createHmac("sha256", secret).update(request.body).digest("hex"));
-  const signature = Buffer.from(received);
-  return signature.length === expected.length && timingSafeEqual(signature, expected);
-}
-
-async function projectVerdict(request: Received, secret: string) {
+async function projectVerdict(request: ReceivedRequest, secret: string) {
   return verifySignature({
-    headers: request.headers,
+    headers: request.headerPairs,
     body: new Uint8Array(request.body),
     secret,
     now: () => new Date(),
@@ -237,11 +206,7 @@ describe("webhook-echo send", () => {
   });
 
   it("counts a refused connection as a failed attempt", async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const address = closed.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await findClosedPort();
     const run = await runCli([
       "send",
       `http://127.0.0.1:${port}/`,

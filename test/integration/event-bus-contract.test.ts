@@ -66,77 +66,76 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     return unsubscribe;
   }
 
-  it("delivers a published event to subscribers of that bin, across instances", async () => {
+  /**
+   * Fresh buses (publisher first), and one ready collector on the second bus per bin listed
+   * (a bin listed twice gets two subscribers), with their unsubscribe functions.
+   */
+  async function subscribeTo(...binIds: string[]) {
     buses = create();
     const [publisher, subscriber] = buses as [EventBus, EventBus];
-    const sink = collector();
-    await ready(subscriber, "bin-a", sink);
+    const sinks: Array<ReturnType<typeof collector>> = [];
+    const unsubscribes: Array<() => void> = [];
+    for (const binId of binIds) {
+      const sink = collector();
+      unsubscribes.push(await ready(subscriber, binId, sink));
+      sinks.push(sink);
+    }
+    return { publisher, sinks, unsubscribes };
+  }
+  const deliveryIds = (sink: ReturnType<typeof collector>) =>
+    sink.events.map((event) => event.deliveryId);
+
+  it("delivers a published event to subscribers of that bin, across instances", async () => {
+    const { publisher, sinks } = await subscribeTo("bin-a");
     await publisher.publish({ binId: "bin-a", deliveryId: "d1" });
-    await eventually(() => sink.events.length === 1);
-    expect(sink.events).toEqual([{ binId: "bin-a", deliveryId: "d1" }]);
+    await eventually(() => sinks[0]!.events.length === 1);
+    expect(sinks[0]!.events).toEqual([{ binId: "bin-a", deliveryId: "d1" }]);
   });
 
   it("does not deliver other bins' events", async () => {
-    buses = create();
-    const [publisher, subscriber] = buses as [EventBus, EventBus];
-    const a = collector();
-    const b = collector();
-    await ready(subscriber, "bin-a", a);
-    await ready(subscriber, "bin-b", b);
+    const { publisher, sinks } = await subscribeTo("bin-a", "bin-b");
+    const [a, b] = sinks as [ReturnType<typeof collector>, ReturnType<typeof collector>];
     await publisher.publish({ binId: "bin-b", deliveryId: "x" });
     await publisher.publish({ binId: "bin-a", deliveryId: "y" });
     await eventually(() => a.events.length === 1 && b.events.length === 1);
-    expect(a.events.map((e) => e.deliveryId)).toEqual(["y"]);
-    expect(b.events.map((e) => e.deliveryId)).toEqual(["x"]);
+    expect(deliveryIds(a)).toEqual(["y"]);
+    expect(deliveryIds(b)).toEqual(["x"]);
   });
 
   it("keeps publish order for many events, and fans out to every subscriber", async () => {
-    buses = create();
-    const [publisher, subscriber] = buses as [EventBus, EventBus];
-    const first = collector();
-    const second = collector();
-    await ready(subscriber, "bin-c", first);
-    await ready(subscriber, "bin-c", second);
+    const { publisher, sinks } = await subscribeTo("bin-c", "bin-c");
     const ids = Array.from({ length: 100 }, (_, i) => `d${i}`);
     await Promise.all(ids.map((deliveryId) => publisher.publish({ binId: "bin-c", deliveryId })));
-    await eventually(() => first.events.length === 100 && second.events.length === 100);
-    expect(first.events.map((e) => e.deliveryId)).toEqual(ids);
-    expect(second.events.map((e) => e.deliveryId)).toEqual(ids);
+    await eventually(() => sinks.every((sink) => sink.events.length === 100));
+    expect(sinks.map(deliveryIds)).toEqual([ids, ids]);
   });
 
   it("carries bin-change events (no delivery id) across instances", async () => {
-    buses = create();
-    const [publisher, subscriber] = buses as [EventBus, EventBus];
-    const sink = collector();
-    await ready(subscriber, "bin-e", sink);
+    const { publisher, sinks } = await subscribeTo("bin-e");
     await publisher.publish({ binId: "bin-e", deliveryId: null });
     await publisher.publish({ binId: "bin-e", deliveryId: "after" });
-    await eventually(() => sink.events.length === 2);
-    expect(sink.events).toEqual([
+    await eventually(() => sinks[0]!.events.length === 2);
+    expect(sinks[0]!.events).toEqual([
       { binId: "bin-e", deliveryId: null },
       { binId: "bin-e", deliveryId: "after" },
     ]);
   });
 
   it("stops delivering after unsubscribe", async () => {
-    buses = create();
-    const [publisher, subscriber] = buses as [EventBus, EventBus];
-    const sink = collector();
-    const unsubscribe = await ready(subscriber, "bin-d", sink);
-    unsubscribe();
+    const { publisher, sinks, unsubscribes } = await subscribeTo("bin-d");
+    unsubscribes[0]!();
     await publisher.publish({ binId: "bin-d", deliveryId: "late" });
     await new Promise((r) => setTimeout(r, 200));
-    expect(sink.events).toEqual([]);
+    expect(sinks[0]!.events).toEqual([]);
   });
 
   it("carries bin ids of any valid form and delivery ids verbatim", async () => {
-    buses = create();
-    const [publisher, subscriber] = buses as [EventBus, EventBus];
     const binId = "A-z_0".repeat(12).slice(0, 64);
-    const sink = collector();
-    await ready(subscriber, binId, sink);
+    const { publisher, sinks } = await subscribeTo(binId);
     await publisher.publish({ binId, deliveryId: "019a0000-0000-7000-8000-000000000000" });
-    await eventually(() => sink.events.length === 1);
-    expect(sink.events[0]).toEqual({ binId, deliveryId: "019a0000-0000-7000-8000-000000000000" });
+    await eventually(() => sinks[0]!.events.length === 1);
+    expect(sinks[0]!.events).toEqual([
+      { binId, deliveryId: "019a0000-0000-7000-8000-000000000000" },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { launchServerProcess } from "@/test/support/launch-server-process";
 
 export interface TestServer {
   baseUrl: string;
@@ -10,8 +11,6 @@ export interface TestServer {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-
 /** Starts the real server (server.ts, production build) on a free port. */
 export async function startTestServer({
   databaseUrl,
@@ -21,16 +20,10 @@ export async function startTestServer({
   env?: Record<string, string>;
 }): Promise<TestServer> {
   // The same bundle `npm start` runs (built by the global setup).
-  const child = spawn(process.execPath, [path.join(".next", "webhook-echo", "server.mjs")], {
-    cwd: root,
+  const server = await launchServerProcess({
+    args: [path.join(".next", "webhook-echo", "server.mjs")],
+    databaseUrl,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "info",
       // Every suite sends from 127.0.0.1 within the same minutes, and the counters live in the
       // shared database: suites about limits set their own.
       RATE_LIMIT_CREATE_PER_MINUTE: "100000",
@@ -42,39 +35,17 @@ export async function startTestServer({
       EXPORT_CONCURRENCY_TOTAL: "1000",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = () => {
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-
+  const child = server.process;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    port,
+    baseUrl: `http://127.0.0.1:${server.port}`,
+    port: server.port,
     process: child,
-    output: () => output,
+    output: server.output,
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode !== null) return child.exitCode;
       child.kill(signal);
-      return exited;
+      return server.exited;
     },
   };
 }

@@ -1,0 +1,49 @@
+export interface FindStorageProblemOptions {
+  /** A text column's value (a string), or anything stored as jsonb. */
+  value: unknown;
+  /** varchar(n): the most code points the column holds. */
+  maxChars?: number;
+}
+
+// U+0000 (text and jsonb refuse it, jsonb even as the escape \u0000) or any surrogate (a lone
+// one is an invalid encoding: jsonb refuses its escape, text would silently change it).
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function textProblem(value: string, maxChars?: number): string | null {
+  if (SUSPECT.test(value) && UNSTORABLE.test(value)) {
+    return value.includes("\u0000") ? "contains U+0000" : "contains a lone surrogate";
+  }
+  // varchar(n) counts code points; the UTF-16 length is an upper bound.
+  if (maxChars !== undefined && value.length > maxChars && [...value].length > maxChars) {
+    return `longer than ${maxChars} characters`;
+  }
+  return null;
+}
+
+// Every string inside a jsonb value counts, keys included.
+function jsonProblem(value: unknown, depth: number): string | null {
+  if (depth > 64) return "nested too deeply";
+  if (typeof value === "string") return textProblem(value);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const problem = jsonProblem(item, depth + 1);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const problem = textProblem(key) ?? jsonProblem(item, depth + 1);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+/** Why PostgreSQL (text or jsonb, UTF-8) would refuse or alter this value, or null. */
+export function findStorageProblem({ value, maxChars }: FindStorageProblemOptions): string | null {
+  return typeof value === "string" ? textProblem(value, maxChars) : jsonProblem(value, 0);
+}

@@ -1,0 +1,50 @@
+import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+import { findStorageProblem } from "@/lib/capture/find-storage-problem";
+
+export interface NullUnstorableFieldsResult {
+  record: DeliveryRecord;
+  /** Derived fields PostgreSQL would refuse, stored as null instead. */
+  nulled: string[];
+}
+
+function unstorable(value: unknown, maxChars?: number): boolean {
+  return value !== null && findStorageProblem({ value, maxChars }) !== null;
+}
+
+/**
+ * Stores as null the derived, optional fields of a delivery (analysis id, content type,
+ * address, planned answer, verdict) that PostgreSQL would refuse, so that one hostile request
+ * never fails the batch it shares with others. Never refuses: the row can do without them.
+ * Returns the same object when nothing changed (no copy on the hot path).
+ */
+export function nullUnstorableFields({
+  record,
+}: {
+  record: DeliveryRecord;
+}): NullUnstorableFieldsResult {
+  const nulled: string[] = [];
+  const clean = { ...record };
+  if (unstorable(clean.analysisId, 200)) {
+    clean.analysisId = null;
+    nulled.push("analysisId");
+  }
+  if (unstorable(clean.contentType)) {
+    clean.contentType = null;
+    nulled.push("contentType");
+  }
+  if (unstorable(clean.remoteAddress)) {
+    clean.remoteAddress = null;
+    nulled.push("remoteAddress");
+  }
+  if (unstorable(clean.response)) {
+    clean.response = null;
+    nulled.push("response");
+  }
+  // Without its version a verdict is simply judged again when it is read.
+  if (unstorable(clean.signature) || unstorable(clean.signatureVersion, 36)) {
+    clean.signature = null;
+    clean.signatureVersion = null;
+    nulled.push("signature");
+  }
+  return { record: nulled.length > 0 ? clean : record, nulled };
+}
