@@ -12,6 +12,7 @@ const LAYERS = [
   "analysis", //      CallCov analyses
   "cli", //           the webhook-echo CLI: a client, so pure modules only
   "core", //          lib/*.ts
+  "conformance", //   JSON Schema verdicts: the CallCov schema, the validator thread for bins' own
   "secrets",
   "database",
   "rate-limits",

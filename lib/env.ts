@@ -110,6 +110,8 @@ const envSchema = z.object({
     .default(1024 * 1024),
   /** A filtered list/export query running longer than this is stopped with 503. */
   SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  /** A bin's own JSON Schema gets this long per body (or compile) on the validator thread. */
+  CONFORMANCE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

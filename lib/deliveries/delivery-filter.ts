@@ -41,6 +41,10 @@ export const deliveryFilterSchema = z.object({
   signature: signatureStatusSchema
     .optional()
     .meta({ description: "Only deliveries with this signature verdict." }),
+  conformance: z.enum(["valid", "invalid"]).optional().meta({
+    description:
+      "Only deliveries whose body conforms (valid) or does not (invalid) to the schema that applies to it (the bin's own JSON Schema, else callcov-analysis@1 for CallCov analyses); deliveries no schema applies to match neither.",
+  }),
 });
 
 export type DeliveryFilter = z.infer<typeof deliveryFilterSchema>;
@@ -52,6 +56,7 @@ export function readDeliveryFilter(searchParams: URLSearchParams): DeliveryFilte
     header: searchParams.get("header") || undefined,
     body: searchParams.get("body") || undefined,
     signature: searchParams.get("signature") || undefined,
+    conformance: searchParams.get("conformance") || undefined,
   });
 }
 
