@@ -61,6 +61,8 @@ export function createSchemaValidatorPool({
   now?: () => number;
 }): SchemaValidatorPool {
   let worker: Worker | null = null;
+  // The timeout counts from when the thread has loaded ajv, not from its (slow, shared-CPU) start.
+  let ready = false;
   let current: Task | null = null;
   let timer: NodeJS.Timeout | null = null;
   let nextId = 1;
@@ -77,11 +79,14 @@ export function createSchemaValidatorPool({
     pump();
   };
 
-  const discard = (reason: string) => {
+  const discard = (reason: string, { runaway }: { runaway: boolean }) => {
     const stale = worker;
     worker = null;
+    ready = false;
     if (stale) void stale.terminate();
-    if (current) quarantine.set(current.hash, now() + quarantineMs);
+    if (current && runaway) quarantine.set(current.hash, now() + quarantineMs);
+    // A thread that could not even start fails the next task, so nothing waits forever.
+    current ??= queue.shift() ?? null;
     finish({ stopped: reason });
   };
 
@@ -95,11 +100,17 @@ export function createSchemaValidatorPool({
     });
     // An idle validator must not keep the process alive.
     started.unref();
-    started.on("message", (reply: Reply) => {
-      if (started === worker && current?.id === reply.id) finish(reply);
+    started.on("message", (reply: Reply | { ready: true }) => {
+      if (started !== worker) return;
+      if ("ready" in reply) {
+        ready = true;
+        pump();
+      } else if (current?.id === reply.id) {
+        finish(reply);
+      }
     });
     const lost = (reason: string) => {
-      if (started === worker) discard(reason);
+      if (started === worker) discard(reason, { runaway: false });
     };
     started.on("error", (error) => lost(`the validator failed: ${error.message}`));
     started.on("exit", () => lost("the validator stopped"));
@@ -108,10 +119,12 @@ export function createSchemaValidatorPool({
 
   const pump = () => {
     if (current || queue.length === 0) return;
-    current = queue.shift()!;
     worker ??= start();
+    if (!ready) return;
+    current = queue.shift()!;
     timer = setTimeout(
-      () => discard(`validation took longer than ${timeoutMs} ms and was stopped`),
+      () =>
+        discard(`validation took longer than ${timeoutMs} ms and was stopped`, { runaway: true }),
       timeoutMs,
     );
     worker.postMessage({ id: current.id, ...current.message }, current.transfer);

@@ -80,4 +80,5 @@ parentPort.on("message", (task) => {
     parentPort.postMessage({ id: task.id, failed: messageOf(error) });
   }
 });
+parentPort.postMessage({ ready: true });
 `;
