@@ -74,7 +74,8 @@ export async function judgeConformance({
     maxItems: MAX_BODIES_PER_BATCH,
   });
   for (const batch of batches) {
-    const fresh = await getConformanceQueue().run(() => judgeBatch({ binId, batch, binSchema }));
+    const queue = getConformanceQueue({ validatorThread: binSchema !== null });
+    const fresh = await queue.run(() => judgeBatch({ binId, batch, binSchema }));
     for (const [id, verdict] of fresh) verdicts.set(id, verdict);
   }
   return verdicts;
