@@ -68,6 +68,7 @@ describe("buildOpenApiDocument (generated from the zod schemas)", () => {
       "header",
       "body",
       "signature",
+      "conformance",
     ]);
   });
 });

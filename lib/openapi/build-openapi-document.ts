@@ -15,6 +15,10 @@ import { binCreatedSchema } from "@/lib/bins/create-bin.types";
 import { getBinResponseSchema } from "@/lib/bins/get-bin.types";
 import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
 import { captureReceiptSchema } from "@/lib/capture/capture-receipt-schema";
+import {
+  conformanceDetailSchema,
+  conformanceSummarySchema,
+} from "@/lib/conformance/conformance-schema";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 import { readinessSchema } from "@/lib/database/check-readiness.types";
 import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
@@ -64,6 +68,8 @@ const RESPONSE_SCHEMAS = {
   BinClaimed: binClaimedSchema,
   OwnerDetail: ownerDetailSchema,
   SignatureVerdict: signatureResultSchema,
+  Conformance: conformanceSummarySchema,
+  ConformanceDetail: conformanceDetailSchema,
   DeliverySummary: listedDeliverySchema,
   DeliveryPage: deliveryPageSchema,
   PlannedResponse: plannedResponseSchema,
@@ -321,9 +327,9 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
         put: {
           operationId: "updateBinSettings",
           tags: ["Bins"],
-          summary: "Set the webhook secret and the simulated response",
+          summary: "Set the webhook secret, the simulated response and the bin's JSON Schema",
           description:
-            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature. The owner is checked before the body is read; bodies over 768 KiB get 413 (from Content-Length, before reading).",
+            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature; a new jsonSchema re-judges every delivery's conformance (when it is next read). A jsonSchema over 64 KiB, or one ajv cannot compile (including a $ref it cannot resolve inside the schema: nothing is fetched), is a 400 naming why. The owner is checked before the body is read; bodies over 768 KiB get 413 (from Content-Length, before reading).",
           parameters: [binIdParam],
           requestBody: { required: true, content: json(ref("BinSettingsInput")) },
           responses: {
@@ -363,7 +369,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Deliveries"],
           summary: "List deliveries, newest first",
           description:
-            "Summaries without headers or body, with signature verdicts and attempt numbers. Filters combine with AND.",
+            "Summaries without headers or body, with signature verdicts, attempt numbers and conformance verdicts (schema and valid; the detail lists the errors). Filters combine with AND.",
           parameters: [binIdParam, ...parametersOf(listDeliveriesQuerySchema, "query")],
           responses: {
             "200": {

@@ -333,6 +333,49 @@ describe("OpenAPI document: responses match the real answers", () => {
       404,
     );
 
+    // Conformance: CallCov verdicts, the filter, a bin's own schema (verdicts with errors).
+    expect(retried.conformance).toEqual({
+      schema: "callcov-analysis@1",
+      valid: true,
+      errors: [],
+      unknownFields: [],
+    });
+    await check(
+      "get",
+      "/api/bins/{id}/deliveries",
+      `/api/bins/${id}/deliveries?conformance=valid`,
+      200,
+    );
+    const ownSchema = { type: "object", required: ["order"] };
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 200, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ jsonSchema: ownSchema }),
+    });
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 400, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ jsonSchema: { type: "strnig" } }),
+    });
+    expect(await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200)).toMatchObject({
+      jsonSchema: ownSchema,
+    });
+    const judged = await check(
+      "get",
+      "/api/bins/{id}/deliveries",
+      `/api/bins/${id}/deliveries?conformance=invalid`,
+      200,
+    );
+    expect(judged.deliveries).toHaveLength(3);
+    const ownVerdict = await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/${second.deliveryId}`,
+      200,
+    );
+    expect(ownVerdict.conformance).toMatchObject({
+      valid: false,
+      errors: [{ path: "/order", message: "is required" }],
+    });
+
     const raw = await fetch(`${server.baseUrl}/api/bins/${id}/deliveries/${binary.deliveryId}/raw`);
     expect(raw.status).toBe(200);
     const rawType = raw.headers.get("content-type")!;
