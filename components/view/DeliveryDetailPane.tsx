@@ -3,6 +3,8 @@
 import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
+import { ConformanceSection } from "@/components/view/ConformanceSection";
+import { JsonRevealProvider } from "@/components/view/JsonRevealProvider";
 import { DeliveryOverview } from "@/components/view/DeliveryOverview";
 import { DetailSection } from "@/components/view/DetailSection";
 import { KeyValueTable } from "@/components/view/KeyValueTable";
@@ -100,7 +102,7 @@ export function DeliveryDetailPane({
   const headerText = detail.headers.map(([name, value]) => `${name}: ${value}`).join("\n");
   const timeline = detail.retryTimeline ?? [];
 
-  return (
+  const article = (
     <article
       data-testid="delivery-detail"
       data-delivery-id={detail.id}
@@ -116,6 +118,8 @@ export function DeliveryDetailPane({
         back={back}
         onDelete={onDelete}
       />
+
+      <ConformanceSection conformance={detail.conformance ?? null} />
 
       <DetailSection title="Body">
         <BodyViewer
@@ -166,4 +170,6 @@ export function DeliveryDetailPane({
       </DetailSection>
     </article>
   );
+  // Conformance errors open the body's JSON tree at their place (one request state per delivery).
+  return <JsonRevealProvider key={detail.id}>{article}</JsonRevealProvider>;
 }

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { RelativeTime } from "@/components/common/RelativeTime";
 import { AttemptChip } from "@/components/view/AttemptChip";
+import { ConformanceBadge } from "@/components/view/ConformanceBadge";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { MethodBadge } from "@/components/view/MethodBadge";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
@@ -69,6 +70,7 @@ export const DeliveryRow = memo(function DeliveryRow({
           <span className="ml-auto flex shrink-0 items-center gap-1.5">
             <AttemptChip attempt={delivery.attempt} isDuplicate={delivery.isDuplicate} />
             <StatusCode status={delivery.responseStatus} prefix="→ " testId="row-response-status" />
+            <ConformanceBadge conformance={delivery.conformance ?? null} />
             <span data-testid="signature-slot" className="inline-flex">
               <SignatureBadge signature={delivery.signature} />
             </span>
