@@ -77,8 +77,10 @@ describe("the validator itself", () => {
       signature: { scheme: null, status: "missing", reason: "No signature header" },
       attempt: 1,
       isDuplicate: false,
+      conformance: { schema: "callcov-analysis@1", valid: false },
     };
     expect(validate(summary, valid)).toEqual([]);
+    expect(validate(summary, { ...valid, conformance: { valid: "no" } })).not.toEqual([]);
     expect(validate(summary, { ...valid, extra: 1 })).not.toEqual([]);
     expect(validate(summary, { ...valid, id: "not-a-uuid" })).not.toEqual([]);
     expect(validate(summary, { ...valid, receivedAt: "yesterday" })).not.toEqual([]);
