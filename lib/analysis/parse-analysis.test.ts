@@ -2,25 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
 import { parseAnalysis } from "@/lib/analysis/parse-analysis";
-
-// The example from the CallCov guide, "Step 3: Receive Webhook".
-const GUIDE_PAYLOAD = {
-  id: "550e8400-e29b-41d4-a716-446655440000",
-  object: "analysis",
-  created: 1642248000,
-  status: "completed",
-  call: { agent_id: "agent_001", contact_id: "customer_12345" },
-  audio: { url: "https://s3.amazonaws.com/callcov/x.wav", duration_seconds: 125.5, format: "wav" },
-  transcript: {
-    text: "Agent: Hello, thank you for calling...",
-    segments: [{ speaker: "Agent", text: "Hello, thank you for calling.", start: 0.0, end: 2.5 }],
-  },
-  results: { compliance: { passed: true }, quality: { overall_score: 87 }, coaching: {} },
-};
+import { CALLCOV_GUIDE_PAYLOAD } from "@/test/support/callcov-guide-payload";
 
 describe("parseAnalysis", () => {
   it("normalises the documented completed payload", () => {
-    expect(parseAnalysis({ value: GUIDE_PAYLOAD })).toEqual({
+    expect(parseAnalysis({ value: CALLCOV_GUIDE_PAYLOAD })).toEqual({
       id: "550e8400-e29b-41d4-a716-446655440000",
       status: "completed",
       statusKind: "completed",
@@ -44,8 +30,8 @@ describe("parseAnalysis", () => {
   });
 
   it("keeps result sections by reference, untouched", () => {
-    const analysis = parseAnalysis({ value: GUIDE_PAYLOAD });
-    expect(analysis.results.quality).toBe(GUIDE_PAYLOAD.results.quality);
+    const analysis = parseAnalysis({ value: CALLCOV_GUIDE_PAYLOAD });
+    expect(analysis.results.quality).toBe(CALLCOV_GUIDE_PAYLOAD.results.quality);
   });
 
   it("parses the generated samples without problems", () => {
@@ -225,17 +211,17 @@ describe("parseAnalysis", () => {
   it("keeps unknown fields at every level", () => {
     const analysis = parseAnalysis({
       value: {
-        ...GUIDE_PAYLOAD,
+        ...CALLCOV_GUIDE_PAYLOAD,
         livemode: false,
         "call.region": "top-level key with a dot",
-        call: { ...GUIDE_PAYLOAD.call, region: "eu-west-1", tags: ["vip"] },
-        audio: { ...GUIDE_PAYLOAD.audio, channels: 2 },
+        call: { ...CALLCOV_GUIDE_PAYLOAD.call, region: "eu-west-1", tags: ["vip"] },
+        audio: { ...CALLCOV_GUIDE_PAYLOAD.audio, channels: 2 },
         transcript: {
-          ...GUIDE_PAYLOAD.transcript,
+          ...CALLCOV_GUIDE_PAYLOAD.transcript,
           language: "en-GB",
           segments: [{ speaker: "Agent", text: "hi", start: 0, end: 1, confidence: 0.97 }],
         },
-        results: { ...GUIDE_PAYLOAD.results, sentiment: { overall: "positive" } },
+        results: { ...CALLCOV_GUIDE_PAYLOAD.results, sentiment: { overall: "positive" } },
       },
     });
     expect(analysis.problems).toEqual([]);
@@ -318,7 +304,7 @@ describe("parseAnalysis", () => {
       start: index * 2,
       end: index * 2 + 1.5,
     }));
-    const value = { ...GUIDE_PAYLOAD, transcript: { text: "…", segments } };
+    const value = { ...CALLCOV_GUIDE_PAYLOAD, transcript: { text: "…", segments } };
     parseAnalysis({ value }); // warm up the JIT so the timing measures parsing, not compilation
     const started = performance.now();
     const analysis = parseAnalysis({ value });

@@ -4,6 +4,7 @@ import callcovAnalysisSchema from "@/lib/conformance/callcov-analysis.schema.jso
 import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
 import { judgeCallcovConformance } from "@/lib/conformance/judge-callcov-conformance";
 import { validateCallcovAnalysis } from "@/lib/conformance/validate-callcov-analysis";
+import { CALLCOV_GUIDE_PAYLOAD } from "@/test/support/callcov-guide-payload";
 
 const sample = (status: "completed" | "failed") =>
   buildSampleAnalysis({
@@ -11,21 +12,6 @@ const sample = (status: "completed" | "failed") =>
     now: () => new Date("2026-12-01T00:00:00Z"),
     randomId: () => "550e8400-e29b-41d4-a716-446655440000",
   }) as Record<string, unknown>;
-
-// The guide's "Step 3: Receive Webhook" body; its results sections are "{ ... }" there.
-const GUIDE_EXAMPLE = {
-  id: "550e8400-e29b-41d4-a716-446655440000",
-  object: "analysis",
-  created: 1642248000,
-  status: "completed",
-  call: { agent_id: "agent_001", contact_id: "customer_12345" },
-  audio: { url: "https://s3.amazonaws.com/callcov/...", duration_seconds: 125.5, format: "wav" },
-  transcript: {
-    text: "Agent: Hello, thank you for calling...",
-    segments: [{ speaker: "Agent", text: "Hello, thank you for calling.", start: 0.0, end: 2.5 }],
-  },
-  results: { compliance: {}, quality: {}, coaching: {} },
-};
 
 // The guide's failed case: the handler reads data.get('error_message').
 const GUIDE_FAILED = {
@@ -55,7 +41,7 @@ describe("callcov-analysis@1", () => {
   it.each([
     ["the sample completed analysis", sample("completed")],
     ["the sample failed analysis", sample("failed")],
-    ["the guide's example", GUIDE_EXAMPLE],
+    ["the guide's example", CALLCOV_GUIDE_PAYLOAD],
     ["the guide's failed case", GUIDE_FAILED],
   ])("accepts %s with no errors and no unknown fields", (_, value) => {
     expect(validateCallcovAnalysis({ value })).toEqual({
