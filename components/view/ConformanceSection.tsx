@@ -68,9 +68,9 @@ function PlaceList({
     <ul aria-label={label} data-testid={testId} className="flex flex-col gap-1">
       {places.map(({ path, message }) => (
         <li key={`${path}\u0000${message}`}>
+          {/* No attribute carries the path: it is captured text (a hostile key), shown as text only. */}
           <button
             type="button"
-            data-path={path}
             onClick={() => onReveal(path)}
             title="Show this place in the body"
             className="flex w-full items-baseline gap-2 rounded-md px-2 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"

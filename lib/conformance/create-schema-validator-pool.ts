@@ -34,6 +34,8 @@ interface Task {
 
 // Errors posted back per body (the verdict lists 50; the rest only costs copying).
 const MAX_ERRORS = 200;
+// Schemas remembered as runaway at once.
+const MAX_QUARANTINED = 10_000;
 
 /**
  * Owners' JSON Schemas run on ONE worker thread, never on the main thread: a catastrophic
@@ -84,7 +86,11 @@ export function createSchemaValidatorPool({
     worker = null;
     ready = false;
     if (stale) void stale.terminate();
-    if (current && runaway) quarantine.set(current.hash, now() + quarantineMs);
+    if (current && runaway) {
+      // Bounded: past the cap the oldest pause is forgotten (that schema may cost one more timeout).
+      if (quarantine.size >= MAX_QUARANTINED) quarantine.delete(quarantine.keys().next().value!);
+      quarantine.set(current.hash, now() + quarantineMs);
+    }
     // A thread that could not even start fails the next task, so nothing waits forever.
     current ??= queue.shift() ?? null;
     finish({ stopped: reason });

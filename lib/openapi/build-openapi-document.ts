@@ -567,6 +567,32 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           security: PUBLIC,
         },
       },
+      "/api/schemas/{name}": {
+        get: {
+          operationId: "getConformanceSchema",
+          tags: ["Deliveries"],
+          summary: "A published conformance schema (JSON Schema 2020-12)",
+          description:
+            'The schema a conformance verdict names, e.g. callcov-analysis@1: the CallCov analysis webhook body, written from the CallCov webhooks guide. Versions never change. Verdict paths (errors[].path, unknownFields) are JSON Pointers into the body. A bin\'s own schema ("bin@<hash>") is in GET /api/bins/{id} (jsonSchema).',
+          parameters: parametersOf(
+            z.object({
+              name: z.string().meta({
+                description: "The schema's versioned name.",
+                examples: ["callcov-analysis@1"],
+              }),
+            }),
+            "path",
+          ),
+          responses: {
+            "200": {
+              description: "The schema",
+              content: json({ type: "object", required: ["$schema", "$id"] }),
+            },
+            ...errors("404"),
+          },
+          security: PUBLIC,
+        },
+      },
       "/api/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",

@@ -25,6 +25,9 @@ async function waitForBadge(page: Page, id: string, valid: "true" | "false") {
   );
 }
 
+const errorButton = (page: Page, path: string) =>
+  page.locator('[data-testid="conformance-errors"] button', { hasText: path });
+
 /** The highlighted row of the JSON tree once it shows every fragment. */
 const highlighted = '[data-testid="json-tree"] [data-highlighted="true"]';
 
@@ -66,9 +69,7 @@ describe("schema conformance in the view", () => {
     // An analysis opens on its report, not on the tree.
     expect(await page.getByTestId("analysis-tab").getAttribute("aria-selected")).toBe("true");
 
-    await page
-      .locator('[data-testid="conformance-errors"] [data-path="/transcript/segments/5/start"]')
-      .click();
+    await errorButton(page, "/transcript/segments/5/start").click();
     expect(await page.getByTestId("body-tab-pretty").getAttribute("aria-selected")).toBe("true");
     await waitForText(page, highlighted, ['"start"', '"late"']);
     expect(await page.locator(highlighted).count()).toBe(1);
@@ -78,7 +79,7 @@ describe("schema conformance in the view", () => {
     });
 
     // Another error moves the highlight there.
-    await page.locator('[data-testid="conformance-errors"] [data-path="/created"]').click();
+    await errorButton(page, "/created").click();
     await waitForText(page, highlighted, ['"created"', '"yesterday"']);
 
     // The owner's own schema: a syntax error is shown as typed, then every JSON delivery is judged by it.

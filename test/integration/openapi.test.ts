@@ -348,6 +348,14 @@ describe("OpenAPI document: responses match the real answers", () => {
       `/api/bins/${id}/deliveries?conformance=valid`,
       200,
     );
+    const published = await check(
+      "get",
+      "/api/schemas/{name}",
+      "/api/schemas/callcov-analysis@1",
+      200,
+    );
+    expect(published.$id).toBe("urn:webhook-echo:schema:callcov-analysis@1");
+    await check("get", "/api/schemas/{name}", "/api/schemas/callcov-analysis@9", 404);
     const ownSchema = { type: "object", required: ["order"] };
     await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 200, {
       headers: { ...owner, ...jsonHeaders },
