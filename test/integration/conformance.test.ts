@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { openSseStream } from "@/test/support/read-sse-events";
 import { setupTestServer } from "@/test/support/setup-test-server";
 
 // Long enough that "bin B answered while bin A's runaway pattern was still running" is an
@@ -107,6 +108,19 @@ describe("schema conformance", () => {
       unknownFields: [],
     });
     expect(await detail(bin.id, other)).toBeNull();
+  });
+
+  it("live events carry the verdict of each new delivery", async () => {
+    const bin = await suite.createBin();
+    const stream = await openSseStream(`${suite.server.baseUrl}/api/bins/${bin.id}/events`);
+    await stream.waitFor((event) => event.event === "ready");
+    const invalid = await send(bin.id, { ...sample("failed"), status: "done" });
+    const other = await send(bin.id, { hello: "world" });
+    const data = async (id: string) =>
+      JSON.parse((await stream.waitFor((e) => e.event === "delivery" && e.id === id)).data);
+    expect((await data(invalid)).conformance).toEqual({ schema: CALLCOV, valid: false });
+    expect((await data(other)).conformance).toBeNull();
+    stream.close();
   });
 
   it("filters the list by conformance=valid|invalid (no schema: neither)", async () => {
