@@ -104,4 +104,30 @@ describe("schema conformance in the view", () => {
     await page.locator(rowSelector(validId)).click();
     await waitForText(page, '[data-testid="conformance-errors"]', ["/order", "is required"]);
   });
+
+  it("reveals an error deep in a long array (paged and virtualized tree)", async () => {
+    const { page, binId, echoUrl } = await openOwnedBin(suite);
+    // The owner's cookie from the creating browser, to set the bin's schema through the API.
+    const cookie = (await page.context().cookies()).find((c) => c.name === `we_owner_${binId}`)!;
+    const saved = await fetch(`${suite.server.baseUrl}/api/bins/${binId}/settings`, {
+      method: "PUT",
+      headers: { ...json, Cookie: `${cookie.name}=${cookie.value}` },
+      body: JSON.stringify({
+        jsonSchema: { properties: { items: { type: "array", items: { type: "integer" } } } },
+      }),
+    });
+    expect(saved.status).toBe(200);
+    const items: unknown[] = Array.from({ length: 1000 }, (_, index) => index);
+    items[900] = "nine hundred";
+    const id = await sendDelivery(echoUrl, { headers: json, body: JSON.stringify({ items }) });
+    await waitForBadge(page, id, "false");
+    await page.locator(rowSelector(id)).click();
+    await waitForText(page, '[data-testid="conformance-errors"]', [
+      "/items/900",
+      "must be integer",
+    ]);
+    await errorButton(page, "/items/900").click();
+    await waitForText(page, highlighted, ["900", '"nine hundred"']);
+    expect(await page.locator(highlighted).isVisible()).toBe(true);
+  });
 });
