@@ -12,6 +12,7 @@ const LAYERS = [
   "analysis", //      CallCov analyses
   "diff", //          comparing two deliveries (headers, JSON, text lines)
   "core", //          lib/*.ts
+  "conformance", //   JSON Schema verdicts: the CallCov schema, the validator thread for bins' own
   "secrets",
   "database",
   "rate-limits",

@@ -120,6 +120,8 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(1024 * 1024),
+  /** A bin's own JSON Schema gets this long per body (or compile) on the validator thread. */
+  CONFORMANCE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -31,6 +31,8 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
         hasSecret: data.hasSecret,
         response: data.bin?.response ?? null,
         failFirst: data.bin?.failFirst ?? null,
+        jsonSchema: data.bin?.jsonSchema ?? null,
+        jsonSchemaName: data.bin?.jsonSchemaName ?? null,
       }}
     >
       <BinView

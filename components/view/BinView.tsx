@@ -158,7 +158,13 @@ export function BinView({
 
   const shareUrl = selectedId ? `${viewUrl}/${encodeURIComponent(selectedId)}` : viewUrl;
   const empty = list.deliveries.length === 0 && !list.filtered && !list.filtering;
-  const currentSettings = settings ?? { hasSecret: false, response: null, failFirst: null };
+  const currentSettings = settings ?? {
+    hasSecret: false,
+    response: null,
+    failFirst: null,
+    jsonSchema: null,
+    jsonSchemaName: null,
+  };
 
   return (
     // The page itself never scrolls: header on top, and only the list and the detail pane

@@ -1,11 +1,12 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { use, useId, useMemo, useState } from "react";
 import { AnalysisView } from "@/components/view/AnalysisView";
 import { BodyText } from "@/components/view/BodyText";
 import { FormTable } from "@/components/view/FormTable";
 import { HexDump } from "@/components/view/HexDump";
 import { JsonTree } from "@/components/view/JsonTree";
+import { JsonRevealContext } from "@/components/view/json-reveal-context";
 import { MultipartParts } from "@/components/view/MultipartParts";
 import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
 import { classifyBody } from "@/lib/payload/classify-body";
@@ -55,7 +56,13 @@ export function BodyViewer({
   }
   if (classified.kind !== "empty") tabs.push({ id: "hex", label: "Hex" });
   const [chosen, setChosen] = useState<string | null>(initialTab);
-  const active = tabs.find((tab) => tab.id === chosen)?.id ?? tabs[0]?.id ?? null;
+  // A request to show a place in the JSON (a conformance error) opens Pretty until a tab is chosen.
+  const { request } = use(JsonRevealContext);
+  const [seenReveal, setSeenReveal] = useState(0);
+  const revealing = request !== null && request.nonce !== seenReveal && classified.kind === "json";
+  const active = revealing
+    ? "pretty"
+    : (tabs.find((tab) => tab.id === chosen)?.id ?? tabs[0]?.id ?? null);
 
   if (classified.kind === "empty") {
     return <p className="text-sm text-zinc-500 dark:text-zinc-400 italic">No body (0 bytes).</p>;
@@ -80,6 +87,7 @@ export function BodyViewer({
               data-testid={tab.id === "analysis" ? "analysis-tab" : `body-tab-${tab.id}`}
               onClick={() => {
                 setChosen(tab.id);
+                setSeenReveal(request?.nonce ?? 0);
                 onTabChange?.(tab.id);
               }}
               className={`rounded-md px-3 py-1 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-sky-500 ${
@@ -101,7 +109,12 @@ export function BodyViewer({
           <AnalysisView value={classified.json} />
         )}
         {active === "pretty" && classified.kind === "json" && (
-          <JsonTree value={classified.json} text={classified.text} />
+          <JsonTree
+            key={request?.nonce ?? 0}
+            value={classified.json}
+            text={classified.text}
+            reveal={request?.pointer ?? null}
+          />
         )}
         {active === "pretty" && classified.kind === "form" && <FormTable text={classified.text} />}
         {active === "pretty" && classified.kind === "multipart" && (

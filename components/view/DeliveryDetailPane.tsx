@@ -5,6 +5,8 @@ import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
 import { DeliveryComparePanel } from "@/components/view/DeliveryComparePanel";
+import { ConformanceSection } from "@/components/view/ConformanceSection";
+import { JsonRevealProvider } from "@/components/view/JsonRevealProvider";
 import { DeliveryOverview } from "@/components/view/DeliveryOverview";
 import { DetailSection } from "@/components/view/DetailSection";
 import { KeyValueTable } from "@/components/view/KeyValueTable";
@@ -98,7 +100,7 @@ export function DeliveryDetailPane({
   const headerText = detail.headers.map(([name, value]) => `${name}: ${value}`).join("\n");
   const timeline = detail.retryTimeline ?? [];
 
-  return (
+  const article = (
     <article
       data-testid="delivery-detail"
       data-delivery-id={detail.id}
@@ -142,6 +144,8 @@ export function DeliveryDetailPane({
         />
       </DetailSection>
 
+      <ConformanceSection conformance={detail.conformance ?? null} />
+
       <DetailSection title="Body">
         <BodyViewer
           key={detail.id}
@@ -168,4 +172,6 @@ export function DeliveryDetailPane({
       </DetailSection>
     </article>
   );
+  // Conformance errors open the body's JSON tree at their place (one request state per delivery).
+  return <JsonRevealProvider key={detail.id}>{article}</JsonRevealProvider>;
 }

@@ -2,6 +2,7 @@ import { memo } from "react";
 import { RelativeTime } from "@/components/common/RelativeTime";
 import { AttemptChip } from "@/components/view/AttemptChip";
 import { BaselineChip } from "@/components/view/BaselineChip";
+import { ConformanceBadge } from "@/components/view/ConformanceBadge";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { MethodBadge } from "@/components/view/MethodBadge";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
@@ -71,6 +72,7 @@ export const DeliveryRow = memo(function DeliveryRow({
             <BaselineChip binId={delivery.binId} deliveryId={delivery.id} />
             <AttemptChip attempt={delivery.attempt} isDuplicate={delivery.isDuplicate} />
             <StatusCode status={delivery.responseStatus} prefix="→ " testId="row-response-status" />
+            <ConformanceBadge conformance={delivery.conformance ?? null} />
             <span data-testid="signature-slot" className="inline-flex">
               <SignatureBadge signature={delivery.signature} />
             </span>

@@ -1,8 +1,10 @@
 "use client";
 
-import { useMemo, useState, type UIEvent } from "react";
+import { useMemo, useRef, useState, type UIEvent } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
+import { useScrollToRow } from "@/components/view/use-scroll-to-row";
 import { buildJsonTreeRows, type JsonTreeRow } from "@/lib/payload/build-json-tree-rows";
+import { planJsonReveal } from "@/lib/payload/plan-json-reveal";
 
 type Mode = "default" | "all" | "none";
 
@@ -21,13 +23,25 @@ interface JsonTreeProps {
   value: unknown;
   /** The original text, copied verbatim by the copy button. */
   text: string;
+  /** A JSON Pointer to open the tree at and highlight (a conformance error's place). */
+  reveal?: string | null;
 }
 
 /** Collapsible, syntax-coloured JSON viewer that renders only what is expanded and visible. */
-export function JsonTree({ value, text }: JsonTreeProps) {
+export function JsonTree({ value, text, reveal = null }: JsonTreeProps) {
   const [mode, setMode] = useState<Mode>("default");
-  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const [limits, setLimits] = useState<ReadonlyMap<string, number>>(new Map());
+  const [plan] = useState(() =>
+    reveal === null
+      ? null
+      : planJsonReveal({ root: value, pointer: reveal, childPage: CHILD_PAGE }),
+  );
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(
+    () => plan?.expand ?? new Map(),
+  );
+  const [limits, setLimits] = useState<ReadonlyMap<string, number>>(
+    () => plan?.limits ?? new Map(),
+  );
+  const treeRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
   const rows = useMemo(
@@ -61,6 +75,32 @@ export function JsonTree({ value, text }: JsonTreeProps) {
     ? Math.min(rows.length, Math.ceil(scrollTop / ROW_HEIGHT) + VIEWPORT_ROWS + OVERSCAN)
     : rows.length;
   const visible = rows.slice(first, last);
+  const highlightId = plan?.id ?? null;
+  const highlightIndex = rows.findIndex((row) => row.id === highlightId);
+  useScrollToRow({
+    containerRef: treeRef,
+    index: highlightIndex,
+    id: highlightId,
+    rowHeight: ROW_HEIGHT,
+    virtual,
+  });
+  const rowOf = (row: JsonTreeRow) => {
+    const highlighted = row.id === highlightId && row.type !== "more";
+    return (
+      <div
+        key={`${row.type}:${row.id}`}
+        data-json-id={row.type === "more" ? undefined : row.id}
+        data-highlighted={highlighted ? "true" : undefined}
+        className={
+          highlighted
+            ? "bg-amber-100 ring-1 ring-amber-400 ring-inset dark:bg-amber-400/15"
+            : undefined
+        }
+      >
+        <TreeRow row={row} virtual={virtual} onToggle={toggle} onMore={showMore} />
+      </div>
+    );
+  };
 
   return (
     <div className="flex flex-col gap-2">
@@ -72,6 +112,7 @@ export function JsonTree({ value, text }: JsonTreeProps) {
         </span>
       </div>
       <div
+        ref={treeRef}
         data-testid="json-tree"
         role="group"
         aria-label="JSON body"
@@ -85,15 +126,11 @@ export function JsonTree({ value, text }: JsonTreeProps) {
         {virtual ? (
           <div className="relative" style={{ height: rows.length * ROW_HEIGHT }}>
             <div className="absolute inset-x-0" style={{ top: first * ROW_HEIGHT }}>
-              {visible.map((row) => (
-                <TreeRow key={row.id} row={row} virtual onToggle={toggle} onMore={showMore} />
-              ))}
+              {visible.map(rowOf)}
             </div>
           </div>
         ) : (
-          visible.map((row) => (
-            <TreeRow key={row.id} row={row} virtual={false} onToggle={toggle} onMore={showMore} />
-          ))
+          visible.map(rowOf)
         )}
       </div>
     </div>

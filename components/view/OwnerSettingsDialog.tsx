@@ -4,6 +4,7 @@ import { useModalDialog } from "@/components/common/use-modal-dialog";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { DetailSection } from "@/components/view/DetailSection";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
+import { JsonSchemaSettings } from "@/components/view/JsonSchemaSettings";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
 import type { PublicBin } from "@/lib/bins/public-bin";
@@ -74,6 +75,9 @@ export function OwnerSettingsDialog({
             </DetailSection>
             <DetailSection title="Response">
               <ResponseSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
+            </DetailSection>
+            <DetailSection title="JSON Schema">
+              <JsonSchemaSettings binId={binId} settings={settings} onSaved={onSecretSaved} />
             </DetailSection>
             <DetailSection title="Housekeeping">
               {limits && (

@@ -18,6 +18,7 @@ const summary = {
   signature: { scheme: "callcov", status: "valid", reason: "Signature matches" },
   attempt: 1,
   isDuplicate: false,
+  conformance: { schema: "callcov-analysis@1", valid: true },
 };
 
 // The browser's guards are the server's schemas (lib/deliveries/*): what the list API and the
@@ -34,6 +35,7 @@ describe("isDeliverySummary", () => {
     ["a size that is text", { ...summary, size: "2" }],
     ["a verdict without a status", { ...summary, signature: { reason: "x", scheme: null } }],
     ["an attempt of 0", { ...summary, attempt: 0 }],
+    ["a conformance verdict without valid", { ...summary, conformance: { schema: "x" } }],
     ["a date that is not ISO", { ...summary, receivedAt: "yesterday" }],
   ])("rejects %s", (_label, value) => {
     expect(isDeliverySummary(value)).toBe(false);
@@ -48,6 +50,12 @@ describe("isDeliveryDetail", () => {
     bodyText: "{}",
     response: null,
     retryTimeline: [],
+    conformance: {
+      schema: "callcov-analysis@1",
+      valid: false,
+      errors: [{ path: "/status", message: "must be one of: completed, failed" }],
+      unknownFields: ["/region"],
+    },
   };
 
   it("accepts a detail answer and rejects one without its headers", () => {

@@ -30,6 +30,7 @@ function row(id: string, patch: Partial<ListedDelivery> = {}): ListedDelivery {
     signature: { scheme: null, status: "missing", reason: "no signature header" },
     attempt: 1,
     isDuplicate: false,
+    conformance: null,
     ...patch,
   };
 }
@@ -116,6 +117,7 @@ describe("writeLiveDeliveries", () => {
         bodyText: "",
         response: null,
         retryTimeline: [],
+        conformance: null,
       },
       body: new Uint8Array(),
     });

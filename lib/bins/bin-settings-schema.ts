@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { jsonSchemaSettingSchema } from "@/lib/bins/json-schema-setting-schema";
 import { checkResponseHeaders, RESPONSE_HEADER_LIMITS } from "@/lib/payload/check-response-headers";
 import {
   REFUSED_RESPONSE_HEADER_PREFIXES,
@@ -110,6 +111,7 @@ export const binSettingsSchema = z
       .meta({ description: "Secret used to verify signatures; stored encrypted, never returned." }),
     response: responseSettingsSchema.nullable().optional(),
     failFirst: failFirstSchema.nullable().optional(),
+    jsonSchema: jsonSchemaSettingSchema.nullable().optional(),
   })
   .meta({ description: "Every key optional: left out keeps the current value, null resets it." });
 

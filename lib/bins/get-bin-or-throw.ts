@@ -1,5 +1,6 @@
 import type { PublicBin } from "@/lib/bins/public-bin";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
+import { readStoredJsonSchema } from "@/lib/bins/read-stored-json-schema";
 import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -27,6 +28,8 @@ export async function getBinOrThrow({ binId }: { binId: string }): Promise<Publi
     hasOwner: bin.ownerTokenHash !== null,
     hasSecret: bin.webhookSecretEncrypted !== null,
     ...parseStoredSettings(bin.settings),
+    jsonSchema: readStoredJsonSchema({ text: bin.jsonSchema }),
+    jsonSchemaName: bin.jsonSchemaName,
     rejectedCount: bin.rejectedCount,
     limits: {
       retentionDays: env.RETENTION_DAYS,

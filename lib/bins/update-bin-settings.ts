@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { BinSettingsInput, SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { changeOwnedBin, type OwnedBinRequest } from "@/lib/bins/change-owned-bin";
+import { prepareJsonSchema } from "@/lib/bins/prepare-json-schema";
+import { readStoredJsonSchema } from "@/lib/bins/read-stored-json-schema";
 import { getSettingsCache } from "@/lib/bins/get-settings-cache";
 import { getDb } from "@/lib/db";
 import { encryptSecret } from "@/lib/secrets/encrypt-secret";
@@ -43,13 +45,23 @@ export async function updateBinSettings({
                   : encryptSecret({ plaintext: settings.webhookSecret, key: getEncryptionKey() }),
               secretVersion: settings.webhookSecret === null ? "none" : randomUUID(),
             };
+      // A new schema has a new name: every delivery's verdict is then judged again when read.
+      const schemaChange =
+        settings.jsonSchema === undefined
+          ? {}
+          : await prepareJsonSchema({ jsonSchema: settings.jsonSchema });
       const updated = await getDb().bin.update({
         where: { id: binId },
-        data: { settings: { ...next }, ...secretChange },
-        select: { webhookSecretEncrypted: true },
+        data: { settings: { ...next }, ...secretChange, ...schemaChange },
+        select: { webhookSecretEncrypted: true, jsonSchema: true, jsonSchemaName: true },
       });
       getSettingsCache().invalidate(binId);
-      return { hasSecret: updated.webhookSecretEncrypted !== null, ...next };
+      return {
+        hasSecret: updated.webhookSecretEncrypted !== null,
+        ...next,
+        jsonSchema: readStoredJsonSchema({ text: updated.jsonSchema }),
+        jsonSchemaName: updated.jsonSchemaName,
+      };
     },
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import { storedJsonSchemaShape } from "@/lib/bins/json-schema-setting-schema";
 
 // PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
 
@@ -8,6 +9,7 @@ export const binSettingsStateSchema = z.object({
   hasSecret: z.boolean(),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
+  ...storedJsonSchemaShape,
 });
 
 export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

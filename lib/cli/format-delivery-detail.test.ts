@@ -26,6 +26,7 @@ const base: DeliveryDetail = {
   bodyText: '{"status":"completed"}',
   response: null,
   retryTimeline: [],
+  conformance: null,
 };
 
 describe("formatDeliveryDetail", () => {

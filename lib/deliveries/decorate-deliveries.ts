@@ -1,6 +1,7 @@
 import { attachRetryInfo } from "@/lib/deliveries/attach-retry-info";
 import { attachSignatures } from "@/lib/deliveries/attach-signatures";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import { judgeConformance } from "@/lib/deliveries/judge-conformance";
 
 /** Summaries as every reader sees them (list API, live events, view): verdicts and attempts. */
 export async function decorateDeliveries<T extends DeliverySummary>({
@@ -10,6 +11,13 @@ export async function decorateDeliveries<T extends DeliverySummary>({
   binId: string;
   deliveries: T[];
 }) {
-  const withSignatures = await attachSignatures({ binId, deliveries });
-  return attachRetryInfo({ binId, deliveries: withSignatures });
+  const [withSignatures, conformance] = await Promise.all([
+    attachSignatures({ binId, deliveries }),
+    judgeConformance({ binId, ids: deliveries.map((delivery) => delivery.id) }),
+  ]);
+  const withConformance = withSignatures.map((delivery) => ({
+    ...delivery,
+    conformance: conformance.get(delivery.id) ?? null,
+  }));
+  return attachRetryInfo({ binId, deliveries: withConformance });
 }

@@ -57,6 +57,10 @@ export const deliveryFilterSchema = z.object({
         'Repeatable `<dot.path>=<value>`: the JSON body has this value at this path (keys separated by ".", a number also indexes an array; the path ends at the first "="). The value is compared as a JSON scalar when it parses as one (`3`, `true`, `null`, `"3"`), else as a string (`status=completed` equals `status="completed"`); objects and arrays are not compared. Only bodies of up to 1 MiB (BODY_SEARCH_MAX_BYTES) that are UTF-8 JSON can match.',
       examples: [["status=completed", "metadata.attempt=2"]],
     }),
+  conformance: z.enum(["valid", "invalid"]).optional().meta({
+    description:
+      "Only deliveries whose body conforms (valid) or does not (invalid) to the schema that applies to it (the bin's own JSON Schema, else callcov-analysis@1 for CallCov analyses); deliveries no schema applies to match neither.",
+  }),
 });
 
 export type DeliveryFilter = z.infer<typeof deliveryFilterSchema>;
@@ -69,6 +73,7 @@ export function readDeliveryFilter(searchParams: URLSearchParams): DeliveryFilte
     body: searchParams.get("body") || undefined,
     signature: searchParams.get("signature") || undefined,
     json: searchParams.has("json") ? searchParams.getAll("json") : undefined,
+    conformance: searchParams.get("conformance") || undefined,
   });
 }
 

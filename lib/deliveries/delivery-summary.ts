@@ -2,6 +2,7 @@ import { z } from "zod";
 import { binIdSchema } from "@/lib/ids/bin-id-schema";
 import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
 import { signatureResultSchema } from "@/lib/signatures/signature-result-schema";
+import { conformanceSummarySchema } from "@/lib/conformance/conformance-schema";
 
 // Pure: the browser imports these schemas too (list rows, live events, detail).
 
@@ -32,7 +33,7 @@ export const deliverySummarySchema = z.object({
   }),
 });
 
-/** The decorations every reader gets: the signature verdict and retry numbering. */
+/** The decorations every reader gets: the signature verdict, retry numbering, conformance. */
 export const deliveryDecorationsShape = {
   signature: signatureResultSchema,
   attempt: z.number().int().min(1).meta({
@@ -41,6 +42,7 @@ export const deliveryDecorationsShape = {
   isDuplicate: z.boolean().meta({
     description: "An earlier delivery of the same analysis was already answered 2xx.",
   }),
+  conformance: conformanceSummarySchema,
 };
 
 /** A list row as the list API, the live events and the server render send it. */

@@ -1,6 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { isStatementTimeout } from "@/lib/database/is-statement-timeout";
 import { judgeSignatures } from "@/lib/deliveries/judge-signatures";
+import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
+import { judgeAllConformance } from "@/lib/deliveries/judge-all-conformance";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
 import { getDb } from "@/lib/db";
@@ -62,6 +64,11 @@ export async function findFilteredDeliveryIds({
     await judgeAllSignatures(binId);
     conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
       AND d.signature_version = (SELECT secret_version FROM bins WHERE id = ${binId})`);
+  }
+  if (filter.conformance) {
+    await judgeAllConformance({ binId });
+    conditions.push(Prisma.sql`d.conformance_valid = ${filter.conformance === "valid"}
+      AND d.conformance_schema = (SELECT coalesce(json_schema_name, ${CALLCOV_SCHEMA_NAME}) FROM bins WHERE id = ${binId})`);
   }
   try {
     // SET LOCAL lasts until the end of this transaction only; the pooled connection is clean.

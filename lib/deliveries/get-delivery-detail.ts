@@ -4,6 +4,7 @@ import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
+import { judgeBodyConformance } from "@/lib/conformance/judge-body-conformance";
 import { getDb } from "@/lib/db";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
@@ -29,7 +30,12 @@ export async function getDeliveryDetail({
   const [bin, related] = await Promise.all([
     db.bin.findUnique({
       where: { id: binId },
-      select: { ownerTokenHash: true, webhookSecretEncrypted: true },
+      select: {
+        ownerTokenHash: true,
+        webhookSecretEncrypted: true,
+        jsonSchema: true,
+        jsonSchemaName: true,
+      },
     }),
     delivery.analysisId
       ? db.delivery.findMany({
@@ -57,7 +63,16 @@ export async function getDeliveryDetail({
     ...row,
     receivedAt: row.receivedAt.toISOString(),
   }));
+  // The summary's verdict is the stored one; the detail lists why (recomputed: errors are not kept).
+  const conformance = await judgeBodyConformance({
+    body,
+    contentType: delivery.contentType,
+    binSchema:
+      bin?.jsonSchema && bin.jsonSchemaName
+        ? { text: bin.jsonSchema, name: bin.jsonSchemaName }
+        : null,
+  });
   // The stored answer was written by capture (lib/capture/plan-response.ts), never by a client.
   const response = delivery.response as PlannedResponse | null;
-  return { ...decorated!, response, signature, retryTimeline };
+  return { ...decorated!, response, signature, retryTimeline, conformance };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { retryTimelineRowSchema } from "@/lib/analysis/retry-timeline-row-schema";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
+import { conformanceDetailSchema } from "@/lib/conformance/conformance-schema";
 import {
   deliveryDecorationsShape,
   deliverySummarySchema,
@@ -20,6 +21,7 @@ export const deliveryDetailSchema = deliverySummarySchema
     retryTimeline: z.array(retryTimelineRowSchema).meta({
       description: "Every delivery of the same analysis in this bin; empty without one.",
     }),
+    conformance: conformanceDetailSchema,
   })
   .meta({
     description: "One delivery in full: headers, body, the answer sent and the retry timeline.",

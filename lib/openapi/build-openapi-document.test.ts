@@ -69,6 +69,7 @@ describe("buildOpenApiDocument (generated from the zod schemas)", () => {
       "body",
       "signature",
       "json",
+      "conformance",
     ]);
     const json = list.find((parameter) => parameter.name === "json");
     expect(json?.schema).toMatchObject({ type: "array", items: { type: "string" }, maxItems: 10 });

@@ -16,6 +16,10 @@ import { getBinResponseSchema } from "@/lib/bins/get-bin.types";
 import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
 import { captureReceiptSchema } from "@/lib/capture/capture-receipt-schema";
 import { simulatedFailureSchema } from "@/lib/payload/simulated-failure-schema";
+import {
+  conformanceDetailSchema,
+  conformanceSummarySchema,
+} from "@/lib/conformance/conformance-schema";
 import { plannedResponseSchema } from "@/lib/payload/planned-response-schema";
 import { readinessSchema } from "@/lib/database/check-readiness.types";
 import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
@@ -74,6 +78,8 @@ const RESPONSE_SCHEMAS = {
   BinClaimed: binClaimedSchema,
   OwnerDetail: ownerDetailSchema,
   SignatureVerdict: signatureResultSchema,
+  Conformance: conformanceSummarySchema,
+  ConformanceDetail: conformanceDetailSchema,
   DeliverySummary: listedDeliverySchema,
   DeliveryPage: deliveryPageSchema,
   DeliveryWaited: deliveryWaitedSchema,
@@ -337,9 +343,9 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
         put: {
           operationId: "updateBinSettings",
           tags: ["Bins"],
-          summary: "Set the webhook secret and the simulated response",
+          summary: "Set the webhook secret, the simulated response and the bin's JSON Schema",
           description:
-            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature. The owner is checked before the body is read; bodies over 768 KiB get 413 (from Content-Length, before reading).",
+            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature; a new jsonSchema re-judges every delivery's conformance (when it is next read). A jsonSchema over 64 KiB, or one ajv cannot compile (including a $ref it cannot resolve inside the schema: nothing is fetched), is a 400 naming why. The owner is checked before the body is read; bodies over 768 KiB get 413 (from Content-Length, before reading).",
           parameters: [binIdParam],
           requestBody: { required: true, content: json(ref("BinSettingsInput")) },
           responses: {
@@ -379,7 +385,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Deliveries"],
           summary: "List deliveries, newest first",
           description:
-            "Summaries without headers or body, with signature verdicts and attempt numbers. Filters combine with AND.",
+            "Summaries without headers or body, with signature verdicts, attempt numbers and conformance verdicts (schema and valid; the detail lists the errors). Filters combine with AND.",
           parameters: [binIdParam, ...parametersOf(listDeliveriesQuerySchema, "query")],
           responses: {
             "200": {
@@ -638,6 +644,32 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           responses: {
             "200": { description: "Ready", content: json(ref("Readiness")) },
             "503": { description: "Not ready", content: json(ref("Readiness")) },
+          },
+          security: PUBLIC,
+        },
+      },
+      "/api/schemas/{name}": {
+        get: {
+          operationId: "getConformanceSchema",
+          tags: ["Deliveries"],
+          summary: "A published conformance schema (JSON Schema 2020-12)",
+          description:
+            'The schema a conformance verdict names, e.g. callcov-analysis@1: the CallCov analysis webhook body, written from the CallCov webhooks guide. Versions never change. Verdict paths (errors[].path, unknownFields) are JSON Pointers into the body. A bin\'s own schema ("bin@<hash>") is in GET /api/bins/{id} (jsonSchema).',
+          parameters: parametersOf(
+            z.object({
+              name: z.string().meta({
+                description: "The schema's versioned name.",
+                examples: ["callcov-analysis@1"],
+              }),
+            }),
+            "path",
+          ),
+          responses: {
+            "200": {
+              description: "The schema",
+              content: json({ type: "object", required: ["$schema", "$id"] }),
+            },
+            ...errors("404"),
           },
           security: PUBLIC,
         },

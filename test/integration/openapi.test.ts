@@ -77,8 +77,10 @@ describe("the validator itself", () => {
       signature: { scheme: null, status: "missing", reason: "No signature header" },
       attempt: 1,
       isDuplicate: false,
+      conformance: { schema: "callcov-analysis@1", valid: false },
     };
     expect(validate(summary, valid)).toEqual([]);
+    expect(validate(summary, { ...valid, conformance: { valid: "no" } })).not.toEqual([]);
     expect(validate(summary, { ...valid, extra: 1 })).not.toEqual([]);
     expect(validate(summary, { ...valid, id: "not-a-uuid" })).not.toEqual([]);
     expect(validate(summary, { ...valid, receivedAt: "yesterday" })).not.toEqual([]);
@@ -383,6 +385,56 @@ describe("OpenAPI document: responses match the real answers", () => {
       diffUrl(second.deliveryId, "?against=00000000-0000-7000-8000-000000000000"),
       404,
     );
+    // Conformance: CallCov verdicts, the filter, a bin's own schema (verdicts with errors).
+    expect(retried.conformance).toEqual({
+      schema: "callcov-analysis@1",
+      valid: true,
+      errors: [],
+      unknownFields: [],
+    });
+    await check(
+      "get",
+      "/api/bins/{id}/deliveries",
+      `/api/bins/${id}/deliveries?conformance=valid`,
+      200,
+    );
+    const published = await check(
+      "get",
+      "/api/schemas/{name}",
+      "/api/schemas/callcov-analysis@1",
+      200,
+    );
+    expect(published.$id).toBe("urn:webhook-echo:schema:callcov-analysis@1");
+    await check("get", "/api/schemas/{name}", "/api/schemas/callcov-analysis@9", 404);
+    const ownSchema = { type: "object", required: ["order"] };
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 200, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ jsonSchema: ownSchema }),
+    });
+    await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 400, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ jsonSchema: { type: "strnig" } }),
+    });
+    expect(await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200)).toMatchObject({
+      jsonSchema: ownSchema,
+    });
+    const judged = await check(
+      "get",
+      "/api/bins/{id}/deliveries",
+      `/api/bins/${id}/deliveries?conformance=invalid`,
+      200,
+    );
+    expect(judged.deliveries).toHaveLength(3);
+    const ownVerdict = await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/${second.deliveryId}`,
+      200,
+    );
+    expect(ownVerdict.conformance).toMatchObject({
+      valid: false,
+      errors: [{ path: "/order", message: "is required" }],
+    });
 
     const raw = await fetch(`${server.baseUrl}/api/bins/${id}/deliveries/${binary.deliveryId}/raw`);
     expect(raw.status).toBe(200);
