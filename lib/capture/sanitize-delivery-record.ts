@@ -77,6 +77,14 @@ export function sanitizeDeliveryRecord({
     clean.analysisId = null;
     nulled.push("analysisId");
   }
+  if (clean.analysisStatus !== null && textProblem(clean.analysisStatus, 32)) {
+    clean.analysisStatus = null;
+    nulled.push("analysisStatus");
+  }
+  if (clean.analysisAgent !== null && textProblem(clean.analysisAgent, 200)) {
+    clean.analysisAgent = null;
+    nulled.push("analysisAgent");
+  }
   if (clean.contentType !== null && textProblem(clean.contentType)) {
     clean.contentType = null;
     nulled.push("contentType");

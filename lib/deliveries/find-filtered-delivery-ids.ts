@@ -74,7 +74,7 @@ async function judgeAllSignatures(binId: string): Promise<void> {
     const stale = await db.$queryRaw<Array<{ id: string }>>`
       SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
       WHERE d.bin_id = ${binId} AND d.signature_version IS DISTINCT FROM b.secret_version
-      LIMIT 100`;
+      LIMIT 1000`;
     if (stale.length === 0) return;
     await judgeSignatures({ binId, ids: stale.map((row) => row.id) });
   }
