@@ -25,7 +25,12 @@ try {
   setDatabaseUrl(url);
   const db = getDb();
   const binId = "sigbench";
-  const body = JSON.stringify({ id: "an_x", object: "analysis", status: "completed", pad: "x".repeat(4000) });
+  const body = JSON.stringify({
+    id: "an_x",
+    object: "analysis",
+    status: "completed",
+    pad: "x".repeat(4000),
+  });
   const good = await signCallcovBody({ body, secret: "s3cret" });
   for (let start = 0; start < N; start += 100) {
     const records: DeliveryRecord[] = [];
@@ -38,7 +43,10 @@ try {
         path: "/webhooks/analysis",
         query: "",
         // Every 10th is forged.
-        headers: [["Content-Type", "application/json"], ["X-CallCov-Signature", i % 10 === 0 ? "0".repeat(64) : good]],
+        headers: [
+          ["Content-Type", "application/json"],
+          ["X-CallCov-Signature", i % 10 === 0 ? "0".repeat(64) : good],
+        ],
         body: bytes,
         bodySize: bytes.length,
         bodySha256: createHash("sha256").update(bytes).digest("hex"),
@@ -59,7 +67,9 @@ try {
   const measure = async (label: string) => {
     const started = performance.now();
     const page = await listDeliveryPage({ binId, limit: 50, filter: { signature: "invalid" } });
-    console.log(`${label.padEnd(34)} ${(performance.now() - started).toFixed(0).padStart(6)} ms  (${page.deliveries.length} rows)`);
+    console.log(
+      `${label.padEnd(34)} ${(performance.now() - started).toFixed(0).padStart(6)} ms  (${page.deliveries.length} rows)`,
+    );
   };
   await db.bin.update({
     where: { id: binId },

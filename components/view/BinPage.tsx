@@ -29,6 +29,7 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
         hasSecret: data.hasSecret,
         response: data.bin?.response ?? null,
         failFirst: data.bin?.failFirst ?? null,
+        summaryField: data.bin?.summaryField ?? null,
       }}
     >
       <BinView

@@ -54,6 +54,9 @@ export function DeliveryList({
   const firstId = useRef<string | null>(deliveries[0]?.id ?? null);
   // The newest row the user has seen at the top: rows above it are "new".
   const [seenTopId, setSeenTopId] = useState<string | null>(deliveries[0]?.id ?? null);
+  // The app does not run the React Compiler, and the virtualizer is used only inside this
+  // component (rows get plain values), so nothing memoised can go stale.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: deliveries.length,
     getScrollElement: () => scroller.current,
@@ -99,7 +102,12 @@ export function DeliveryList({
   // Infinite scroll: the next older page is fetched before the user reaches the end.
   const lastRendered = items.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (hasOlder && !loadingOlder && !olderError && lastRendered >= deliveries.length - LOAD_AHEAD_ROWS)
+    if (
+      hasOlder &&
+      !loadingOlder &&
+      !olderError &&
+      lastRendered >= deliveries.length - LOAD_AHEAD_ROWS
+    )
       onLoadOlder();
   }, [deliveries.length, hasOlder, lastRendered, loadingOlder, olderError, onLoadOlder]);
 
@@ -171,7 +179,10 @@ export function DeliveryList({
           </span>
         )}
         {olderError && (
-          <span role="alert" className="flex items-center gap-2 text-xs text-rose-700 dark:text-rose-400">
+          <span
+            role="alert"
+            className="flex items-center gap-2 text-xs text-rose-700 dark:text-rose-400"
+          >
             {olderError}
             <button
               type="button"

@@ -17,5 +17,10 @@ export async function fetchBinSettings({
   });
   if (!response.ok) throw new Error(await readErrorMessage(response));
   const next = (await response.json()) as BinSettingsState;
-  return { hasSecret: next.hasSecret, response: next.response, failFirst: next.failFirst };
+  return {
+    hasSecret: next.hasSecret,
+    response: next.response,
+    failFirst: next.failFirst,
+    summaryField: next.summaryField ?? null,
+  };
 }

@@ -20,9 +20,19 @@ describe("extractAnalysisFacts", () => {
 
   it.each([
     ["no call section", { id: "an_2", object: "analysis", status: "failed" }, "failed", null],
-    ["a numeric agent", { id: "an_3", object: "analysis", status: "failed", call: { agent_id: 7 } }, "failed", null],
+    [
+      "a numeric agent",
+      { id: "an_3", object: "analysis", status: "failed", call: { agent_id: 7 } },
+      "failed",
+      null,
+    ],
     ["an over-long status", { id: "an_4", object: "analysis", status: "s".repeat(33) }, null, null],
-    ["a call that is an array", { id: "an_5", object: "analysis", status: "x", call: ["agent"] }, "x", null],
+    [
+      "a call that is an array",
+      { id: "an_5", object: "analysis", status: "x", call: ["agent"] },
+      "x",
+      null,
+    ],
   ])("%s", (_, payload, status, agent) => {
     expect(extractAnalysisFacts({ body: encode(payload) })).toMatchObject({ status, agent });
   });

@@ -30,15 +30,21 @@ export const deliverySummarySchema = z.object({
   responseStatus: z.number().int().nullable().meta({
     description: "The status the echo endpoint answered (simulated responses included).",
   }),
-  analysisStatus: z.string().nullable().meta({
-    description:
-      'The CallCov analysis status ("completed", "failed", ...) read at capture; null when the body is not an analysis or was captured before this field existed.',
-    examples: ["completed"],
-  }),
-  analysisAgent: z.string().nullable().meta({
-    description: "The analysis's call.agent_id read at capture, if any.",
-    examples: ["agent_001"],
-  }),
+  analysisStatus: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'The CallCov analysis status ("completed", "failed", ...) read at capture; null when the body is not an analysis or was captured before this field existed.',
+      examples: ["completed"],
+    }),
+  analysisAgent: z
+    .string()
+    .nullable()
+    .meta({
+      description: "The analysis's call.agent_id read at capture, if any.",
+      examples: ["agent_001"],
+    }),
 });
 
 /** The decorations every reader gets: the signature verdict and retry numbering. */
