@@ -6,6 +6,7 @@ import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
+import { SummaryFieldSettings } from "@/components/view/SummaryFieldSettings";
 import type { PublicBin } from "@/lib/bins/public-bin";
 
 interface OwnerSettingsDialogProps {
@@ -74,6 +75,13 @@ export function OwnerSettingsDialog({
             </Group>
             <Group title="Response">
               <ResponseSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
+            </Group>
+            <Group title="List rows">
+              <SummaryFieldSettings
+                binId={binId}
+                summaryField={settings.summaryField ?? null}
+                onSaved={onSaved}
+              />
             </Group>
             <Group title="Housekeeping">
               {limits && (
