@@ -74,10 +74,15 @@ export function DeliveryList({
     firstId.current = deliveries[0]?.id ?? null;
     if (!element || previous === null) return;
     const inserted = deliveries.findIndex((delivery) => delivery.id === previous);
-    if (inserted <= 0) return;
-    if (follow) element.scrollTop = 0;
-    else element.scrollTop += inserted * DELIVERY_ROW_HEIGHT;
+    // Following, the list is at the top already (scrolling away stops following); not touching
+    // scrollTop then spares a forced layout per batch during a burst.
+    if (inserted > 0 && !follow) element.scrollTop += inserted * DELIVERY_ROW_HEIGHT;
   }, [deliveries, follow]);
+
+  // Following again goes back to the newest row.
+  useEffect(() => {
+    if (follow && scroller.current) scroller.current.scrollTop = 0;
+  }, [follow]);
 
   // Following, everything is seen; when following stops, what is on top now is the mark.
   const top = deliveries[0]?.id ?? null;
