@@ -79,11 +79,7 @@ export const DeliveryRow = memo(function DeliveryRow({
         </span>
         {/* The content type has this line to itself (with the size): chips never squeeze it. */}
         <span className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-          <span
-            data-testid="row-content-type"
-            title={delivery.contentType ?? undefined}
-            className="min-w-0 truncate"
-          >
+          <span data-testid="row-content-type" className="min-w-0 truncate">
             {delivery.contentType ?? "no content type"}
           </span>
           <span aria-hidden="true">·</span>

@@ -9,7 +9,8 @@ const OTHER_STATUS = "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-
 
 /**
  * What tells one delivery from the next: for a CallCov analysis its status, short id and agent;
- * for other JSON the bin's summary field (owner setting), when set.
+ * for other JSON the bin's summary field (owner setting), when set. Captured values are only
+ * ever text content, never attribute values (hostile-payloads.test.ts checks the whole page).
  */
 export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
   if (delivery.analysisId !== null) {
@@ -26,7 +27,6 @@ export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
         )}
         <span
           data-testid="row-analysis-id"
-          title={delivery.analysisId}
           className="shrink-0 font-mono text-zinc-700 dark:text-zinc-300"
         >
           {shortAnalysisId({ id: delivery.analysisId })}
@@ -34,7 +34,6 @@ export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
         {delivery.analysisAgent !== null && (
           <span
             data-testid="row-analysis-agent"
-            title={`Agent ${delivery.analysisAgent}`}
             className="min-w-0 truncate text-zinc-600 dark:text-zinc-400"
           >
             {delivery.analysisAgent}
@@ -48,7 +47,6 @@ export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
     return (
       <span
         data-testid="row-summary-field"
-        title={`${path}: ${value}`}
         className="min-w-0 flex-1 truncate text-zinc-700 dark:text-zinc-300"
       >
         <span className="text-zinc-600 dark:text-zinc-400">{path}</span>{" "}
