@@ -104,6 +104,20 @@ describe("what list rows carry to tell deliveries apart", () => {
     expect((await listRows(bin.id)).get(charge)?.summaryField).toBeNull();
   });
 
+  it("reads at most 1 MiB of bodies for one page, whatever the page size", async () => {
+    const bin = await suite.createBin();
+    const ids: string[] = [];
+    // 20 bodies of 60 KiB: each under the per-body bound, 1.2 MiB together.
+    for (let i = 0; i < 20; i++) {
+      ids.push(await send(bin.id, JSON.stringify({ n: i, pad: "x".repeat(60 * 1024) })));
+    }
+    await suite.putSettings(bin.id, { summaryField: "n" }, bin.ownerToken);
+    const rows = await listRows(bin.id);
+    const shown = ids.filter((id) => rows.get(id)?.summaryField !== null);
+    // Newest first: the 17 newest fit in 1 MiB, the 3 oldest show none.
+    expect(shown).toEqual(ids.slice(3));
+  });
+
   it("refuses summary fields that are not dot paths, and anyone but the owner", async () => {
     const bin = await suite.createBin();
     for (const summaryField of ["", "a..b", ".a", "a b", "x".repeat(201), 42]) {
