@@ -85,7 +85,7 @@ export const DeliveryRow = memo(function DeliveryRow({
           <span aria-hidden="true">·</span>
           <span className="shrink-0 tabular-nums">{formatByteSize({ bytes: delivery.size })}</span>
         </span>
-        <span className="flex min-w-0 items-center gap-2 text-xs">
+        <span className="flex min-w-0 items-center gap-2 overflow-hidden text-xs">
           <RowSummary delivery={delivery} />
           <span className="ml-auto flex shrink-0 items-center gap-1.5">
             <AttemptChip attempt={delivery.attempt} isDuplicate={delivery.isDuplicate} />

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUuidV7 } from "@/lib/ids/create-uuid-v7";
@@ -296,6 +297,9 @@ describe("virtualised delivery list", () => {
       "event.type",
       "charge.succeeded",
     ]);
+    await page.screenshot({ path: path.join(screenshotDir, "view-list-rows-light.png") });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(screenshotDir, "view-list-rows-narrow.png") });
     await page.context().close();
   });
 
