@@ -221,9 +221,15 @@ describe("virtualised delivery list", () => {
     // /hooks/1, /hooks/10 and /hooks/11 are all POSTs.
     await waitForText(page, '[data-testid="list-count"]', ["3 matching"]);
 
-    // Reload keeps both filters, in the fields and in the list.
+    // Reload keeps both filters, in the fields and in the list: one list request carries both.
+    const listRequests: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === `/api/bins/${binId}/deliveries`) listRequests.push(url.search);
+    });
     await page.reload();
     await waitForText(page, '[data-testid="list-count"]', ["3 matching"]);
+    expect(listRequests).toEqual(["?limit=50&method=POST&path=%2Fhooks%2F1"]);
     expect(await page.getByTestId("filter-method").inputValue()).toBe("POST");
     expect(await page.getByTestId("filter-text").inputValue()).toBe("/hooks/1");
 
