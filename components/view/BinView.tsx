@@ -87,14 +87,16 @@ export function BinView({
   const replaceUrl = useCallback(
     (id: string | null) => {
       // Shareable URL without a navigation (and without re-rendering the server page); the
-      // filter in the query string stays.
+      // filter in the query string stays, the previous delivery's body tab does not.
+      const search = new URLSearchParams(window.location.search);
+      search.delete("tab");
       window.history.replaceState(
         window.history.state,
         "",
         (id === null
           ? `/view/${encodeURIComponent(binId)}`
           : `/view/${encodeURIComponent(binId)}/${encodeURIComponent(id)}`) +
-          window.location.search,
+          (search.size > 0 ? `?${search}` : ""),
       );
     },
     [binId],
