@@ -32,6 +32,8 @@ function records(binId: string): DeliveryRecord[] {
     remoteAddress: "127.0.0.1",
     receivedAt: new Date(),
     analysisId: null,
+    analysisStatus: null,
+    analysisAgent: null,
     responseStatus: 200,
     response: { status: 200 },
     signature: null,

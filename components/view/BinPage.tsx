@@ -33,6 +33,7 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
         failFirst: data.bin?.failFirst ?? null,
         jsonSchema: data.bin?.jsonSchema ?? null,
         jsonSchemaName: data.bin?.jsonSchemaName ?? null,
+        summaryField: data.bin?.summaryField ?? null,
       }}
     >
       <BinView

@@ -14,17 +14,17 @@ import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { clearCachedDeliveries } from "@/components/view/clear-cached-deliveries";
 import { deleteDelivery } from "@/components/view/delete-delivery";
 import { deliveryDetailQuery } from "@/components/view/delivery-detail-query";
-import { EMPTY_FILTER } from "@/components/view/empty-filter";
 import { fetchBinSettings } from "@/components/view/fetch-bin-settings";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { removeCachedDelivery } from "@/components/view/remove-cached-delivery";
 import { useDeliveryList } from "@/components/view/use-delivery-list";
 import { useFreshHighlights } from "@/components/view/use-fresh-highlights";
 import { useListKeyboard } from "@/components/view/use-list-keyboard";
+import { useCloseHiddenSelection } from "@/components/view/use-close-hidden-selection";
+import { useUrlFilter } from "@/components/view/use-url-filter";
 import { useLiveCache } from "@/components/view/use-live-cache";
 import type { PublicBin } from "@/lib/bins/public-bin";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
-import type { ListFilter } from "@/lib/payload/list-filter";
 
 export interface BinViewProps {
   binId: string;
@@ -61,7 +61,7 @@ export function BinView({
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId ?? initialNewestId);
   // On narrow screens list and detail take turns; a deep link opens the detail.
   const [showDetail, setShowDetail] = useState(initialSelectedId !== null);
-  const [filter, setFilter] = useState<ListFilter>(EMPTY_FILTER);
+  const [filter, setFilter] = useUrlFilter();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { freshIds, highlight } = useFreshHighlights();
   const list = useDeliveryList({ binId, filter });
@@ -86,13 +86,17 @@ export function BinView({
 
   const replaceUrl = useCallback(
     (id: string | null) => {
-      // Shareable URL without a navigation (and without re-rendering the server page).
+      // Shareable URL without a navigation (and without re-rendering the server page); the
+      // filter in the query string stays, the previous delivery's body tab does not.
+      const search = new URLSearchParams(window.location.search);
+      search.delete("tab");
       window.history.replaceState(
         window.history.state,
         "",
-        id === null
+        (id === null
           ? `/view/${encodeURIComponent(binId)}`
-          : `/view/${encodeURIComponent(binId)}/${encodeURIComponent(id)}`,
+          : `/view/${encodeURIComponent(binId)}/${encodeURIComponent(id)}`) +
+          (search.size > 0 ? `?${search}` : ""),
       );
     },
     [binId],
@@ -119,6 +123,16 @@ export function BinView({
   );
 
   useListKeyboard({ deliveries: list.deliveries, selectedId, onSelect: select });
+  useCloseHiddenSelection({
+    list,
+    filterQuery: buildFilterQuery({ filter }),
+    selectedId,
+    onHidden: () => {
+      setSelectedId(null);
+      setShowDetail(false);
+      replaceUrl(null);
+    },
+  });
 
   const saveSettings = (next: BinSettingsState) =>
     queryClient.setQueryData(binQueryKey.settings(binId), next);
@@ -156,7 +170,10 @@ export function BinView({
     router.push("/");
   };
 
-  const shareUrl = selectedId ? `${viewUrl}/${encodeURIComponent(selectedId)}` : viewUrl;
+  const filterQuery = buildFilterQuery({ filter });
+  const shareUrl =
+    (selectedId ? `${viewUrl}/${encodeURIComponent(selectedId)}` : viewUrl) +
+    (filterQuery ? `?${filterQuery}` : "");
   const empty = list.deliveries.length === 0 && !list.filtered && !list.filtering;
   const currentSettings = settings ?? {
     hasSecret: false,

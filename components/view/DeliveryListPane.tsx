@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { DeliveryList } from "@/components/view/DeliveryList";
 import type { Freshness } from "@/components/view/DeliveryRow";
 import { ExportMenu } from "@/components/view/ExportMenu";
@@ -35,6 +36,8 @@ export function DeliveryListPane({
   onPreview,
 }: DeliveryListPaneProps) {
   const { deliveries, filtered, filtering, hiddenLive } = list;
+  // Following: the list stays at the newest row. Scrolling away stops it; the toggle resumes.
+  const [follow, setFollow] = useState(true);
   return (
     <nav
       aria-label="Deliveries"
@@ -48,6 +51,25 @@ export function DeliveryListPane({
             : `${deliveries.length.toLocaleString()} ${filtered ? "matching" : "shown"}${list.hasOlder ? " (more older)" : ""}`}
         </span>
         <span className="flex items-center gap-2">
+          <button
+            type="button"
+            data-testid="follow-newest"
+            aria-pressed={follow}
+            onClick={() => setFollow((on) => !on)}
+            title={
+              follow
+                ? "The list stays at the newest delivery"
+                : "The list stays where you scrolled; new deliveries are counted"
+            }
+            className={`rounded px-1.5 py-0.5 font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${
+              follow
+                ? "bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300"
+                : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            }`}
+          >
+            <span aria-hidden="true">{follow ? "● " : "○ "}</span>
+            Follow newest
+          </button>
           <span className="hidden lg:inline">
             <kbd className="rounded border border-zinc-300 px-1 dark:border-zinc-700">j</kbd>/
             <kbd className="rounded border border-zinc-300 px-1 dark:border-zinc-700">k</kbd> to
@@ -93,6 +115,8 @@ export function DeliveryListPane({
         olderError={list.olderError}
         onLoadOlder={list.loadOlder}
         filtered={filtered}
+        follow={follow}
+        onStopFollowing={() => setFollow(false)}
       />
     </nav>
   );

@@ -7,10 +7,14 @@ import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { MethodBadge } from "@/components/view/MethodBadge";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
 import { StatusCode } from "@/components/view/StatusCode";
+import { RowSummary } from "@/components/view/RowSummary";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
 
 /** A live arrival is highlighted ("new"), then fades out ("fading"). */
 export type Freshness = "new" | "fading";
+
+/** Every row is this tall: the virtualised list positions rows by it. */
+export const DELIVERY_ROW_HEIGHT = 80;
 
 interface DeliveryRowProps {
   delivery: ListedDelivery;
@@ -19,15 +23,23 @@ interface DeliveryRowProps {
   onSelect: (id: string) => void;
   /** The pointer or the keyboard focus is on the row: its detail may be wanted next. */
   onPreview?: (delivery: ListedDelivery) => void;
+  /** Pixels from the top of the list (rows are absolutely positioned). */
+  offset: number;
+  /** 1-based position and list size for assistive technology (-1: more rows may follow). */
+  position: number;
+  setSize: number;
 }
 
-/** One fixed-height list row (the list relies on the height to keep its scroll position). */
+/** One fixed-height list row: request line, content type and size, what tells it apart. */
 export const DeliveryRow = memo(function DeliveryRow({
   delivery,
   selected,
   freshness,
   onSelect,
   onPreview,
+  offset,
+  position,
+  setSize,
 }: DeliveryRowProps) {
   const target = delivery.path === "" ? "/" : delivery.path;
   const background = selected
@@ -41,7 +53,10 @@ export const DeliveryRow = memo(function DeliveryRow({
     <li
       data-testid="delivery-row"
       data-delivery-id={delivery.id}
-      className="h-16 border-b border-zinc-100 dark:border-zinc-800/70"
+      aria-posinset={position}
+      aria-setsize={setSize}
+      style={{ height: DELIVERY_ROW_HEIGHT, transform: `translateY(${offset}px)` }}
+      className="absolute top-0 left-0 w-full border-b border-zinc-100 dark:border-zinc-800/70"
     >
       <button
         type="button"
@@ -56,18 +71,24 @@ export const DeliveryRow = memo(function DeliveryRow({
           <span className="min-w-0 flex-1 truncate font-mono text-[13px]">
             {target}
             {delivery.query !== "" && (
-              <span className="text-zinc-500 dark:text-zinc-400">?{delivery.query}</span>
+              <span className="text-zinc-600 dark:text-zinc-400">?{delivery.query}</span>
             )}
           </span>
           <RelativeTime
             iso={delivery.receivedAt}
-            className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+            className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400"
           />
         </span>
-        <span className="flex min-w-0 items-center gap-2 pl-[4.5rem] text-xs text-zinc-500 dark:text-zinc-400">
-          <span className="min-w-0 truncate">{delivery.contentType ?? "no content type"}</span>
+        {/* The content type has this line to itself (with the size): chips never squeeze it. */}
+        <span className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+          <span data-testid="row-content-type" className="min-w-0 truncate">
+            {delivery.contentType ?? "no content type"}
+          </span>
           <span aria-hidden="true">·</span>
           <span className="shrink-0 tabular-nums">{formatByteSize({ bytes: delivery.size })}</span>
+        </span>
+        <span className="flex min-w-0 items-center gap-2 overflow-hidden text-xs">
+          <RowSummary delivery={delivery} />
           <span className="ml-auto flex shrink-0 items-center gap-1.5">
             <BaselineChip binId={delivery.binId} deliveryId={delivery.id} />
             <AttemptChip attempt={delivery.attempt} isDuplicate={delivery.isDuplicate} />

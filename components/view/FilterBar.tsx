@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { EMPTY_FILTER } from "@/components/view/empty-filter";
+import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 
 interface FilterBarProps {
@@ -40,6 +41,13 @@ const INPUT =
 /** Search/filter bar above the list: selects apply at once, text after a short pause. */
 export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
   const [draft, setDraft] = useState(filter);
+  // The applied filter changed from outside (back/forward, a link): the fields follow it.
+  const applied = buildFilterQuery({ filter });
+  const [seen, setSeen] = useState(applied);
+  if (seen !== applied) {
+    setSeen(applied);
+    if (buildFilterQuery({ filter: draft }) !== applied) setDraft(filter);
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(

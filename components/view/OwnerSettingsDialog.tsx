@@ -7,6 +7,7 @@ import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { JsonSchemaSettings } from "@/components/view/JsonSchemaSettings";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
+import { SummaryFieldSettings } from "@/components/view/SummaryFieldSettings";
 import type { PublicBin } from "@/lib/bins/public-bin";
 
 interface OwnerSettingsDialogProps {
@@ -78,6 +79,13 @@ export function OwnerSettingsDialog({
             </DetailSection>
             <DetailSection title="JSON Schema">
               <JsonSchemaSettings binId={binId} settings={settings} onSaved={onSecretSaved} />
+            </DetailSection>
+            <DetailSection title="List rows">
+              <SummaryFieldSettings
+                binId={binId}
+                summaryField={settings.summaryField ?? null}
+                onSaved={onSaved}
+              />
             </DetailSection>
             <DetailSection title="Housekeeping">
               {limits && (

@@ -23,5 +23,6 @@ export async function fetchBinSettings({
     failFirst: next.failFirst,
     jsonSchema: next.jsonSchema,
     jsonSchemaName: next.jsonSchemaName,
+    summaryField: next.summaryField ?? null,
   };
 }

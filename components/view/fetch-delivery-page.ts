@@ -16,6 +16,9 @@ export interface DeliveryPage {
 }
 
 export const DELIVERY_PAGE_SIZE = 50;
+// Older pages load while scrolling: bigger pages mean fewer round trips to the end of a big
+// bin (10,000 deliveries: 50 requests instead of 200); the API allows up to 200.
+const OLDER_PAGE_SIZE = 200;
 
 interface FetchDeliveryPageOptions {
   binId: string;
@@ -33,7 +36,11 @@ export async function fetchDeliveryPage({
   signal,
 }: FetchDeliveryPageOptions): Promise<DeliveryPage> {
   const response = await fetch(
-    apiUrl.deliveries(binId, { filter, before, limit: DELIVERY_PAGE_SIZE }),
+    apiUrl.deliveries(binId, {
+      filter,
+      before,
+      limit: before === null ? DELIVERY_PAGE_SIZE : OLDER_PAGE_SIZE,
+    }),
     { credentials: "same-origin", signal },
   );
   if (!response.ok) throw new Error(await readErrorMessage(response));

@@ -14,11 +14,14 @@ const summary = {
   remoteAddress: "127.0.0.1",
   receivedAt: "2026-01-01T00:00:00.000Z",
   analysisId: null,
+  analysisStatus: null,
+  analysisAgent: null,
   responseStatus: 200,
   signature: { scheme: "callcov", status: "valid", reason: "Signature matches" },
   attempt: 1,
   isDuplicate: false,
   conformance: { schema: "callcov-analysis@1", valid: true },
+  summaryField: null,
 };
 
 // The browser's guards are the server's schemas (lib/deliveries/*): what the list API and the

@@ -26,11 +26,14 @@ function row(id: string, patch: Partial<ListedDelivery> = {}): ListedDelivery {
     remoteAddress: null,
     receivedAt: "2026-12-01T00:00:00.000Z",
     analysisId: null,
+    analysisStatus: null,
+    analysisAgent: null,
     responseStatus: 200,
     signature: { scheme: null, status: "missing", reason: "no signature header" },
     attempt: 1,
     isDuplicate: false,
     conformance: null,
+    summaryField: null,
     ...patch,
   };
 }

@@ -99,6 +99,23 @@ export const failFirstSchema = z
       "Retry testing: the first `count` deliveries of each analysis (or identical body) are answered `status`.",
   });
 
+/**
+ * A dot path into JSON bodies ("event.type", "data.object.id", "items.0.sku") whose value list
+ * rows show for deliveries that are not CallCov analyses.
+ */
+export const summaryFieldSchema = z
+  .string()
+  .max(200)
+  .regex(
+    /^[A-Za-z0-9_$@-]+(\.[A-Za-z0-9_$@-]+)*$/,
+    'summaryField must be a dot path like "event.type" (letters, digits, _ $ @ -)',
+  )
+  .meta({
+    description:
+      'Dot path into JSON bodies whose value list rows show (e.g. "event.type"); array items by index ("items.0.sku").',
+    examples: ["event.type"],
+  });
+
 /** PUT /api/bins/<id>/settings: every key optional; null removes; unknown keys are refused. */
 export const binSettingsSchema = z
   .strictObject({
@@ -112,6 +129,7 @@ export const binSettingsSchema = z
     response: responseSettingsSchema.nullable().optional(),
     failFirst: failFirstSchema.nullable().optional(),
     jsonSchema: jsonSchemaSettingSchema.nullable().optional(),
+    summaryField: summaryFieldSchema.nullable().optional(),
   })
   .meta({ description: "Every key optional: left out keeps the current value, null resets it." });
 
@@ -123,4 +141,6 @@ export type FailFirstSettings = z.infer<typeof failFirstSchema>;
 export interface SimulationSettings {
   response: ResponseSettings | null;
   failFirst: FailFirstSettings | null;
+  /** Shown on list rows of JSON deliveries (absent: none). */
+  summaryField?: string | null;
 }

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { binIdSchema } from "@/lib/ids/bin-id-schema";
-import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import {
+  failFirstSchema,
+  storedResponseSettingsSchema,
+  summaryFieldSchema,
+} from "@/lib/bins/bin-settings-schema";
 import { storedJsonSchemaShape } from "@/lib/bins/json-schema-setting-schema";
 
 /** What anyone holding a view link may learn about a bin (never its token or secret). */
@@ -15,6 +19,7 @@ export const publicBinSchema = z.object({
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
   ...storedJsonSchemaShape,
+  summaryField: summaryFieldSchema.nullable().optional(),
   rejectedCount: z.number().int().min(0).meta({ description: "Deliveries refused with 429." }),
   limits: z.object({
     retentionDays: z.number(),

@@ -34,6 +34,10 @@ export async function updateBinSettings({
       const next: SimulationSettings = {
         response: settings.response === undefined ? current.response : settings.response,
         failFirst: settings.failFirst === undefined ? current.failFirst : settings.failFirst,
+        summaryField:
+          settings.summaryField === undefined
+            ? (current.summaryField ?? null)
+            : settings.summaryField,
       };
       const secretChange =
         settings.webhookSecret === undefined

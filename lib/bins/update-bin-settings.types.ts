@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import {
+  failFirstSchema,
+  storedResponseSettingsSchema,
+  summaryFieldSchema,
+} from "@/lib/bins/bin-settings-schema";
 import { storedJsonSchemaShape } from "@/lib/bins/json-schema-setting-schema";
 
 // PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
@@ -10,6 +14,7 @@ export const binSettingsStateSchema = z.object({
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
   ...storedJsonSchemaShape,
+  summaryField: summaryFieldSchema.nullable().optional(),
 });
 
 export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { extractAnalysisId } from "@/lib/analysis/extract-analysis-id";
+import { extractAnalysisFacts } from "@/lib/analysis/extract-analysis-facts";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 
 export interface BuildDeliveryRecordOptions {
@@ -25,6 +25,7 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     headers.push([name, value]);
     if (contentType === null && name.toLowerCase() === "content-type") contentType = value;
   }
+  const analysis = extractAnalysisFacts({ body: options.body });
   return {
     id: options.id,
     binId: options.binId,
@@ -38,7 +39,9 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     contentType,
     remoteAddress: options.remoteAddress,
     receivedAt: options.receivedAt,
-    analysisId: extractAnalysisId({ body: options.body }),
+    analysisId: analysis?.id ?? null,
+    analysisStatus: analysis?.status ?? null,
+    analysisAgent: analysis?.agent ?? null,
     // Filled in once the answer is planned (capture stores what it answered).
     responseStatus: 200,
     response: null,

@@ -13,6 +13,9 @@ export interface DeliveryRecord {
   remoteAddress: string | null;
   receivedAt: Date;
   analysisId: string | null;
+  /** Read at capture so list rows need no body: see extractAnalysisFacts. */
+  analysisStatus: string | null;
+  analysisAgent: string | null;
   responseStatus: number;
   /** The answer that was planned and sent (status, headers, body, delay, why). */
   response: unknown;

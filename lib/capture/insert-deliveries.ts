@@ -24,7 +24,7 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
   const rows = Prisma.join(
     records.map(
       (r) =>
-        Prisma.sql`(${r.id}::uuid, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}::jsonb, ${r.body}, ${r.bodySize}, ${r.bodySha256}, ${r.contentType}, ${r.remoteAddress}, ${r.receivedAt}, ${r.analysisId}, ${r.responseStatus}, ${JSON.stringify(r.response)}::jsonb, ${r.signature === null ? null : JSON.stringify(r.signature)}::jsonb, ${r.signatureVersion})`,
+        Prisma.sql`(${r.id}::uuid, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}::jsonb, ${r.body}, ${r.bodySize}, ${r.bodySha256}, ${r.contentType}, ${r.remoteAddress}, ${r.receivedAt}, ${r.analysisId}, ${r.analysisStatus}, ${r.analysisAgent}, ${r.responseStatus}, ${JSON.stringify(r.response)}::jsonb, ${r.signature === null ? null : JSON.stringify(r.signature)}::jsonb, ${r.signatureVersion})`,
     ),
   );
   try {
@@ -33,7 +33,7 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
       INSERT INTO bins (id, created_at, last_delivery_at) VALUES ${bins}
       ON CONFLICT (id) DO NOTHING
     )
-    INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, response_status, response, signature, signature_version)
+    INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, analysis_status, analysis_agent, response_status, response, signature, signature_version)
     VALUES ${rows}`;
   } finally {
     if (records.reduce((sum, r) => sum + r.bodySize, 0) >= EVICT_AFTER_BYTES) {

@@ -12,7 +12,7 @@ function unstorable(value: unknown, maxChars?: number): boolean {
 }
 
 /**
- * Stores as null the derived, optional fields of a delivery (analysis id, content type,
+ * Stores as null the derived, optional fields of a delivery (analysis id, status and agent, content type,
  * address, planned answer, verdict) that PostgreSQL would refuse, so that one hostile request
  * never fails the batch it shares with others. Never refuses: the row can do without them.
  * Returns the same object when nothing changed (no copy on the hot path).
@@ -27,6 +27,14 @@ export function nullUnstorableFields({
   if (unstorable(clean.analysisId, 200)) {
     clean.analysisId = null;
     nulled.push("analysisId");
+  }
+  if (unstorable(clean.analysisStatus, 32)) {
+    clean.analysisStatus = null;
+    nulled.push("analysisStatus");
+  }
+  if (unstorable(clean.analysisAgent, 200)) {
+    clean.analysisAgent = null;
+    nulled.push("analysisAgent");
   }
   if (unstorable(clean.contentType)) {
     clean.contentType = null;

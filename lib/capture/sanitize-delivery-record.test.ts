@@ -16,6 +16,8 @@ const base: DeliveryRecord = {
   remoteAddress: "127.0.0.1",
   receivedAt: new Date(0),
   analysisId: "an_1",
+  analysisStatus: "completed",
+  analysisAgent: "agent_1",
   responseStatus: 200,
   response: { status: 200, headers: {}, body: null },
   signature: { scheme: null, status: "missing", reason: "none" },
@@ -34,6 +36,8 @@ describe("sanitizeDeliveryRecord", () => {
     ["a lone high surrogate in the analysis id", { analysisId: "x\ud800y" }, "analysisId"],
     ["a lone low surrogate in the analysis id", { analysisId: "\udc00" }, "analysisId"],
     ["an analysis id over 200 characters", { analysisId: "a".repeat(201) }, "analysisId"],
+    ["a NUL in the analysis status", { analysisStatus: "x\u0000" }, "analysisStatus"],
+    ["a lone surrogate in the agent", { analysisAgent: "\ud800" }, "analysisAgent"],
     ["a NUL in the content type", { contentType: "text/plain\u0000" }, "contentType"],
     [
       "a NUL deep inside the verdict",

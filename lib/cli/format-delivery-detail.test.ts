@@ -27,6 +27,9 @@ const base: DeliveryDetail = {
   response: null,
   retryTimeline: [],
   conformance: null,
+  analysisStatus: "completed",
+  analysisAgent: null,
+  summaryField: null,
 };
 
 describe("formatDeliveryDetail", () => {

@@ -1,9 +1,13 @@
 import { attachRetryInfo } from "@/lib/deliveries/attach-retry-info";
 import { attachSignatures } from "@/lib/deliveries/attach-signatures";
+import { attachSummaryFields } from "@/lib/deliveries/attach-summary-fields";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { judgeConformance } from "@/lib/deliveries/judge-conformance";
 
-/** Summaries as every reader sees them (list API, live events, view): verdicts and attempts. */
+/**
+ * Summaries as every reader sees them (list API, live events, view): verdicts, attempts and
+ * the bin's summary field.
+ */
 export async function decorateDeliveries<T extends DeliverySummary>({
   binId,
   deliveries,
@@ -19,5 +23,6 @@ export async function decorateDeliveries<T extends DeliverySummary>({
     ...delivery,
     conformance: conformance.get(delivery.id) ?? null,
   }));
-  return attachRetryInfo({ binId, deliveries: withConformance });
+  const withRetries = await attachRetryInfo({ binId, deliveries: withConformance });
+  return attachSummaryFields({ binId, deliveries: withRetries });
 }

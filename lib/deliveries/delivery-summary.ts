@@ -31,6 +31,21 @@ export const deliverySummarySchema = z.object({
   responseStatus: z.number().int().nullable().meta({
     description: "The status the echo endpoint answered (simulated responses included).",
   }),
+  analysisStatus: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'The CallCov analysis status ("completed", "failed", ...) read at capture; null when the body is not an analysis or was captured before this field existed.',
+      examples: ["completed"],
+    }),
+  analysisAgent: z
+    .string()
+    .nullable()
+    .meta({
+      description: "The analysis's call.agent_id read at capture, if any.",
+      examples: ["agent_001"],
+    }),
 });
 
 /** The decorations every reader gets: the signature verdict, retry numbering, conformance. */
@@ -43,6 +58,16 @@ export const deliveryDecorationsShape = {
     description: "An earlier delivery of the same analysis was already answered 2xx.",
   }),
   conformance: conformanceSummarySchema,
+  summaryField: z
+    .object({
+      path: z.string().meta({ description: "The bin's summaryField setting (a dot path)." }),
+      value: z.string().meta({ description: "The value at that path, as text (shortened)." }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "For JSON bodies that are not analyses: the value at the bin's summaryField, when set and present.",
+    }),
 };
 
 /** A list row as the list API, the live events and the server render send it. */

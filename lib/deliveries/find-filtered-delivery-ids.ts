@@ -13,13 +13,19 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+// Stale verdicts judged per round of the signature filter: enough for a first page in most
+// bins, few enough that a secret change on a big bin does not make one request judge it all.
+const JUDGE_CHUNK = 500;
+
 /**
- * Ids of the bin's deliveries matching a filter, newest first, in SQL (one index range of the
- * bin). The body filter looks only at the first BODY_SEARCH_MAX_BYTES of each body (substring
- * of the bytea: PostgreSQL detoasts just that slice), and the query runs under
- * SEARCH_STATEMENT_TIMEOUT_MS, past which it is stopped with a clear 503 instead of holding a
- * connection and a CPU. Filtering by signature first makes sure every delivery has a verdict
- * for the current secret (judged in bounded batches).
+ * Ids of the bin's deliveries matching a filter, newest first (oldest first after `after`), in
+ * SQL (one index range of the bin). The body filter looks only at the first
+ * BODY_SEARCH_MAX_BYTES of each body (substring of the bytea: PostgreSQL detoasts just that
+ * slice), and the query runs under SEARCH_STATEMENT_TIMEOUT_MS, past which it is stopped with a
+ * clear 503 instead of holding a connection and a CPU. The signature filter needs verdicts for
+ * the current secret: stale ones are judged newest first, a chunk at a time, only until the
+ * page is full (after a secret change the first page of "invalid" no longer waits for the
+ * whole bin to be judged).
  */
 export async function findFilteredDeliveryIds({
   binId,
@@ -38,15 +44,15 @@ export async function findFilteredDeliveryIds({
   /** Only among these ids (deliveries just announced on the live bus). */
   ids?: string[];
 }): Promise<string[]> {
-  const db = getDb();
   const env = getEnv();
-  const conditions: Prisma.Sql[] = [Prisma.sql`d.bin_id = ${binId}`];
-  if (before) conditions.push(Prisma.sql`d.id < ${before}::uuid`);
-  if (after) conditions.push(Prisma.sql`d.id > ${after}::uuid`);
+  const range: Prisma.Sql[] = [];
+  if (before) range.push(Prisma.sql`d.id < ${before}::uuid`);
+  if (after) range.push(Prisma.sql`d.id > ${after}::uuid`);
   if (ids) {
     if (ids.length === 0) return [];
-    conditions.push(Prisma.sql`d.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`);
+    range.push(Prisma.sql`d.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`);
   }
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.bin_id = ${binId}`, ...range];
   if (filter.method) conditions.push(Prisma.sql`upper(d.method) = ${filter.method.toUpperCase()}`);
   if (filter.path) {
     conditions.push(Prisma.sql`(d.path || '?' || d.query) ILIKE ${likePattern(filter.path)}`);
@@ -60,23 +66,56 @@ export async function findFilteredDeliveryIds({
       in substring(d.body from 1 for ${env.BODY_SEARCH_MAX_BYTES}::int)) > 0`);
   }
   if (filter.json) conditions.push(jsonCondition(filter.json, env.BODY_SEARCH_MAX_BYTES));
-  if (filter.signature) {
-    await judgeAllSignatures(binId);
-    conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
-      AND d.signature_version = (SELECT secret_version FROM bins WHERE id = ${binId})`);
-  }
   if (filter.conformance) {
     await judgeAllConformance({ binId });
     conditions.push(Prisma.sql`d.conformance_valid = ${filter.conformance === "valid"}
       AND d.conformance_schema = (SELECT coalesce(json_schema_name, ${CALLCOV_SCHEMA_NAME}) FROM bins WHERE id = ${binId})`);
   }
+  const ascending = Boolean(after);
+  if (!filter.signature) return selectIds({ conditions, limit, ascending });
+  conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
+      AND d.signature_version = (SELECT secret_version FROM bins WHERE id = ${binId})`);
+  if (after || ids) {
+    // A wait's candidates are the few deliveries since its start: judge all of them.
+    for (;;) {
+      const stale = await findNewestStale({ binId, range });
+      if (stale.length === 0) return selectIds({ conditions, limit, ascending });
+      await judgeSignatures({ binId, ids: stale });
+    }
+  }
+  for (;;) {
+    const stale = await findNewestStale({ binId, range });
+    // Every delivery newer than the newest stale one has a current verdict: if those already
+    // fill the page, nothing needs judging.
+    const found = await selectIds({
+      conditions:
+        stale.length === 0 ? conditions : [...conditions, Prisma.sql`d.id > ${stale[0]}::uuid`],
+      limit,
+      ascending,
+    });
+    if (stale.length === 0 || found.length >= limit) return found;
+    await judgeSignatures({ binId, ids: stale });
+  }
+}
+
+async function selectIds({
+  conditions,
+  limit,
+  ascending,
+}: {
+  conditions: Prisma.Sql[];
+  limit: number;
+  ascending: boolean;
+}): Promise<string[]> {
+  const db = getDb();
+  const env = getEnv();
   try {
     // SET LOCAL lasts until the end of this transaction only; the pooled connection is clean.
     const [, rows] = await db.$transaction([
       db.$executeRawUnsafe(`SET LOCAL statement_timeout = ${env.SEARCH_STATEMENT_TIMEOUT_MS}`),
       db.$queryRaw<Array<{ id: string }>>`
         SELECT d.id::text AS id FROM deliveries d WHERE ${Prisma.join(conditions, " AND ")}
-        ORDER BY d.id ${after ? Prisma.sql`ASC` : Prisma.sql`DESC`} LIMIT ${limit}`,
+        ORDER BY d.id ${ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`} LIMIT ${limit}`,
     ]);
     return rows.map((row) => row.id);
   } catch (error) {
@@ -107,14 +146,18 @@ function jsonCondition(texts: string[], maxBytes: number): Prisma.Sql {
     WHERE ${Prisma.join(matches, " AND ")})`;
 }
 
-async function judgeAllSignatures(binId: string): Promise<void> {
-  const db = getDb();
-  for (;;) {
-    const stale = await db.$queryRaw<Array<{ id: string }>>`
-      SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
-      WHERE d.bin_id = ${binId} AND d.signature_version IS DISTINCT FROM b.secret_version
-      LIMIT 100`;
-    if (stale.length === 0) return;
-    await judgeSignatures({ binId, ids: stale.map((row) => row.id) });
-  }
+/** The newest JUDGE_CHUNK deliveries in the id range whose verdict is stale. */
+async function findNewestStale({
+  binId,
+  range,
+}: {
+  binId: string;
+  range: Prisma.Sql[];
+}): Promise<string[]> {
+  const stale = await getDb().$queryRaw<Array<{ id: string }>>`
+    SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
+    WHERE d.bin_id = ${binId} AND d.signature_version IS DISTINCT FROM b.secret_version
+      ${range.length > 0 ? Prisma.sql`AND ${Prisma.join(range, " AND ")}` : Prisma.empty}
+    ORDER BY d.id DESC LIMIT ${JUDGE_CHUNK}`;
+  return stale.map((row) => row.id);
 }

@@ -11,7 +11,9 @@ import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { verifySignature } from "@/lib/signatures/verify-signature";
 
 // Bodies held at once while re-judging, whatever their size (the byte bound comes from env).
-const MAX_BODIES_PER_BATCH = 25;
+// Each batch costs three round trips, so small bodies go many to a batch: the "Invalid" filter
+// right after a secret change re-judges the whole bin (1,000 deliveries: 1.9 s at 25 a batch).
+const MAX_BODIES_PER_BATCH = 250;
 
 type StaleRow = { id: string; headers: unknown; receivedAt: Date; bytes: number };
 
@@ -95,18 +97,21 @@ async function judgeBatch({
     secret === null
       ? new Map<string, Uint8Array[]>()
       : await readBodySlices({ binId, ids: batch.map((row) => row.id) });
-  const fresh: Array<readonly [string, SignatureResult]> = [];
-  for (const row of batch) {
-    // Sequential: one body's HMACs at a time (WebCrypto runs them off the main thread).
-    const result = await verifySignature({
-      headers: row.headers as Array<[string, string]>,
-      body: Buffer.concat(slices.get(row.id) ?? []),
-      secret,
-      now: () => row.receivedAt,
-    });
-    slices.delete(row.id);
-    fresh.push([row.id, toStoredVerdict(result)]);
-  }
+  // Together: WebCrypto runs the HMACs on the thread pool, and the batch's bodies are already
+  // in memory (bounded by SIGNATURE_JUDGE_BATCH_BYTES), so waiting for each in turn only adds
+  // a thread hop per row.
+  const fresh: Array<readonly [string, SignatureResult]> = await Promise.all(
+    batch.map(async (row) => {
+      const result = await verifySignature({
+        headers: row.headers as Array<[string, string]>,
+        body: Buffer.concat(slices.get(row.id) ?? []),
+        secret,
+        now: () => row.receivedAt,
+      });
+      return [row.id, toStoredVerdict(result)] as const;
+    }),
+  );
+  slices.clear();
   if (fresh.length > 0) {
     const values = Prisma.join(
       fresh.map(([id, result]) => Prisma.sql`(${id}::uuid, ${JSON.stringify(result)}::jsonb)`),

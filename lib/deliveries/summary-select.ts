@@ -12,4 +12,6 @@ export const summarySelect = {
   receivedAt: true,
   analysisId: true,
   responseStatus: true,
+  analysisStatus: true,
+  analysisAgent: true,
 } as const;

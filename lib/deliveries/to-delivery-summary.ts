@@ -13,6 +13,8 @@ export interface SummaryRow {
   receivedAt: Date;
   analysisId: string | null;
   responseStatus: number | null;
+  analysisStatus: string | null;
+  analysisAgent: string | null;
 }
 
 export function toDeliverySummary(row: SummaryRow): DeliverySummary {
@@ -29,5 +31,7 @@ export function toDeliverySummary(row: SummaryRow): DeliverySummary {
     receivedAt: row.receivedAt.toISOString(),
     analysisId: row.analysisId,
     responseStatus: row.responseStatus,
+    analysisStatus: row.analysisStatus,
+    analysisAgent: row.analysisAgent,
   };
 }

@@ -73,11 +73,14 @@ describe("the validator itself", () => {
       remoteAddress: null,
       receivedAt: "2026-01-01T00:00:00.000Z",
       analysisId: null,
+      analysisStatus: null,
+      analysisAgent: null,
       responseStatus: 200,
       signature: { scheme: null, status: "missing", reason: "No signature header" },
       attempt: 1,
       isDuplicate: false,
       conformance: { schema: "callcov-analysis@1", valid: false },
+      summaryField: null,
     };
     expect(validate(summary, valid)).toEqual([]);
     expect(validate(summary, { ...valid, conformance: { valid: "no" } })).not.toEqual([]);

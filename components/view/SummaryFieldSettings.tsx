@@ -1,0 +1,62 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import { useSaveSettings } from "@/components/view/use-save-settings";
+
+interface SummaryFieldSettingsProps {
+  binId: string;
+  summaryField: string | null;
+  onSaved: (settings: BinSettingsState) => void;
+}
+
+/** Which JSON field list rows show for deliveries that are not CallCov analyses. */
+export function SummaryFieldSettings({ binId, summaryField, onSaved }: SummaryFieldSettingsProps) {
+  const [path, setPath] = useState(summaryField ?? "");
+  const { busy, message, save } = useSaveSettings({ binId, onSaved });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = path.trim();
+    void save({ summaryField: value === "" ? null : value }, (saved) =>
+      saved.summaryField ? `Rows show ${saved.summaryField}.` : "Rows show no summary field.",
+    );
+  };
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-2">
+      <label htmlFor="summary-field" className="text-sm text-zinc-700 dark:text-zinc-300">
+        Summary field: a dot path into JSON bodies (e.g. <code>event.type</code>) shown on each row;
+        analyses show their status, id and agent.
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="summary-field"
+          data-testid="summary-field-input"
+          spellCheck={false}
+          placeholder="event.type"
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+          className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:text-zinc-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <button
+          type="submit"
+          data-testid="summary-field-save"
+          disabled={busy}
+          className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Save
+        </button>
+      </div>
+      {message && (
+        <p
+          data-testid="summary-field-message"
+          role={message.error ? "alert" : "status"}
+          className={`text-xs ${message.error ? "text-rose-700 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
+        >
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
