@@ -31,6 +31,9 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
         hasSecret: data.hasSecret,
         response: data.bin?.response ?? null,
         failFirst: data.bin?.failFirst ?? null,
+        rules: data.bin?.rules ?? [],
+        chaos: data.bin?.chaos ?? null,
+        gone: data.bin?.gone ?? false,
       }}
     >
       <BinView

@@ -158,7 +158,14 @@ export function BinView({
 
   const shareUrl = selectedId ? `${viewUrl}/${encodeURIComponent(selectedId)}` : viewUrl;
   const empty = list.deliveries.length === 0 && !list.filtered && !list.filtering;
-  const currentSettings = settings ?? { hasSecret: false, response: null, failFirst: null };
+  const currentSettings = settings ?? {
+    hasSecret: false,
+    response: null,
+    failFirst: null,
+    rules: [],
+    chaos: null,
+    gone: false,
+  };
 
   return (
     // The page itself never scrolls: header on top, and only the list and the detail pane

@@ -17,5 +17,6 @@ export async function fetchBinSettings({
   });
   if (!response.ok) throw new Error(await readErrorMessage(response));
   const next = (await response.json()) as BinSettingsState;
-  return { hasSecret: next.hasSecret, response: next.response, failFirst: next.failFirst };
+  const { hasSecret, response: answer, failFirst, rules, chaos, gone } = next;
+  return { hasSecret, response: answer, failFirst, rules: rules ?? [], chaos: chaos ?? null, gone: gone ?? false };
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { binIdSchema } from "@/lib/ids/bin-id-schema";
-import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import {
+  chaosSchema,
+  failFirstSchema,
+  storedResponseRulesSchema,
+  storedResponseSettingsSchema,
+} from "@/lib/bins/bin-settings-schema";
 
 /** What anyone holding a view link may learn about a bin (never its token or secret). */
 export const publicBinSchema = z.object({
@@ -13,6 +18,9 @@ export const publicBinSchema = z.object({
   hasSecret: z.boolean().meta({ description: "Whether a webhook secret is set." }),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
+  rules: storedResponseRulesSchema,
+  chaos: chaosSchema.nullable(),
+  gone: z.boolean(),
   rejectedCount: z.number().int().min(0).meta({ description: "Deliveries refused with 429." }),
   limits: z.object({
     retentionDays: z.number(),

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import {
+  chaosSchema,
+  failFirstSchema,
+  storedResponseRulesSchema,
+  storedResponseSettingsSchema,
+} from "@/lib/bins/bin-settings-schema";
 
 // PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
 
@@ -8,6 +13,9 @@ export const binSettingsStateSchema = z.object({
   hasSecret: z.boolean(),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
+  rules: storedResponseRulesSchema,
+  chaos: chaosSchema.nullable(),
+  gone: z.boolean(),
 });
 
 export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

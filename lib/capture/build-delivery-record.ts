@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { extractAnalysisId } from "@/lib/analysis/extract-analysis-id";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+import type { JsonBody } from "@/lib/payload/parse-json-body";
 
 export interface BuildDeliveryRecordOptions {
   id: string;
@@ -13,6 +14,8 @@ export interface BuildDeliveryRecordOptions {
   body: Uint8Array;
   remoteAddress: string | null;
   receivedAt: Date;
+  /** The body parsed once by the caller (parseJsonBody), so it is not parsed again here. */
+  json?: JsonBody;
 }
 
 /** request -> record: keeps headers as sent (order, case, duplicates) and the body untouched. */
@@ -38,7 +41,7 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     contentType,
     remoteAddress: options.remoteAddress,
     receivedAt: options.receivedAt,
-    analysisId: extractAnalysisId({ body: options.body }),
+    analysisId: extractAnalysisId({ body: options.body, json: options.json }),
     // Filled in once the answer is planned (capture stores what it answered).
     responseStatus: 200,
     response: null,
