@@ -5,6 +5,8 @@ import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { DetailSection } from "@/components/view/DetailSection";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
+import { ResponseRulesEditor } from "@/components/view/ResponseRulesEditor";
+import { ChaosSettingsForm } from "@/components/view/ChaosSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
 import type { PublicBin } from "@/lib/bins/public-bin";
 
@@ -74,6 +76,12 @@ export function OwnerSettingsDialog({
             </DetailSection>
             <DetailSection title="Response">
               <ResponseSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
+            </DetailSection>
+            <DetailSection title="Response rules">
+              <ResponseRulesEditor binId={binId} settings={settings} onSaved={onSaved} />
+            </DetailSection>
+            <DetailSection title="Chaos and gone">
+              <ChaosSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
             </DetailSection>
             <DetailSection title="Housekeeping">
               {limits && (
