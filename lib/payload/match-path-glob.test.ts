@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchPathGlob } from "@/lib/payload/match-path-glob";
+import { MAX_GLOB_STEPS, matchPathGlob } from "@/lib/payload/match-path-glob";
 
 describe("matchPathGlob", () => {
   it.each([
@@ -39,5 +39,16 @@ describe("matchPathGlob", () => {
     const deep = `/${"**/a/".repeat(30)}b`;
     expect(matchPathGlob({ glob: deep, path: "/a".repeat(4000) })).toBe(false);
     expect(matchPathGlob({ glob: deep, path: `${"/a".repeat(4000)}/b` })).toBe(true);
+  });
+
+  it("gives up (no match) past its step budget instead of scanning a huge path", () => {
+    // A middle run of 96 segments slid over 4,000 path segments: ~384,000 comparisons unbounded.
+    const glob = `/**/${"a/".repeat(95)}x/**/c`;
+    expect(matchPathGlob({ glob, path: `${"/a".repeat(4000)}/c` })).toBe(false);
+    // The same glob still matches where honest work suffices.
+    expect(matchPathGlob({ glob, path: `${"/a".repeat(95)}/x/c` })).toBe(true);
+    // Past the budget even a real match is refused: the bound is what keeps captures fast.
+    const far = `${"/b".repeat(MAX_GLOB_STEPS)}${"/a".repeat(95)}/x/c`;
+    expect(matchPathGlob({ glob, path: far })).toBe(false);
   });
 });
