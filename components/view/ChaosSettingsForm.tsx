@@ -2,12 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 import { FormMessage } from "@/components/common/FormMessage";
-import { buttonClass } from "@/components/common/button-class";
 import {
   buildChaosSettingsRequest,
   type ChaosFormState,
 } from "@/components/view/build-chaos-settings-request";
 import { LabeledInput } from "@/components/view/LabeledInput";
+import { SaveButton } from "@/components/view/SaveButton";
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
@@ -22,15 +23,7 @@ function initialState(settings: BinSettingsState): ChaosFormState {
 }
 
 /** Chaos testing (random failures) and the gone switch (410 to everything). */
-export function ChaosSettingsForm({
-  binId,
-  settings,
-  onSaved,
-}: {
-  binId: string;
-  settings: BinSettingsState;
-  onSaved: (settings: BinSettingsState) => void;
-}) {
+export function ChaosSettingsForm({ binId, settings, onSaved }: SettingsFormProps) {
   const [form, setForm] = useState(() => initialState(settings));
   const { busy, message, save } = useSaveSettings({ binId, onSaved });
   const set = (patch: Partial<ChaosFormState>) => setForm((current) => ({ ...current, ...patch }));
@@ -80,14 +73,7 @@ export function ChaosSettingsForm({
         Gone: answer 410 to every delivery, like an unsubscribed endpoint
       </label>
       <FormMessage message={message} testId={message?.error ? "chaos-error" : "chaos-saved"} />
-      <button
-        type="submit"
-        data-testid="chaos-save"
-        disabled={busy}
-        className={`${buttonClass({ variant: "primary" })} self-start`}
-      >
-        {busy ? "Saving…" : "Save chaos"}
-      </button>
+      <SaveButton busy={busy} testId="chaos-save" label="Save chaos" className="self-start" />
     </form>
   );
 }

@@ -5,6 +5,8 @@ import { FormMessage } from "@/components/common/FormMessage";
 import { buttonClass } from "@/components/common/button-class";
 import { checkRulesJson } from "@/components/view/check-rules-json";
 import { LabeledInput } from "@/components/view/LabeledInput";
+import { SaveButton } from "@/components/view/SaveButton";
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 
@@ -26,15 +28,7 @@ function toText(rules: BinSettingsState["rules"]): string {
  * The owner's response rules as a JSON editor, checked with the server's schema before saving.
  * Which answer wins is decided by lib/capture/plan-response.ts; the hint repeats its order.
  */
-export function ResponseRulesEditor({
-  binId,
-  settings,
-  onSaved,
-}: {
-  binId: string;
-  settings: BinSettingsState;
-  onSaved: (settings: BinSettingsState) => void;
-}) {
+export function ResponseRulesEditor({ binId, settings, onSaved }: SettingsFormProps) {
   const [text, setText] = useState(() => toText(settings.rules));
   const [invalid, setInvalid] = useState<string | null>(null);
   const { busy, message, save } = useSaveSettings({ binId, onSaved });
@@ -78,14 +72,7 @@ export function ResponseRulesEditor({
         testId={invalid || message?.error ? "rules-error" : "rules-saved"}
       />
       <div className="flex gap-2">
-        <button
-          type="submit"
-          data-testid="rules-save"
-          disabled={busy}
-          className={buttonClass({ variant: "primary" })}
-        >
-          {busy ? "Saving…" : "Save rules"}
-        </button>
+        <SaveButton busy={busy} testId="rules-save" label="Save rules" />
         <button
           type="button"
           data-testid="rules-add-example"

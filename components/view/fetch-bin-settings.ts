@@ -18,5 +18,12 @@ export async function fetchBinSettings({
   if (!response.ok) throw new Error(await readErrorMessage(response));
   const next = (await response.json()) as BinSettingsState;
   const { hasSecret, response: answer, failFirst, rules, chaos, gone } = next;
-  return { hasSecret, response: answer, failFirst, rules: rules ?? [], chaos: chaos ?? null, gone: gone ?? false };
+  return {
+    hasSecret,
+    response: answer,
+    failFirst,
+    rules: rules ?? [],
+    chaos: chaos ?? null,
+    gone: gone ?? false,
+  };
 }
