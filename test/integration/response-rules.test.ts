@@ -104,6 +104,15 @@ describe("response rules", () => {
     expect(failure).toMatchObject({ reason: "rule", rule: 6, status: 422 });
   });
 
+  it("does not parse JSON bodies over 1 MiB for rules (stored, answered by the fallback)", async () => {
+    const bin = await createConfigured({ rules: RULES });
+    const padding = "x".repeat(1024 * 1024);
+    const body = JSON.stringify({ data: { kind: "refund" }, padding });
+    const answer = await capture(bin, { body, headers: { "Content-Type": "application/json" } });
+    expect(answer.status).toBe(200);
+    expect((await recorded(bin, answer)).response).toMatchObject({ reason: "default" });
+  });
+
   it("a rule wins over the /status/<code> path", async () => {
     const bin = await createConfigured({
       rules: [{ when: { path: "/status/**" }, response: { status: 204 } }],
