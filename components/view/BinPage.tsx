@@ -34,6 +34,9 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
         jsonSchema: data.bin?.jsonSchema ?? null,
         jsonSchemaName: data.bin?.jsonSchemaName ?? null,
         summaryField: data.bin?.summaryField ?? null,
+        rules: data.bin?.rules ?? [],
+        chaos: data.bin?.chaos ?? null,
+        gone: data.bin?.gone ?? false,
       }}
     >
       <BinView

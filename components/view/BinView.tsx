@@ -181,6 +181,9 @@ export function BinView({
     failFirst: null,
     jsonSchema: null,
     jsonSchemaName: null,
+    rules: [],
+    chaos: null,
+    gone: false,
   };
 
   return (

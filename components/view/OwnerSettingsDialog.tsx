@@ -6,6 +6,8 @@ import { DetailSection } from "@/components/view/DetailSection";
 import { HousekeepingActions } from "@/components/view/HousekeepingActions";
 import { JsonSchemaSettings } from "@/components/view/JsonSchemaSettings";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
+import { ResponseRulesEditor } from "@/components/view/ResponseRulesEditor";
+import { ChaosSettingsForm } from "@/components/view/ChaosSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
 import { SummaryFieldSettings } from "@/components/view/SummaryFieldSettings";
 import type { PublicBin } from "@/lib/bins/public-bin";
@@ -86,6 +88,12 @@ export function OwnerSettingsDialog({
                 summaryField={settings.summaryField ?? null}
                 onSaved={onSaved}
               />
+            </DetailSection>
+            <DetailSection title="Response rules">
+              <ResponseRulesEditor binId={binId} settings={settings} onSaved={onSaved} />
+            </DetailSection>
+            <DetailSection title="Chaos and gone">
+              <ChaosSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
             </DetailSection>
             <DetailSection title="Housekeeping">
               {limits && (

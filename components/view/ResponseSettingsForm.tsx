@@ -9,6 +9,7 @@ import {
   type ResponseFormState,
 } from "@/components/view/build-response-settings-request";
 import { LabeledInput, type LabeledInputProps } from "@/components/view/LabeledInput";
+import { SaveButton } from "@/components/view/SaveButton";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
 
@@ -168,14 +169,7 @@ export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSetti
         testId={message?.error ? "response-error" : "response-saved"}
       />
       <div className="flex gap-2">
-        <button
-          type="submit"
-          data-testid="response-save"
-          disabled={busy}
-          className={buttonClass({ variant: "primary" })}
-        >
-          {busy ? "Saving…" : "Save response"}
-        </button>
+        <SaveButton busy={busy} testId="response-save" label="Save response" />
         <button
           type="button"
           data-testid="response-reset"

@@ -9,6 +9,9 @@ const REASONS: Record<SentResponse["reason"], string> = {
   settings: "the bin’s simulated response",
   "status-path": "the status in the /status/<code> path",
   "fail-first": "fail-first retry testing",
+  gone: "the bin’s gone switch (like an unsubscribed endpoint)",
+  chaos: "chaos testing (a random failure)",
+  rule: "response rule",
 };
 
 function isSentResponse(value: unknown): value is SentResponse {
@@ -36,7 +39,12 @@ export function SentResponseSection({
   const body = fallback?.body ?? response.body ?? "";
   const contentType = fallback?.contentType ?? response.contentType ?? "text/plain; charset=utf-8";
   return (
-    <div data-testid="sent-response" data-status={response.status} className="flex flex-col gap-2">
+    <div
+      data-testid="sent-response"
+      data-status={response.status}
+      data-reason={response.reason}
+      className="flex flex-col gap-2"
+    >
       <p className="flex flex-wrap items-baseline gap-x-2 text-[13px]">
         <span className="text-base">
           <StatusCode status={response.status} testId="sent-response-status" />
@@ -46,6 +54,7 @@ export function SentResponseSection({
           {response.reason === "fail-first" && response.attempt
             ? ` (attempt ${response.attempt})`
             : ""}
+          {response.reason === "rule" && response.rule ? ` ${response.rule}` : ""}
           {response.delayMs > 0 ? `, after a ${response.delayMs} ms delay` : ""}
         </span>
       </p>

@@ -16,7 +16,13 @@ export function SimulationChip({ settings }: { settings: BinSettingsState }) {
     );
   }
   const failFirst = settings.failFirst && settings.failFirst.count > 0 ? settings.failFirst : null;
+  const chaosRate = settings.chaos?.failureRate ?? 0;
   const short = [
+    settings.gone ? "gone 410" : null,
+    chaosRate > 0 ? `chaos ${Math.round(chaosRate * 1000) / 10}%` : null,
+    settings.rules.length > 0
+      ? `${settings.rules.length} rule${settings.rules.length === 1 ? "" : "s"}`
+      : null,
     settings.response ? `answers ${settings.response.status ?? 200}` : null,
     failFirst ? `fail-first ${failFirst.count}×${failFirst.status}` : null,
   ]

@@ -1,3 +1,5 @@
+import { numberOrText } from "@/components/view/number-or-text";
+
 /** What the owner typed into the response form, as text. */
 export interface ResponseFormState {
   status: string;
@@ -7,12 +9,6 @@ export interface ResponseFormState {
   delayMs: string;
   failCount: string;
   failStatus: string;
-}
-
-// Numbers go as numbers; anything else is sent as typed so the server's message names it.
-function numberOrText(text: string): number | string {
-  const value = Number(text.trim());
-  return text.trim() !== "" && Number.isFinite(value) ? value : text;
 }
 
 /** The PUT /api/bins/<id>/settings body for the form: defaults are sent as null. */

@@ -17,12 +17,16 @@ export async function fetchBinSettings({
   });
   if (!response.ok) throw new Error(await readErrorMessage(response));
   const next = (await response.json()) as BinSettingsState;
+  const { hasSecret, response: answer, failFirst, rules, chaos, gone } = next;
   return {
-    hasSecret: next.hasSecret,
-    response: next.response,
-    failFirst: next.failFirst,
+    hasSecret,
+    response: answer,
+    failFirst,
     jsonSchema: next.jsonSchema,
     jsonSchemaName: next.jsonSchemaName,
     summaryField: next.summaryField ?? null,
+    rules: rules ?? [],
+    chaos: chaos ?? null,
+    gone: gone ?? false,
   };
 }

@@ -1,8 +1,7 @@
 import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
 import { toRecord } from "@/lib/analysis/to-record";
-import { decodeUtf8 } from "@/lib/text/decode-utf8";
+import { parseJsonBody, type JsonBody } from "@/lib/payload/parse-json-body";
 
-const MAX_PARSE_BYTES = 1024 * 1024;
 // Column widths (deliveries.analysis_id / analysis_status / analysis_agent): longer is dropped.
 const MAX_ID = 200;
 const MAX_STATUS = 32;
@@ -21,25 +20,19 @@ function boundedString(value: unknown, max: number): string | null {
 
 /**
  * Id, status and agent of an analysis body, or null. Cheap enough for the capture path: only
- * small bodies that start like a JSON object are parsed at all, and only once.
+ * small bodies that start like JSON are parsed at all, and a capture passes the `json` it
+ * parsed already (parseJsonBody) so the body is parsed once.
  */
-export function extractAnalysisFacts({ body }: { body: Uint8Array }): AnalysisFacts | null {
-  if (body.byteLength === 0 || body.byteLength > MAX_PARSE_BYTES) return null;
-  let start = 0;
-  while (
-    start < body.byteLength &&
-    (body[start] === 0x20 || body[start] === 0x0a || body[start] === 0x0d || body[start] === 0x09)
-  )
-    start++;
-  if (body[start] !== 0x7b) return null;
-  const text = decodeUtf8({ bytes: body });
-  if (text === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+export function extractAnalysisFacts({
+  body,
+  json = parseJsonBody({ body }),
+}: {
+  body: Uint8Array;
+  json?: JsonBody;
+}): AnalysisFacts | null {
+  if (!json.ok) return null;
+  const value = json.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
   if (!isAnalysisPayload({ value })) return null;
   const payload = value as Record<string, unknown>;
   const id = boundedString(payload.id, MAX_ID);

@@ -116,6 +116,117 @@ export const summaryFieldSchema = z
     examples: ["event.type"],
   });
 
+/** Bounds of response rules: a capture walks every rule, so the list and each glob stay small. */
+export const RULE_LIMITS = {
+  count: 50,
+  globLength: 200,
+  headerNameLength: 256,
+  containsLength: 1024,
+  jsonPathLength: 200,
+  jsonPathSegments: 32,
+  equalsLength: 1024,
+  /** Every rule together, as JSON (bodies and headers included). */
+  totalChars: 128 * 1024,
+};
+
+const ruleWhenSchema = z
+  .strictObject({
+    method: z
+      .string()
+      .regex(/^[A-Za-z]{1,20}$/, "method must be 1-20 letters, e.g. POST")
+      .optional()
+      .meta({ description: "Request method, case-insensitive." }),
+    path: z
+      .string()
+      .min(1)
+      .max(RULE_LIMITS.globLength)
+      .regex(/^\//, "path must start with / (a glob: * within a segment, ** across segments)")
+      .optional()
+      .meta({
+        description:
+          "Glob on the path after /echo/<bin>: `*` matches within one segment, a `**` segment any number of segments; every other character is literal. A request with no path matches as `/`.",
+      }),
+    header: z
+      .strictObject({
+        name: z.string().min(1).max(RULE_LIMITS.headerNameLength),
+        contains: z.string().max(RULE_LIMITS.containsLength).default(""),
+      })
+      .optional()
+      .meta({
+        description:
+          "A request header (name case-insensitive) whose value contains this text (case-sensitive); empty: the header is present.",
+      }),
+    json: z
+      .strictObject({
+        path: z
+          .string()
+          .min(1)
+          .max(RULE_LIMITS.jsonPathLength)
+          .refine(
+            (path) => path.split(".").length <= RULE_LIMITS.jsonPathSegments,
+            `json.path has at most ${RULE_LIMITS.jsonPathSegments} segments`,
+          ),
+        equals: z.union([
+          z.string().max(RULE_LIMITS.equalsLength),
+          z.number(),
+          z.boolean(),
+          z.null(),
+        ]),
+      })
+      .optional()
+      .meta({
+        description:
+          "The JSON body (at most 1 MiB; a body that is not JSON never matches) has this value at `path`: dot-separated keys, numbers index arrays, an optional leading `$.` (e.g. `$.data.items.0.id`).",
+      }),
+  })
+  .meta({ description: "Every field optional; all given ones must match. `{}` matches all." });
+
+function checkRulesSize(rules: readonly unknown[], ctx: z.RefinementCtx): void {
+  const chars = JSON.stringify(rules).length;
+  if (chars > RULE_LIMITS.totalChars) {
+    ctx.addIssue({
+      code: "custom",
+      message: `rules are ${chars} characters of JSON together; at most ${RULE_LIMITS.totalChars}`,
+    });
+  }
+}
+
+const RULES_DESCRIPTION = `Response rules, first match wins (at most ${RULE_LIMITS.count}, ${RULE_LIMITS.totalChars} characters of JSON together). A matching rule's \`response\` replaces the bin's response settings; see ChaosSettings for the precedence.`;
+
+/** Saving rules: each response passes the same checks as the bin's response settings. */
+export const responseRulesSchema = z
+  .array(z.strictObject({ when: ruleWhenSchema.default({}), response: responseSettingsSchema }))
+  .max(RULE_LIMITS.count)
+  .superRefine(checkRulesSize)
+  .meta({ description: RULES_DESCRIPTION });
+
+/** Reading rules back: shape only; the header rules are applied again when answering. */
+export const storedResponseRulesSchema = z
+  .array(z.object({ when: ruleWhenSchema, response: storedResponseSettingsSchema }))
+  .max(RULE_LIMITS.count)
+  .meta({ description: RULES_DESCRIPTION });
+
+const FAILURE_STATUS = z.number().int().min(400).max(599);
+
+export const chaosSchema = z
+  .strictObject({
+    failureRate: z.number().min(0).max(1),
+    statuses: z
+      .array(FAILURE_STATUS)
+      .min(1)
+      .max(20)
+      .refine((statuses) => new Set(statuses).size === statuses.length, "statuses must not repeat")
+      .default([500, 503, 429])
+      .meta({ description: "4xx/5xx statuses, picked at random with equal weight." }),
+    retryAfterSeconds: z.number().int().min(0).max(86_400).default(5).meta({
+      description: "Sent as Retry-After on the 429s and 503s.",
+    }),
+  })
+  .meta({
+    description:
+      "Fails this share of captures at random with one of `statuses` (stored all the same). Precedence, first that applies: gone (410) > fail-first > chaos > the first matching rule > the /status/<code> path > the response settings > the default 200.",
+  });
+
 /** PUT /api/bins/<id>/settings: every key optional; null removes; unknown keys are refused. */
 export const binSettingsSchema = z
   .strictObject({
@@ -130,12 +241,19 @@ export const binSettingsSchema = z
     failFirst: failFirstSchema.nullable().optional(),
     jsonSchema: jsonSchemaSettingSchema.nullable().optional(),
     summaryField: summaryFieldSchema.nullable().optional(),
+    rules: responseRulesSchema.nullable().optional(),
+    chaos: chaosSchema.nullable().optional(),
+    gone: z.boolean().nullable().optional().meta({
+      description: "true: every capture is stored and answered 410, like an unsubscribed endpoint.",
+    }),
   })
   .meta({ description: "Every key optional: left out keeps the current value, null resets it." });
 
 export type BinSettingsInput = z.infer<typeof binSettingsSchema>;
 export type ResponseSettings = z.infer<typeof storedResponseSettingsSchema>;
 export type FailFirstSettings = z.infer<typeof failFirstSchema>;
+export type ResponseRule = z.infer<typeof storedResponseRulesSchema>[number];
+export type ChaosSettings = z.infer<typeof chaosSchema>;
 
 /** What is stored in bins.settings and shown to everyone (read-only for viewers). */
 export interface SimulationSettings {
@@ -143,4 +261,8 @@ export interface SimulationSettings {
   failFirst: FailFirstSettings | null;
   /** Shown on list rows of JSON deliveries (absent: none). */
   summaryField?: string | null;
+  /** Optional so older literals still type-check; parseStoredSettings always fills them. */
+  rules?: ResponseRule[];
+  chaos?: ChaosSettings | null;
+  gone?: boolean;
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { binIdSchema } from "@/lib/ids/bin-id-schema";
 import {
+  chaosSchema,
   failFirstSchema,
+  storedResponseRulesSchema,
   storedResponseSettingsSchema,
   summaryFieldSchema,
 } from "@/lib/bins/bin-settings-schema";
@@ -20,6 +22,9 @@ export const publicBinSchema = z.object({
   failFirst: failFirstSchema.nullable(),
   ...storedJsonSchemaShape,
   summaryField: summaryFieldSchema.nullable().optional(),
+  rules: storedResponseRulesSchema,
+  chaos: chaosSchema.nullable(),
+  gone: z.boolean(),
   rejectedCount: z.number().int().min(0).meta({ description: "Deliveries refused with 429." }),
   limits: z.object({
     retentionDays: z.number(),

@@ -31,13 +31,16 @@ export async function updateBinSettings({
     change: async (bin) => {
       const settings = await readSettings();
       const current = parseStoredSettings(bin.settings);
-      const next: SimulationSettings = {
+      const next: Required<SimulationSettings> = {
         response: settings.response === undefined ? current.response : settings.response,
         failFirst: settings.failFirst === undefined ? current.failFirst : settings.failFirst,
         summaryField:
           settings.summaryField === undefined
             ? (current.summaryField ?? null)
             : settings.summaryField,
+        rules: settings.rules === undefined ? current.rules : (settings.rules ?? []),
+        chaos: settings.chaos === undefined ? current.chaos : settings.chaos,
+        gone: settings.gone === undefined ? current.gone : (settings.gone ?? false),
       };
       const secretChange =
         settings.webhookSecret === undefined

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
+  chaosSchema,
   failFirstSchema,
+  storedResponseRulesSchema,
   storedResponseSettingsSchema,
   summaryFieldSchema,
 } from "@/lib/bins/bin-settings-schema";
@@ -15,6 +17,9 @@ export const binSettingsStateSchema = z.object({
   failFirst: failFirstSchema.nullable(),
   ...storedJsonSchemaShape,
   summaryField: summaryFieldSchema.nullable().optional(),
+  rules: storedResponseRulesSchema,
+  chaos: chaosSchema.nullable(),
+  gone: z.boolean(),
 });
 
 export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { extractAnalysisFacts } from "@/lib/analysis/extract-analysis-facts";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+import type { JsonBody } from "@/lib/payload/parse-json-body";
 
 export interface BuildDeliveryRecordOptions {
   id: string;
@@ -13,6 +14,8 @@ export interface BuildDeliveryRecordOptions {
   body: Uint8Array;
   remoteAddress: string | null;
   receivedAt: Date;
+  /** The body parsed once by the caller (parseJsonBody), so it is not parsed again here. */
+  json?: JsonBody;
 }
 
 /** request -> record: keeps headers as sent (order, case, duplicates) and the body untouched. */
@@ -25,7 +28,7 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     headers.push([name, value]);
     if (contentType === null && name.toLowerCase() === "content-type") contentType = value;
   }
-  const analysis = extractAnalysisFacts({ body: options.body });
+  const analysis = extractAnalysisFacts({ body: options.body, json: options.json });
   return {
     id: options.id,
     binId: options.binId,

@@ -17,6 +17,7 @@ import { getRateLimiter } from "@/lib/rate-limits/get-rate-limiter";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
 import { getSettingsCache } from "@/lib/bins/get-settings-cache";
 import { parseEchoUrl } from "@/lib/capture/parse-echo-url";
+import { parseJsonBody, type JsonBody } from "@/lib/payload/parse-json-body";
 import { planResponse } from "@/lib/capture/plan-response";
 import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import { sanitizeDeliveryRecord } from "@/lib/capture/sanitize-delivery-record";
@@ -234,6 +235,8 @@ async function captureBody({
     return;
   }
   const receivedAt = ctx.now();
+  // Parsed once, for the analysis id and for response rules.
+  const json = parseJsonBody({ body: result.body });
   const built = sanitizeDeliveryRecord({
     record: buildDeliveryRecord({
       id: createUuidV7({ now: () => receivedAt.getTime(), randomBytes: randomPool }),
@@ -245,6 +248,7 @@ async function captureBody({
       body: result.body,
       remoteAddress: ctx.remoteAddress,
       receivedAt,
+      json,
     }),
   });
   if (!built.ok) {
@@ -254,7 +258,7 @@ async function captureBody({
   try {
     const decision = await limitCheck;
     if (!decision.allowed) return refuseRateLimited(ctx, decision);
-    stored = await storeDelivery({ ctx, record: built.record, receivedAt });
+    stored = await storeDelivery({ ctx, record: built.record, receivedAt, json });
   } catch (error) {
     return answerStoreFailure(ctx, error);
   }
@@ -301,10 +305,12 @@ async function storeDelivery({
   ctx,
   record,
   receivedAt,
+  json,
 }: {
   ctx: CaptureContext;
   record: DeliveryRecord;
   receivedAt: Date;
+  json: JsonBody;
 }): Promise<StoredDelivery> {
   const { binId, path } = ctx;
   const settings = await getSettingsCache().get(binId);
@@ -315,7 +321,13 @@ async function storeDelivery({
         bodySha256: record.bodySha256,
       })
     : null;
-  const { droppedHeaders, ...plan } = planResponse({ settings, path, priorAttempts });
+  const { droppedHeaders, ...plan } = planResponse({
+    settings,
+    path,
+    priorAttempts,
+    request: { method: record.method, headers: record.headers, json },
+    random: Math.random,
+  });
   if (droppedHeaders) {
     // Settings saved before today's header rules: answered without the offending headers.
     log("warn", "stored response headers dropped", {

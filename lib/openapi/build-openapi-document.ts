@@ -249,14 +249,19 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
         content: json(ref("CaptureReceipt")),
       },
       ...errors("400", "413", "414", "429", "431"),
+      "429": {
+        description:
+          "Rate limited (an Error, with Retry-After; nothing stored), or a simulated 429 (chaos, a rule, fail-first, settings or /status/429; stored; chaos adds Retry-After) that says it is simulated",
+        content: json({ anyOf: [ref("Error"), ref("SimulatedFailure")] }),
+      },
       "503": {
         description:
-          "Storage unavailable (an Error, with Retry-After), or a simulated 503 (fail-first, settings or /status/503) that says it is simulated",
+          "Storage unavailable (an Error, with Retry-After), or a simulated 503 (chaos with Retry-After, a rule, fail-first, settings or /status/503) that says it is simulated",
         content: json({ anyOf: [ref("Error"), ref("SimulatedFailure")] }),
       },
       default: {
         description:
-          "Captured, answered as simulated: the status from the owner's response settings, fail-first or a /status/<code> path, with the configured body and content type, else the receipt (2xx/3xx) or a SimulatedFailure (4xx/5xx).",
+          "Captured, answered as simulated. First that applies: gone (410), fail-first, chaos (a random listed status), the first matching response rule, the /status/<code> path, the owner's response settings; with the configured body and content type, else the receipt (2xx/3xx) or a SimulatedFailure (4xx/5xx).",
         headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
         content: {
           "application/json": {

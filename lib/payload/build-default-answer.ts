@@ -8,6 +8,9 @@ const WHY: Record<PlannedResponse["reason"], string> = {
   settings: "the bin's response settings",
   "status-path": "the /status/<code> path",
   "fail-first": "fail-first retry testing",
+  gone: "the bin's gone switch (410, like an unsubscribed endpoint)",
+  chaos: "chaos testing (random failures)",
+  rule: "a response rule",
 };
 
 /**
@@ -19,19 +22,25 @@ export function buildDefaultAnswer({
   plan,
   deliveryId,
 }: {
-  plan: Pick<PlannedResponse, "status" | "reason" | "attempt">;
+  plan: Pick<PlannedResponse, "status" | "reason" | "attempt" | "rule">;
   deliveryId: string;
 }): { body: string; contentType: string } {
   if (plan.status < 400 || plan.reason === "default") {
     return { body: JSON.stringify({ received: true, deliveryId }), contentType: JSON_TYPE };
   }
-  const attempt = plan.reason === "fail-first" && plan.attempt ? ` (attempt ${plan.attempt})` : "";
+  const attempt =
+    plan.reason === "fail-first" && plan.attempt
+      ? ` (attempt ${plan.attempt})`
+      : plan.reason === "rule" && plan.rule
+        ? ` (rule ${plan.rule})`
+        : "";
   const failure: SimulatedFailure = {
     error: "simulated_failure",
     simulated: true,
     status: plan.status,
     reason: plan.reason,
     ...(plan.attempt ? { attempt: plan.attempt } : {}),
+    ...(plan.rule ? { rule: plan.rule } : {}),
     message: `Simulated ${plan.status} by Webhook Echo from ${WHY[plan.reason]}${attempt}; the delivery was stored.`,
     deliveryId,
   };

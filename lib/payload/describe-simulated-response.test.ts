@@ -46,3 +46,19 @@ describe("describeSimulatedResponse", () => {
     ).toBe("Answers 204");
   });
 });
+
+describe("describeSimulatedResponse with gone, chaos and rules", () => {
+  it("lists them in the planner's precedence before the fallback answer", () => {
+    expect(
+      describeSimulatedResponse({
+        response: null,
+        failFirst: null,
+        gone: true,
+        chaos: { failureRate: 0.125, statuses: [500, 429] },
+        rules: [{}, {}],
+      }),
+    ).toBe(
+      "Answers 410 Gone to every delivery (like an unsubscribed endpoint); fails 12.5% of deliveries at random with 500/429; 2 response rules (first match wins); otherwise answers 200 with the default JSON",
+    );
+  });
+});

@@ -11,3 +11,16 @@ describe("isSimulatedResponse", () => {
     expect(isSimulatedResponse(settings)).toBe(expected);
   });
 });
+
+describe("isSimulatedResponse with rules, chaos and gone", () => {
+  const none = { response: null, failFirst: null };
+  it.each([
+    [{ ...none, rules: [{}] }, true],
+    [{ ...none, rules: [] }, false],
+    [{ ...none, chaos: { failureRate: 0, statuses: [500] } }, false],
+    [{ ...none, chaos: { failureRate: 0.1, statuses: [500] } }, true],
+    [{ ...none, gone: true }, true],
+  ])("%o -> %s", (settings, expected) => {
+    expect(isSimulatedResponse(settings)).toBe(expected);
+  });
+});

@@ -12,7 +12,13 @@ export const plannedResponseSchema = z
     contentType: z.string().nullable(),
     delayMs: z.number().int().min(0),
     /** Why this answer: shown in the delivery's detail. */
-    reason: z.enum(["default", "settings", "status-path", "fail-first"]),
+    reason: z.enum(["default", "settings", "status-path", "fail-first", "gone", "chaos", "rule"]),
+    rule: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: "For rule: which rule answered (1 = the first in settings.rules)." }),
     attempt: z
       .number()
       .int()

@@ -548,6 +548,88 @@ describe("OpenAPI document: responses match the real answers", () => {
   });
 });
 
+describe("OpenAPI document: response rules, chaos and gone", () => {
+  it("settings with rules/chaos/gone, rule and chaos answers, and the recorded reason", async () => {
+    const bin = await check("post", "/api/bins", "/api/bins", 201);
+    const id = bin.id as string;
+    const init = (settings: unknown): RequestInit => ({
+      headers: {
+        Authorization: `Bearer ${bin.ownerToken as string}`,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(settings),
+    });
+    const settingsUrl = `/api/bins/${id}/settings`;
+    const saved = await check(
+      "put",
+      "/api/bins/{id}/settings",
+      settingsUrl,
+      200,
+      init({
+        rules: [
+          { when: { path: "/teapot", header: { name: "x-a" } }, response: { status: 418 } },
+          {
+            when: { method: "post", json: { path: "$.kind", equals: "ok" } },
+            response: { status: 202, body: "fine" },
+          },
+        ],
+        chaos: { failureRate: 0 },
+        gone: false,
+      }),
+    );
+    expect(saved).toMatchObject({ chaos: { statuses: [500, 503, 429] }, gone: false });
+    await check(
+      "put",
+      "/api/bins/{id}/settings",
+      settingsUrl,
+      400,
+      init({ rules: [{ when: { path: "x" }, response: {} }] }),
+    );
+    await check(
+      "put",
+      "/api/bins/{id}/settings",
+      settingsUrl,
+      400,
+      init({ chaos: { failureRate: 0.5, statuses: [200] } }),
+    );
+    const view = await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
+    expect(view.rules).toHaveLength(2);
+
+    const ruled = await capture(id, "/teapot", "x", { "X-A": "1" });
+    expect(ruled.status).toBe(418);
+    expect(ruled.answer).toMatchObject({ reason: "rule", rule: 1 });
+    const detailPath = "/api/bins/{id}/deliveries/{deliveryId}";
+    const detail = await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/${ruled.deliveryId}`,
+      200,
+    );
+    expect(detail.response).toMatchObject({ reason: "rule", rule: 1, status: 418 });
+
+    await check(
+      "put",
+      "/api/bins/{id}/settings",
+      settingsUrl,
+      200,
+      init({ chaos: { failureRate: 1, statuses: [429] } }),
+    );
+    const chaotic = await capture(id, "", "y");
+    expect(chaotic.status).toBe(429);
+    expect(chaotic.answer).toMatchObject({ reason: "chaos", simulated: true });
+    await check("put", "/api/bins/{id}/settings", settingsUrl, 200, init({ gone: true }));
+    const gone = await capture(id, "", "z");
+    expect(gone.status).toBe(410);
+    const goneDetail = await check(
+      "get",
+      detailPath,
+      `/api/bins/${id}/deliveries/${gone.deliveryId}`,
+      200,
+    );
+    expect(goneDetail.response).toMatchObject({ reason: "gone", status: 410 });
+  });
+});
+
 describe("/docs", () => {
   it("renders every path and operation of the document", async () => {
     const response = await fetch(`${server.baseUrl}/docs`);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { MAX_JSON_PARSE_BYTES, parseJsonBody } from "@/lib/payload/parse-json-body";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe("parseJsonBody", () => {
+  it.each([
+    [' \n{"a":1}', { ok: true, value: { a: 1 } }],
+    ["[1,2]", { ok: true, value: [1, 2] }],
+    ['"just a string"', { ok: false }],
+    ["{not json", { ok: false }],
+    ["", { ok: false }],
+  ])("%j", (text, expected) => {
+    expect(parseJsonBody({ body: bytes(text) })).toEqual(expected);
+  });
+
+  it("does not parse a body over the bound", () => {
+    const big = bytes(`[${"1,".repeat(MAX_JSON_PARSE_BYTES / 2)}1]`);
+    expect(parseJsonBody({ body: big })).toEqual({ ok: false });
+  });
+
+  it("refuses invalid UTF-8", () => {
+    expect(parseJsonBody({ body: new Uint8Array([0x7b, 0xff, 0x7d]) })).toEqual({ ok: false });
+  });
+});

@@ -1,0 +1,31 @@
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
+
+/** Larger bodies are never parsed on the capture path. */
+export const MAX_JSON_PARSE_BYTES = 1024 * 1024;
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false };
+
+const NOT_JSON: JsonBody = { ok: false };
+
+/**
+ * A body's JSON value, parsed once per capture for everything that reads it (the analysis id,
+ * response rules). Cheap when it cannot be JSON: only small bodies that start like an object or
+ * an array are decoded and parsed at all.
+ */
+export function parseJsonBody({ body }: { body: Uint8Array }): JsonBody {
+  if (body.byteLength === 0 || body.byteLength > MAX_JSON_PARSE_BYTES) return NOT_JSON;
+  let start = 0;
+  while (
+    start < body.byteLength &&
+    (body[start] === 0x20 || body[start] === 0x0a || body[start] === 0x0d || body[start] === 0x09)
+  )
+    start++;
+  if (body[start] !== 0x7b && body[start] !== 0x5b) return NOT_JSON;
+  const text = decodeUtf8({ bytes: body });
+  if (text === null) return NOT_JSON;
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return NOT_JSON;
+  }
+}
