@@ -41,12 +41,12 @@ export function resolveDeliverySource({
     deliveryId = decodeURIComponent(api[3]!);
   } else {
     const view = VIEW_PATH.exec(url.pathname);
-    if (!view) throw new CliError(`"${input}" is not a delivery URL (${EXPECTED})`, 2);
+    if (!view) throw new CliError(`replay: "${input}" is not a delivery URL (${EXPECTED})`, 2);
     source = resolveForwardSource({ input, server, defaultServer: url.origin });
     deliveryId = decodeURIComponent(view[1]!);
   }
   if (!isDeliveryId(deliveryId)) {
-    throw new CliError(`"${deliveryId}" in "${input}" is not a delivery id (${EXPECTED})`, 2);
+    throw new CliError(`replay: "${deliveryId}" in "${input}" is not a delivery id (${EXPECTED})`, 2);
   }
   return { ...source, deliveryId };
 }
