@@ -359,11 +359,11 @@ describe("OpenAPI document: responses match the real answers", () => {
 
     const signPath = "/api/bins/{id}/deliveries/{deliveryId}/sign";
     const signUrl = (deliveryId: string) => `/api/bins/${id}/deliveries/${deliveryId}/sign`;
-    const signed = await check("post", signPath, signUrl(tampered.deliveryId), 200, {
+    const resigned = await check("post", signPath, signUrl(tampered.deliveryId), 200, {
       headers: { ...owner, ...jsonHeaders },
       body: JSON.stringify({ bodyBase64: Buffer.from(body).toString("base64") }),
     });
-    expect(signed).toMatchObject({
+    expect(resigned).toMatchObject({
       scheme: "callcov",
       headers: [["X-CallCov-Signature", createHmac("sha256", SECRET).update(body).digest("hex")]],
     });
