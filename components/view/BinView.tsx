@@ -210,6 +210,7 @@ export function BinView({
               onSelect={select}
               onDelete={isOwner ? onDelete : null}
               initialTab={selectedId === initialSelectedId ? initialTab : null}
+              isOwner={isOwner}
             />
           </div>
         </main>
