@@ -46,7 +46,10 @@ export function resolveDeliverySource({
     deliveryId = decodeURIComponent(view[1]!);
   }
   if (!isDeliveryId(deliveryId)) {
-    throw new CliError(`replay: "${deliveryId}" in "${input}" is not a delivery id (${EXPECTED})`, 2);
+    throw new CliError(
+      `replay: "${deliveryId}" in "${input}" is not a delivery id (${EXPECTED})`,
+      2,
+    );
   }
   return { ...source, deliveryId };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { applyHeaderEdits } from "@/lib/payload/apply-header-edits";
 import { buildSignatureHeaders } from "@/lib/signatures/build-signature-headers";
 import type { SignatureScheme } from "@/lib/signatures/signature-result";
 import { verifySignature } from "@/lib/signatures/verify-signature";
@@ -35,7 +34,10 @@ async function resign(scheme: SignatureScheme, captured: Array<[string, string]>
     now: () => SIGNED_AT,
     randomId: () => "msg_new",
   });
-  return applyHeaderEdits({ headers: [["Content-Type", "application/json"], ...captured], set });
+  // What a replay does with them: the stale copies go, the fresh ones are sent.
+  const names = new Set(set.map(([name]) => name.toLowerCase()));
+  const kept = captured.filter(([name]) => !names.has(name.toLowerCase()));
+  return [["Content-Type", "application/json"], ...kept, ...set];
 }
 
 describe("buildSignatureHeaders", () => {
