@@ -37,7 +37,8 @@ async function resign(scheme: SignatureScheme, captured: Array<[string, string]>
   // What a replay does with them: the stale copies go, the fresh ones are sent.
   const names = new Set(set.map(([name]) => name.toLowerCase()));
   const kept = captured.filter(([name]) => !names.has(name.toLowerCase()));
-  return [["Content-Type", "application/json"], ...kept, ...set];
+  const merged: Array<[string, string]> = [["Content-Type", "application/json"], ...kept, ...set];
+  return merged;
 }
 
 describe("buildSignatureHeaders", () => {
