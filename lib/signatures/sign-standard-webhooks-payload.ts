@@ -1,6 +1,6 @@
 import { deriveStandardWebhooksKey } from "@/lib/signatures/derive-standard-webhooks-key";
 import { encodeBase64 } from "@/lib/signatures/encode-base64";
-import { hmacPrefixedBody } from "@/lib/signatures/hmac-prefixed-body";
+import { hmacPrefixedBody, type SignTimedBodyOptions } from "@/lib/signatures/hmac-prefixed-body";
 
 /**
  * The webhook-signature (or svix-signature) value "v1,<base64>": Standard Webhooks signs
@@ -11,13 +11,7 @@ export async function signStandardWebhooksPayload({
   secret,
   id,
   timestamp,
-}: {
-  body: Uint8Array;
-  secret: string;
-  id: string;
-  /** Unix seconds. */
-  timestamp: number;
-}): Promise<string> {
+}: SignTimedBodyOptions & { id: string }): Promise<string> {
   const key = deriveStandardWebhooksKey(secret);
   return `v1,${encodeBase64(await hmacPrefixedBody({ key, prefix: `${id}.${timestamp}.`, body }))}`;
 }
