@@ -47,12 +47,17 @@ export function ReplayEditor({
       <div className="mt-2 flex flex-col gap-3">
         <div className="flex flex-col gap-1">
           <div className="flex items-baseline justify-between gap-2">
-            <label
-              htmlFor="replay-body"
-              className="text-xs font-medium text-zinc-600 dark:text-zinc-400"
-            >
-              Body to send
-            </label>
+            {/* A label only names the text area; a note about an uneditable body is plain text. */}
+            {bodyText === null ? (
+              <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Body</span>
+            ) : (
+              <label
+                htmlFor="replay-body"
+                className="text-xs font-medium text-zinc-600 dark:text-zinc-400"
+              >
+                Body to send
+              </label>
+            )}
             {bodyEdited && (
               <button
                 type="button"
@@ -64,9 +69,7 @@ export function ReplayEditor({
             )}
           </div>
           {bodyText === null ? (
-            <p id="replay-body" className="text-xs text-zinc-500 dark:text-zinc-400">
-              {bodyNote}
-            </p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{bodyNote}</p>
           ) : (
             <textarea
               id="replay-body"
