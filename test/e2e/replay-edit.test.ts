@@ -10,6 +10,7 @@ import {
   setWebhookSecret,
   waitForText,
 } from "@/test/e2e/support";
+import { axeViolations } from "@/test/support/axe-violations";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import {
@@ -116,6 +117,8 @@ describe("replay with edits", () => {
     expect(got.headers["x-trace"]).toBeUndefined();
     expect(stripeAccepts(got)).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, "replay-edit-resigned-owner.png") });
+    // The editor and the re-sign option are named and labelled for assistive technology.
+    expect(await axeViolations(page, "replay editor (owner)")).toEqual([]);
     await page.context().close();
 
     // A viewer (no owner cookie) can edit and replay, but is never offered re-signing.
