@@ -69,7 +69,6 @@ describe("replay with edits", () => {
       browser: suite.browser,
       server: suite.server,
     });
-    await setWebhookSecret(page, SECRET);
     // Signed an hour ago: even unchanged it would now be refused as stale.
     const original = '{"id":"evt_1","type":"invoice.paid","amount":100}';
     const id = await sendDelivery(echoUrl, {
@@ -97,6 +96,19 @@ describe("replay with edits", () => {
     await page.getByTestId("replay-header-value").last().fill("staging");
     await page.getByRole("button", { name: "Remove header X-Trace" }).click();
     await page.getByTestId("replay-url").fill(`${receiver.url}/hook`);
+
+    // Before the bin has a secret, re-signing says so and nothing is sent.
+    await page.getByLabel(/Re-sign with the bin's secret \(Stripe\)/).check();
+    await page.getByTestId("replay-send").click();
+    await page.locator('[data-testid="replay-result"][data-status="error"]').waitFor();
+    await waitForText(page, '[data-testid="replay-result"]', [
+      "Re-signing failed: This bin has no webhook secret",
+    ]);
+    expect(received()).toHaveLength(0);
+    await page.getByLabel(/Re-sign with the bin's secret \(Stripe\)/).uncheck();
+    await setWebhookSecret(page, SECRET);
+    // The edits survive opening the settings.
+    expect(await page.getByLabel("Body to send").inputValue()).toBe(edited);
 
     // Unsigned, the edited body fails the receiver's check.
     await page.getByTestId("replay-send").click();
