@@ -23,7 +23,12 @@ const stripe = new Stripe("sk_test_replay");
 
 const context = setupTestServer({
   resetEachTest: false,
-  env: { RATE_LIMIT_SIGN_PER_MINUTE: String(SIGN_LIMIT), MAX_BODY_BYTES: String(64 * 1024) },
+  env: {
+    RATE_LIMIT_SIGN_PER_MINUTE: String(SIGN_LIMIT),
+    MAX_BODY_BYTES: String(64 * 1024),
+    // X-Forwarded-For then names the client: the limits per address can be told apart.
+    TRUST_PROXY: "true",
+  },
 });
 const cleanups: Array<() => unknown> = [];
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -390,20 +395,35 @@ describe("webhook-echo replay", () => {
     }
   });
 
-  it("limits signing per client address (429 with Retry-After)", async () => {
+  it("limits signing per address before the token check and per bin after it (429 with Retry-After)", async () => {
     const body = '{"a":1}';
     const id = await capture(owned, "/x", body, await SENDERS.callcov(body));
-    let limited: Response | null = null;
-    // Twice the limit plus one: a window boundary during the loop cannot hide the limit.
-    for (let i = 0; i <= SIGN_LIMIT * 2 && !limited; i++) {
-      const response = await fetch(signUrl(owned, id), {
+    const sign = (address: string, token?: string) =>
+      fetch(signUrl(owned, id), {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: {
+          "Content-Type": "application/json",
+          "X-Forwarded-For": address,
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: "{}",
       });
-      if (response.status === 429) limited = response;
-      else expect(response.status).toBe(401);
-    }
-    expect(limited?.headers.get("retry-after")).toMatch(/^\d+$/);
+    /** Signs until refused; twice the limit plus one, so a window boundary cannot hide it. */
+    const until429 = async (next: (i: number) => Promise<Response>, allowed: number) => {
+      for (let i = 0; i <= SIGN_LIMIT * 2; i++) {
+        const response = await next(i);
+        if (response.status === 429) return response;
+        expect(response.status).toBe(allowed);
+      }
+      return null;
+    };
+    // A stranger guessing tokens is stopped per address...
+    const guessing = await until429(() => sign("10.0.0.1", "guess"), 403);
+    expect(guessing?.headers.get("retry-after")).toMatch(/^\d+$/);
+    // ...without spending the owner's budget for the bin.
+    expect((await sign("10.0.0.2", owned.ownerToken)).status).toBe(200);
+    // The owner from ever new addresses still meets the per-bin limit.
+    const perBin = await until429((i) => sign(`10.0.1.${i}`, owned.ownerToken), 200);
+    expect(((await perBin!.json()) as { message: string }).message).toMatch(/for this bin/);
   });
 });
