@@ -37,6 +37,8 @@ const envSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(12000),
   /** Bins created through POST /api/bins per client IP per minute (0 = no limit). */
   RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Re-sign requests (POST .../deliveries/<id>/sign) per client IP and per bin per minute (0 = no limit). */
+  RATE_LIMIT_SIGN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** More request headers than this get 431. */
   MAX_HEADER_COUNT: z.coerce.number().int().min(10).max(10_000).default(200),
   /** A longer request target (path + query) gets 414. */

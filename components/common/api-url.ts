@@ -36,6 +36,8 @@ export const apiUrl = {
   /** GET one delivery's detail; DELETE it. */
   delivery,
   raw: (binId: string, deliveryId: string) => `${delivery(binId, deliveryId)}/raw`,
+  /** POST (owner): signature headers for a replay of the delivery with the given body. */
+  sign: (binId: string, deliveryId: string) => `${delivery(binId, deliveryId)}/sign`,
   /** GET how delivery `againstId` differs from `deliveryId`. */
   diff: (binId: string, deliveryId: string, againstId: string) =>
     `${delivery(binId, deliveryId)}/diff?against=${encodeURIComponent(againstId)}`,

@@ -236,6 +236,7 @@ export function BinView({
               onSelect={select}
               onDelete={isOwner ? onDelete : null}
               initialTab={selectedId === initialSelectedId ? initialTab : null}
+              isOwner={isOwner}
             />
           </div>
         </main>

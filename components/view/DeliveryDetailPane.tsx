@@ -28,6 +28,8 @@ interface DeliveryDetailPaneProps {
   onDelete: ((deliveryId: string) => Promise<void>) | null;
   /** Body tab from the deep link (?tab=), for the delivery it was given with. */
   initialTab: string | null;
+  /** The owner may re-sign replays with the bin's secret. */
+  isOwner?: boolean;
 }
 
 /** Keeps ?tab= in the address bar in step with the body tab, without a navigation. */
@@ -45,6 +47,7 @@ export function DeliveryDetailPane({
   onSelect,
   onDelete,
   initialTab,
+  isOwner = false,
 }: DeliveryDetailPaneProps) {
   const state = useDeliveryDetail({ binId, deliveryId });
 
@@ -168,7 +171,16 @@ export function DeliveryDetailPane({
       )}
 
       <DetailSection title="Replay">
-        <ReplayPanel key={detail.id} method={detail.method} headers={detail.headers} body={body} />
+        <ReplayPanel
+          key={detail.id}
+          binId={binId}
+          deliveryId={detail.id}
+          method={detail.method}
+          headers={detail.headers}
+          body={body}
+          isOwner={isOwner}
+          scheme={detail.signature?.scheme ?? null}
+        />
       </DetailSection>
     </article>
   );

@@ -2,14 +2,27 @@
 
 import { buttonClass } from "@/components/common/button-class";
 import { useMemo, useState, type FormEvent } from "react";
+import { ReplayEditor } from "@/components/view/ReplayEditor";
+import { ResignOption } from "@/components/view/ResignOption";
 import { StatusCode } from "@/components/view/StatusCode";
+import { signReplayBody } from "@/components/view/sign-replay-body";
+import { applyHeaderEdits } from "@/lib/payload/apply-header-edits";
 import { buildReplayRequest } from "@/lib/payload/build-replay-request";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
+import type { SignatureScheme } from "@/lib/signatures/signature-result";
+import { SIGNATURE_SCHEMES } from "@/lib/signatures/signature-schemes";
+import { decodeUtf8 } from "@/lib/text/decode-utf8";
 
 interface ReplayPanelProps {
+  binId: string;
+  deliveryId: string;
   method: string;
   headers: ReadonlyArray<readonly [string, string]>;
   body: Uint8Array;
+  /** The owner may have the edited body re-signed with the bin's secret. */
+  isOwner: boolean;
+  /** The delivery's detected signature scheme; null: nothing to re-sign. */
+  scheme: SignatureScheme | null;
 }
 
 type ReplayState =
@@ -27,6 +40,7 @@ type ReplayState =
 
 const STORAGE_KEY = "webhook-echo:replay-url";
 const TIMEOUT_MS = 30_000;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const PREVIEW_CHARS = 2000;
 
 function readStoredUrl(): string {
@@ -41,13 +55,31 @@ function readStoredUrl(): string {
  * Sends the delivery again from this browser to a URL the user types (often a local server):
  * same method, headers the browser may send, exact body bytes.
  */
-export function ReplayPanel({ method, headers, body }: ReplayPanelProps) {
+export function ReplayPanel({
+  binId,
+  deliveryId,
+  method,
+  headers,
+  body,
+  isOwner,
+  scheme,
+}: ReplayPanelProps) {
   const [url, setUrl] = useState(readStoredUrl);
   const [state, setState] = useState<ReplayState>({ status: "idle" });
   const request = useMemo(
     () => buildReplayRequest({ method, headers, body }),
     [method, headers, body],
   );
+  const capturedText = useMemo(() => decodeUtf8({ bytes: body }), [body]);
+  // null: unchanged, so the captured bytes go out exactly (a BOM, odd line endings).
+  const [editedBody, setEditedBody] = useState<string | null>(null);
+  const [editedHeaders, setEditedHeaders] = useState<Array<[string, string]> | null>(null);
+  const [resign, setResign] = useState(false);
+  const sendHeaders = editedHeaders ?? request.headers;
+  const bodyless = /^(GET|HEAD)$/i.test(method);
+  const sendBody =
+    bodyless || editedBody === null ? request.body : new TextEncoder().encode(editedBody);
+  const schemeLabel = SIGNATURE_SCHEMES.find((info) => info.scheme === scheme)?.label ?? null;
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,18 +106,41 @@ export function ReplayPanel({ method, headers, body }: ReplayPanelProps) {
       setState({ status: "error", message: request.error, ms: null });
       return;
     }
+    const badName = sendHeaders.find(([name]) => !HEADER_NAME.test(name));
+    if (badName) {
+      setState({
+        status: "error",
+        message: `"${badName[0]}" is not a valid header name; fix or remove it.`,
+        ms: null,
+      });
+      return;
+    }
     try {
       window.localStorage.setItem(STORAGE_KEY, target.toString());
     } catch {
       // Private mode: the URL is just not remembered.
     }
     setState({ status: "sending" });
+    let replayHeaders = sendHeaders;
+    if (resign && schemeLabel) {
+      try {
+        const signed = await signReplayBody({
+          binId,
+          deliveryId,
+          body: sendBody ?? new Uint8Array(),
+        });
+        replayHeaders = applyHeaderEdits({ headers: sendHeaders, set: signed.headers });
+      } catch (error) {
+        setState({ status: "error", message: (error as Error).message, ms: null });
+        return;
+      }
+    }
     const started = performance.now();
     try {
       const response = await fetch(target, {
         method: request.method,
-        headers: request.headers,
-        body: request.body ? new Uint8Array(request.body) : null,
+        headers: replayHeaders,
+        body: sendBody ? new Uint8Array(sendBody) : null,
         credentials: "omit",
         cache: "no-store",
         referrerPolicy: "no-referrer",
@@ -139,13 +194,30 @@ export function ReplayPanel({ method, headers, body }: ReplayPanelProps) {
           {state.status === "sending" ? "Sending…" : "Replay"}
         </button>
       </form>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Sent from your browser: {request.method} with {request.headers.length} header
-        {request.headers.length === 1 ? "" : "s"} and{" "}
-        {request.body
-          ? `the exact ${formatByteSize({ bytes: request.body.length })} body`
+      <ReplayEditor
+        bodyText={bodyless || capturedText === null ? null : (editedBody ?? capturedText)}
+        bodyNote={
+          bodyless
+            ? `fetch cannot send a body with ${method.toUpperCase()}.`
+            : "The captured body is not UTF-8 text; it is sent byte for byte and cannot be edited here."
+        }
+        onBodyChange={setEditedBody}
+        bodyEdited={editedBody !== null}
+        onRestoreBody={() => setEditedBody(null)}
+        headers={sendHeaders}
+        onHeadersChange={setEditedHeaders}
+      />
+      {isOwner && schemeLabel && (
+        <ResignOption schemeLabel={schemeLabel} checked={resign} onChange={setResign} />
+      )}
+      <p data-testid="replay-summary" className="text-xs text-zinc-500 dark:text-zinc-400">
+        Sent from your browser: {request.method} with {sendHeaders.length} header
+        {sendHeaders.length === 1 ? "" : "s"} and{" "}
+        {sendBody
+          ? `${editedBody === null ? "the exact" : "your edited"} ${formatByteSize({ bytes: sendBody.length })} body`
           : "no body"}
-        . The target must allow CORS.
+        {resign && schemeLabel ? `, re-signed (${schemeLabel}) just before sending` : ""}. The
+        target must allow CORS.
       </p>
       {(request.dropped.length > 0 || request.bodyNote) && (
         <details data-testid="replay-dropped" className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -2,6 +2,7 @@ import { CliError } from "@/lib/cli/cli-error";
 import type { CliIo } from "@/lib/cli/cli-io";
 import { runCreateCommand } from "@/lib/cli/run-create-command";
 import { runForwardCommand } from "@/lib/cli/run-forward-command";
+import { runReplayCommand } from "@/lib/cli/run-replay-command";
 import { runSendCommand } from "@/lib/cli/run-send-command";
 import { runWaitCommand } from "@/lib/cli/run-wait-command";
 
@@ -20,6 +21,7 @@ Commands:
   create    Create a bin and print its echo URL, view URL and owner token
   wait      Wait for the next delivery matching filters and print it (CI assertions)
   forward   Re-send a bin's deliveries to a local URL as they arrive
+  replay    Re-send one delivery to a URL, optionally edited and re-signed with the bin's secret
   send      Post a signed CallCov analysis webhook to a URL, optionally with CallCov's retries
 
 Run webhook-echo <command> --help for a command's options.`;
@@ -37,6 +39,8 @@ export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<
         return command === undefined ? 2 : 0;
       case "forward":
         return await runForwardCommand({ argv: rest, io, signal });
+      case "replay":
+        return await runReplayCommand({ argv: rest, io, signal });
       case "send":
         return await runSendCommand({ argv: rest, io, signal, env });
       case "create":
@@ -45,7 +49,7 @@ export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<
         return await runWaitCommand({ argv: rest, io, signal });
       default:
         throw new CliError(
-          `unknown ${command.startsWith("-") ? "option" : "command"} "${command}" (commands: create, wait, forward, send; see webhook-echo --help)`,
+          `unknown ${command.startsWith("-") ? "option" : "command"} "${command}" (commands: create, wait, forward, replay, send; see webhook-echo --help)`,
           2,
         );
     }

@@ -7,8 +7,8 @@ import type { CliIo } from "@/lib/cli/cli-io";
 import { formatDuration } from "@/lib/cli/format-duration";
 import { formatRetrySummary } from "@/lib/cli/format-retry-summary";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
+import { printResponseBody } from "@/lib/cli/print-response-body";
 import { sendWithRetries } from "@/lib/cli/send-with-retries";
-import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 import { signCallcovBody } from "@/lib/signatures/sign-callcov-body";
 
 export interface RunSendCommandOptions {
@@ -20,8 +20,6 @@ export interface RunSendCommandOptions {
 }
 
 const SECRET_ENV = "CALLCOV_WEBHOOK_SECRET";
-// Printing a megabyte answer helps nobody; the status says what happened.
-const MAX_PRINTED_BODY_BYTES = 4096;
 
 const HELP = `Usage: webhook-echo send <URL> [options]
 
@@ -42,14 +40,6 @@ Options:
   -h, --help            Show this help
 
 Exit status: 0 when delivered (2xx), 1 when not.`;
-
-function printBody(io: CliIo, body: Buffer): void {
-  if (body.length === 0) return;
-  const shown = createUtf8Decoder({ lenient: true }).decode(
-    body.subarray(0, MAX_PRINTED_BODY_BYTES),
-  );
-  io.out(body.length > MAX_PRINTED_BODY_BYTES ? `${shown}… (${body.length} bytes)` : shown);
-}
 
 export async function runSendCommand({
   argv,
@@ -135,7 +125,7 @@ export async function runSendCommand({
           ? `error: ${attempt.error}`
           : `${attempt.status}${attempt.statusText ? ` ${attempt.statusText}` : ""}`;
       io.out(`attempt ${attempt.attempt} -> ${answer} (${Math.round(attempt.durationMs)} ms)`);
-      printBody(io, attempt.responseBody);
+      printResponseBody({ io, body: attempt.responseBody });
     },
   });
   if (values.retries) for (const line of formatRetrySummary(result)) io.out(line);

@@ -56,6 +56,10 @@ import {
   type SecurityRequirement,
 } from "@/lib/openapi/openapi-document";
 import { harEntrySchema, harSchema } from "@/lib/payload/har-schema";
+import {
+  deliverySignedSchema,
+  signDeliveryRequestSchema,
+} from "@/lib/deliveries/sign-delivery.types";
 import { sampleRequestSchema, sampleSentSchema } from "@/lib/samples/send-sample-analysis.types";
 import { ownerDetailSchema, signatureResultSchema } from "@/lib/signatures/signature-result-schema";
 
@@ -92,6 +96,7 @@ const RESPONSE_SCHEMAS = {
   Har: harSchema,
   HarEntry: harEntrySchema,
   SampleSent: sampleSentSchema,
+  DeliverySigned: deliverySignedSchema,
   AnalysisPayload: analysisPayloadSchema,
   CaptureReceipt: captureReceiptSchema,
   SimulatedFailure: simulatedFailureSchema,
@@ -103,6 +108,7 @@ const RESPONSE_SCHEMAS = {
 const REQUEST_SCHEMAS = {
   BinSettingsInput: binSettingsSchema,
   SampleRequest: sampleRequestSchema,
+  SignDeliveryRequest: signDeliveryRequestSchema,
 } satisfies Record<string, z.ZodType>;
 
 type ComponentName = keyof typeof RESPONSE_SCHEMAS | keyof typeof REQUEST_SCHEMAS;
@@ -488,6 +494,26 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             ...errors("404", "503"),
           },
           security: PUBLIC,
+        },
+      },
+      "/api/bins/{id}/deliveries/{deliveryId}/sign": {
+        post: {
+          operationId: "signDelivery",
+          tags: ["Deliveries"],
+          summary: "Re-sign a (possibly edited) body for a replay",
+          description:
+            "Owner only. Signs the given bytes (or the stored body) with the bin's secret for the delivery's detected scheme (CallCov, GitHub, Stripe, Standard Webhooks/Svix, Shopify, Slack) at the current time and returns the headers to set on the replay; the secret itself is never returned. 401 without a token, 403 with another token (a viewer never gets a signature), 409 when the bin has no secret or the delivery carries no known signature header. The body is read only after the owner check, at most 14 MiB of JSON (413), and the decoded bytes at most MAX_BODY_BYTES. Limited per client address and per bin (RATE_LIMIT_SIGN_PER_MINUTE, 429).",
+          parameters: [binIdParam, deliveryIdParam],
+          requestBody: { required: true, content: json(ref("SignDeliveryRequest")) },
+          responses: {
+            "200": {
+              description: "The headers to set",
+              headers: { "Cache-Control": NO_STORE },
+              content: json(ref("DeliverySigned")),
+            },
+            ...errors("400", "401", "403", "404", "409", "413", "429", "503"),
+          },
+          security: OWNER_ONLY,
         },
       },
       "/api/bins/{id}/deliveries/{deliveryId}/diff": {

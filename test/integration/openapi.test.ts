@@ -362,6 +362,30 @@ describe("OpenAPI document: responses match the real answers", () => {
       404,
     );
 
+    const signPath = "/api/bins/{id}/deliveries/{deliveryId}/sign";
+    const signUrl = (deliveryId: string) => `/api/bins/${id}/deliveries/${deliveryId}/sign`;
+    const resigned = await check("post", signPath, signUrl(tampered.deliveryId), 200, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ bodyBase64: Buffer.from(body).toString("base64") }),
+    });
+    expect(resigned).toMatchObject({
+      scheme: "callcov",
+      headers: [["X-CallCov-Signature", createHmac("sha256", SECRET).update(body).digest("hex")]],
+    });
+    await check("post", signPath, signUrl(tampered.deliveryId), 401, {
+      headers: jsonHeaders,
+      body: "{}",
+    });
+    // The binary delivery carries no signature header: nothing to re-sign.
+    await check("post", signPath, signUrl(binary.deliveryId), 409, {
+      headers: { ...owner, ...jsonHeaders },
+      body: "{}",
+    });
+    await check("post", signPath, signUrl(tampered.deliveryId), 400, {
+      headers: { ...owner, ...jsonHeaders },
+      body: JSON.stringify({ bodyBase64: "%%%" }),
+    });
+
     const diffPath = "/api/bins/{id}/deliveries/{deliveryId}/diff";
     const diffUrl = (a: string, query: string) => `/api/bins/${id}/deliveries/${a}/diff${query}`;
     const jsonDiff = await check(
