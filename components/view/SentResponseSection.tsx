@@ -9,6 +9,12 @@ const REASONS: Record<SentResponse["reason"], string> = {
   settings: "the bin’s simulated response",
   "status-path": "the status in the /status/<code> path",
   "fail-first": "fail-first retry testing",
+  forward_pending: "the bin’s answer; waiting for the local app (forward --respond)",
+  forwarded: "the local app, via webhook-echo forward --respond",
+  forward_timeout: "the bin’s answer: the local app did not answer in time",
+  forward_failed: "the bin’s answer: forwarding to the local app failed",
+  forward_busy: "the bin’s answer: too many captures were waiting for the local app",
+  forward_disconnected: "the bin’s answer: the forwarder disconnected",
 };
 
 function isSentResponse(value: unknown): value is SentResponse {
@@ -47,6 +53,7 @@ export function SentResponseSection({
             ? ` (attempt ${response.attempt})`
             : ""}
           {response.delayMs > 0 ? `, after a ${response.delayMs} ms delay` : ""}
+          {response.forwardMessage ? ` (${response.forwardMessage})` : ""}
         </span>
       </p>
       <div className="text-xs text-zinc-500 dark:text-zinc-400">

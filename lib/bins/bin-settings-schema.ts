@@ -98,6 +98,18 @@ export const failFirstSchema = z
       "Retry testing: the first `count` deliveries of each analysis (or identical body) are answered `status`.",
   });
 
+/** Bounded under CallCov's 30 s timeout, so a held capture always answers before the sender gives up. */
+export const RESPOND_TIMEOUT_MS = { default: 25_000, min: 100, max: 29_000 } as const;
+
+export const respondTimeoutMsSchema = z
+  .number()
+  .int()
+  .min(RESPOND_TIMEOUT_MS.min)
+  .max(RESPOND_TIMEOUT_MS.max)
+  .meta({
+    description: `\`forward --respond\`: how long a capture waits for the local app's answer before the bin's own answer is sent (default ${RESPOND_TIMEOUT_MS.default} ms).`,
+  });
+
 /** PUT /api/bins/<id>/settings: every key optional; null removes; unknown keys are refused. */
 export const binSettingsSchema = z
   .strictObject({
@@ -110,6 +122,7 @@ export const binSettingsSchema = z
       .meta({ description: "Secret used to verify signatures; stored encrypted, never returned." }),
     response: responseSettingsSchema.nullable().optional(),
     failFirst: failFirstSchema.nullable().optional(),
+    respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
   })
   .meta({ description: "Every key optional: left out keeps the current value, null resets it." });
 
@@ -121,4 +134,6 @@ export type FailFirstSettings = z.infer<typeof failFirstSchema>;
 export interface SimulationSettings {
   response: ResponseSettings | null;
   failFirst: FailFirstSettings | null;
+  /** null or absent: RESPOND_TIMEOUT_MS.default. */
+  respondTimeoutMs?: number | null;
 }

@@ -32,6 +32,10 @@ export async function updateBinSettings({
       const next: SimulationSettings = {
         response: settings.response === undefined ? current.response : settings.response,
         failFirst: settings.failFirst === undefined ? current.failFirst : settings.failFirst,
+        respondTimeoutMs:
+          settings.respondTimeoutMs === undefined
+            ? (current.respondTimeoutMs ?? null)
+            : settings.respondTimeoutMs,
       };
       const secretChange =
         settings.webhookSecret === undefined

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import {
+  failFirstSchema,
+  respondTimeoutMsSchema,
+  storedResponseSettingsSchema,
+} from "@/lib/bins/bin-settings-schema";
 
 // PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
 
@@ -8,6 +12,7 @@ export const binSettingsStateSchema = z.object({
   hasSecret: z.boolean(),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
+  respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
 });
 
 export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

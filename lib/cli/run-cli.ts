@@ -36,7 +36,7 @@ export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<
         io.out(HELP);
         return command === undefined ? 2 : 0;
       case "forward":
-        return await runForwardCommand({ argv: rest, io, signal });
+        return await runForwardCommand({ argv: rest, io, signal, env });
       case "send":
         return await runSendCommand({ argv: rest, io, signal, env });
       case "create":

@@ -12,13 +12,33 @@ export const plannedResponseSchema = z
     contentType: z.string().nullable(),
     delayMs: z.number().int().min(0),
     /** Why this answer: shown in the delivery's detail. */
-    reason: z.enum(["default", "settings", "status-path", "fail-first"]),
+    reason: z.enum([
+      "default",
+      "settings",
+      "status-path",
+      "fail-first",
+      // `forward --respond`: held for the local app's answer, then one of the others.
+      "forward_pending",
+      "forwarded",
+      "forward_timeout",
+      "forward_failed",
+      "forward_busy",
+      "forward_disconnected",
+    ]),
     attempt: z
       .number()
       .int()
       .min(1)
       .optional()
       .meta({ description: "For fail-first: which attempt." }),
+    bodyBase64: z.string().optional().meta({
+      description:
+        "For forwarded: the exact bytes the local app answered (base64); `body` holds their UTF-8 text.",
+    }),
+    forwardMessage: z.string().optional().meta({
+      description:
+        "For forward_*: what the forwarder reported or why its answer was not used (the bin's own answer was sent).",
+    }),
   })
   .meta({ description: "The answer the echo endpoint sent, and why." });
 
