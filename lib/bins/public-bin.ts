@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { binIdSchema } from "@/lib/ids/bin-id-schema";
-import { failFirstSchema, storedResponseSettingsSchema } from "@/lib/bins/bin-settings-schema";
+import {
+  failFirstSchema,
+  respondTimeoutMsSchema,
+  storedResponseSettingsSchema,
+} from "@/lib/bins/bin-settings-schema";
 
 /** What anyone holding a view link may learn about a bin (never its token or secret). */
 export const publicBinSchema = z.object({
@@ -13,6 +17,11 @@ export const publicBinSchema = z.object({
   hasSecret: z.boolean().meta({ description: "Whether a webhook secret is set." }),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
+  respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
+  forwardResponding: z.boolean().meta({
+    description:
+      "A `webhook-echo forward --respond` is connected (to any instance): captures wait for the local app's answer.",
+  }),
   rejectedCount: z.number().int().min(0).meta({ description: "Deliveries refused with 429." }),
   limits: z.object({
     retentionDays: z.number(),

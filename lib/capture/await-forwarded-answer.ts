@@ -3,10 +3,7 @@ import { getDb } from "@/lib/db";
 import type { ForwardHold, HoldOutcome } from "@/lib/live/create-forward-holds";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 import { log } from "@/lib/log";
-import {
-  plannedResponseSchema,
-  type PlannedResponse,
-} from "@/lib/payload/planned-response-schema";
+import { plannedResponseSchema, type PlannedResponse } from "@/lib/payload/planned-response-schema";
 
 export interface AwaitForwardedAnswerOptions {
   binId: string;

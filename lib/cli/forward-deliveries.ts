@@ -51,7 +51,6 @@ function formatDelay(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-
 /**
  * `webhook-echo forward`: follows a bin's live events and re-sends every new delivery to a
  * local URL, in order, exactly once. The stream reconnects by itself with Last-Event-ID; ids
@@ -251,7 +250,9 @@ export async function forwardDeliveries({
         throw new CliError(`live events refused: ${await readErrorMessage(response)}`);
       }
       if (response.status === 401 || response.status === 403) {
-        throw new CliError(`--respond refused (owner token needed): ${await readErrorMessage(response)}`);
+        throw new CliError(
+          `--respond refused (owner token needed): ${await readErrorMessage(response)}`,
+        );
       }
       if (response.status === 429 || response.status === 503) {
         // Refused for now (too many open live streams, or the database is away): wait at

@@ -16,7 +16,8 @@ export interface PostLocalAnswerOptions {
 
 function toPairs(rawHeaders: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
   return pairs;
 }
 

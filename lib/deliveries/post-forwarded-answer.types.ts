@@ -32,7 +32,10 @@ export const forwardErrorSchema = z
   })
   .meta({ description: "The local app gave no answer; the sender gets the bin's own answer." });
 
-export const postForwardedAnswerInputSchema = z.union([forwardedResponseSchema, forwardErrorSchema]);
+export const postForwardedAnswerInputSchema = z.union([
+  forwardedResponseSchema,
+  forwardErrorSchema,
+]);
 
 export const forwardedAnswerAcceptedSchema = z
   .object({

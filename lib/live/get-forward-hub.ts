@@ -37,13 +37,11 @@ function createForwardHub(): ForwardHub {
     onError: (message) => log("warn", message),
   });
   const send = (message: string) =>
-    bus
-      .publish({ binId: TOPIC, deliveryId: message })
-      .catch((error: unknown) =>
-        log("warn", "forward bus publish failed", {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+    bus.publish({ binId: TOPIC, deliveryId: message }).catch((error: unknown) =>
+      log("warn", "forward bus publish failed", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   const onMessage = (message: string) => {
     const [kind, binId, id] = message.split(" ");
     if (!binId || !id) return;
