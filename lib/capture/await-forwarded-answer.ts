@@ -65,6 +65,8 @@ export async function awaitForwardedAnswer({
     if (!res.writableFinished) hold.release("sender_gone");
   };
   res.once("close", onClose);
+  // Gone while the row was being committed: 'close' has already fired.
+  if (res.destroyed) hold.release("sender_gone");
   try {
     const outcome = await hold.wait({ timeoutMs });
     if (outcome === "answer_ready") return toAnswer(await readRecorded(deliveryId));

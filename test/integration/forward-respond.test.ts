@@ -1,17 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findClosedPort } from "@/test/support/find-closed-port";
+import { startCliProcess, type CliRun } from "@/test/support/start-cli-process";
+import { waitUntil } from "@/test/support/wait-until";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 
 // `webhook-echo forward --respond`: the real CLI process between two real instances on one
 // database. Captures land on A; the forwarder's stream is on B.
 const databaseUrl = inject("databaseUrl");
-const root = path.resolve(import.meta.dirname, "..", "..");
-const CLI = path.join(root, "scripts", "webhook-echo.mjs");
 const MAX_ANSWER_BYTES = 4096;
 let a: TestServer;
 let b: TestServer;
@@ -29,33 +26,8 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-interface CliRun {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
 function startCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: os.tmpdir(),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  cleanups.push(() => child.exitCode === null && child.kill("SIGKILL"));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+  return startCliProcess({ args, cleanups });
 }
 
 interface LocalApp {
@@ -116,8 +88,8 @@ async function startResponder(bin: Bin, to: string): Promise<CliRun> {
     "--token",
     bin.ownerToken,
   ]);
-  await waitFor(() => cli.stderr().includes("connected"), `the CLI to connect:\n${cli.stderr()}`);
-  await waitFor(async () => {
+  await waitUntil(() => cli.stderr().includes("connected"), `the CLI to connect:\n${cli.stderr()}`);
+  await waitUntil(async () => {
     const shown = await fetch(`${a.baseUrl}/api/bins/${bin.id}`);
     return ((await shown.json()) as { forwardResponding: boolean }).forwardResponding;
   }, "instance A to see the responder");
@@ -178,7 +150,10 @@ describe("webhook-echo forward --respond", () => {
       bodyBase64: Buffer.from('{"created":true}').toString("base64"),
     });
     expect(response.forwardMessage).toMatch(/Set-Cookie.*Location/);
-    await waitFor(() => cli.stdout().includes("sender got 201"), `the CLI line:\n${cli.stdout()}`);
+    await waitUntil(
+      () => cli.stdout().includes("sender got 201"),
+      `the CLI line:\n${cli.stdout()}`,
+    );
     expect(cli.stdout()).toMatch(
       /POST \/hooks\/order -> 201 \(\d+ ms\); sender got 201 from the local app/,
     );
@@ -206,7 +181,7 @@ describe("webhook-echo forward --respond", () => {
     const response = await recorded(bin, answer.headers.get("x-delivery-id")!);
     expect(response).toMatchObject({ reason: "forward_failed", status: 418, body: "configured" });
     expect(response.forwardMessage).toMatch(/ECONNREFUSED|refused/i);
-    await waitFor(() => cli.stdout().includes("own answer"), `the CLI line:\n${cli.stdout()}`);
+    await waitUntil(() => cli.stdout().includes("own answer"), `the CLI line:\n${cli.stdout()}`);
     expect(cli.stdout()).toMatch(/-> error: .*; sender got the bin's own answer/);
   });
 
@@ -221,9 +196,9 @@ describe("webhook-echo forward --respond", () => {
     expect(response).toMatchObject({ reason: "forward_timeout", status: 418 });
     expect(response.forwardMessage).toContain("300 ms");
     // The late answer changes nothing and the CLI says so.
-    await waitFor(() => late.length === 1, "the local app to get the request");
+    await waitUntil(() => late.length === 1, "the local app to get the request");
     late[0]!.writeHead(200).end("too late");
-    await waitFor(() => cli.stdout().includes("too late"), `the CLI line:\n${cli.stdout()}`);
+    await waitUntil(() => cli.stdout().includes("too late"), `the CLI line:\n${cli.stdout()}`);
     expect(await recorded(bin, answer.headers.get("x-delivery-id")!)).toMatchObject({
       reason: "forward_timeout",
     });
@@ -234,7 +209,7 @@ describe("webhook-echo forward --respond", () => {
     const app = await startLocalApp(() => {});
     const cli = await startResponder(bin, app.url);
     const pending = captureOnA(bin, "{}");
-    await waitFor(() => app.received.length === 1, "the local app to get the request");
+    await waitUntil(() => app.received.length === 1, "the local app to get the request");
     cli.child.kill("SIGKILL");
     const answer = await pending;
     expect(answer.status).toBe(418);
@@ -251,7 +226,7 @@ describe("webhook-echo forward --respond", () => {
     const cli = await startResponder(bin, app.url);
     const held = [captureOnA(bin, '{"n":1}'), captureOnA(bin, '{"n":2}')];
     // Both rows committed: both hold slots (FORWARD_MAX_HELD_PER_BIN=2) are taken.
-    await waitFor(async () => (await deliveryCount(bin)) === 2, "two held captures");
+    await waitUntil(async () => (await deliveryCount(bin)) === 2, "two held captures");
     const busy = await captureOnA(bin, '{"n":3}');
     expect(busy.status).toBe(418);
     expect(await recorded(bin, busy.headers.get("x-delivery-id")!)).toMatchObject({
@@ -306,11 +281,11 @@ describe("webhook-echo forward --respond", () => {
     // A viewer's plain forward works as before and holds nothing.
     const app = await startLocalApp((res) => res.writeHead(200).end("local"));
     const viewer = startCli(["forward", bin.id, "--to", app.url, "--server", b.baseUrl]);
-    await waitFor(() => viewer.stderr().includes("connected"), "the viewer's forward");
+    await waitUntil(() => viewer.stderr().includes("connected"), "the viewer's forward");
     const answer = await captureOnA(bin, "{}");
     expect(answer.status).toBe(418);
     const deliveryId = answer.headers.get("x-delivery-id")!;
-    await waitFor(() => app.received.length === 1, "the viewer's forward to arrive");
+    await waitUntil(() => app.received.length === 1, "the viewer's forward to arrive");
     expect(await recorded(bin, deliveryId)).toMatchObject({ reason: "settings" });
 
     const post = (headers: Record<string, string>) =>
