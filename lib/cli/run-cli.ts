@@ -19,7 +19,7 @@ const HELP = `Usage: webhook-echo <command> [options]
 Commands:
   create    Create a bin and print its echo URL, view URL and owner token
   wait      Wait for the next delivery matching filters and print it (CI assertions)
-  forward   Re-send a bin's deliveries to a local URL as they arrive
+  forward   Re-send a bin's deliveries to a local URL as they arrive (--respond: the local app answers the senders)
   send      Post a signed CallCov analysis webhook to a URL, optionally with CallCov's retries
 
 Run webhook-echo <command> --help for a command's options.`;

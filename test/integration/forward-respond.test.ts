@@ -236,6 +236,45 @@ describe("webhook-echo forward --respond", () => {
     for (const answer of await Promise.all(held)) expect(answer.status).toBe(418);
   });
 
+  it("a sender that hangs up mid-hold frees its slot and the delivery says so", async () => {
+    const bin = await createBin({ respondTimeoutMs: 29_000 });
+    const waiting: ServerResponse[] = [];
+    let answerAtOnce = false;
+    const app = await startLocalApp((res) =>
+      answerAtOnce ? res.writeHead(200).end("fresh") : waiting.push(res),
+    );
+    await startResponder(bin, app.url);
+    const senders = [new AbortController(), new AbortController()];
+    const gone = senders.map((sender) =>
+      fetch(`${a.baseUrl}/echo/${bin.id}/order`, {
+        method: "POST",
+        body: "{}",
+        signal: sender.signal,
+      }).catch(() => null),
+    );
+    await waitUntil(async () => (await deliveryCount(bin)) === 2, "two held captures");
+    for (const sender of senders) sender.abort();
+    await Promise.all(gone);
+    const listed = await fetch(`${a.baseUrl}/api/bins/${bin.id}/deliveries`);
+    const ids = ((await listed.json()) as { deliveries: Array<{ id: string }> }).deliveries.map(
+      (delivery) => delivery.id,
+    );
+    for (const id of ids) {
+      await waitUntil(
+        async () => (await recorded(bin, id)).reason === "forward_failed",
+        "the abandoned capture to be recorded",
+      );
+      expect((await recorded(bin, id)).forwardMessage).toMatch(/sender closed/);
+    }
+    // Both slots (FORWARD_MAX_HELD_PER_BIN=2) are free again: the next capture is held and
+    // answered by the local app, not refused as busy.
+    answerAtOnce = true;
+    for (const res of waiting) res.writeHead(200).end("late");
+    const next = await captureOnA(bin, "{}");
+    expect(next.status).toBe(200);
+    expect(await next.text()).toBe("fresh");
+  });
+
   it("an answer body over FORWARD_MAX_ANSWER_BYTES is refused: the sender gets the bin's answer", async () => {
     const bin = await createBin();
     const app = await startLocalApp((res) =>
