@@ -42,17 +42,20 @@ function createForwardHub(): ForwardHub {
         error: error instanceof Error ? error.message : String(error),
       }),
     );
+  // This instance's own responders (bin id by responder id), re-announced on request.
+  const local = new Map<string, string>();
   const onMessage = (message: string) => {
     const [kind, binId, id] = message.split(" ");
     if (!binId || !id) return;
-    if (kind === "up" || kind === "down") {
+    if (kind === "hello") {
+      for (const [responderId, bin] of local) void send(`up ${bin} ${responderId}`);
+    } else if (kind === "up" || kind === "down") {
       holds.noteResponder({ binId, responderId: id, alive: kind === "up" });
     } else if (kind === "answer") {
       holds.answerReady(id);
     }
   };
   // After a lost LISTEN connection answers may have been missed: re-check what is held here.
-  // Presence heals by itself with the next heartbeat.
   const recheckHeld = async () => {
     const ids = holds.heldIds();
     if (ids.length === 0) return;
@@ -67,6 +70,9 @@ function createForwardHub(): ForwardHub {
       if (event.deliveryId) onMessage(event.deliveryId);
     },
     () => {
+      // Just (re)started listening: ask every instance for its responders now instead of
+      // waiting up to a heartbeat.
+      void send("hello * *");
       recheckHeld().catch((error: unknown) =>
         log("warn", "forward recheck failed", {
           error: error instanceof Error ? error.message : String(error),
@@ -80,6 +86,7 @@ function createForwardHub(): ForwardHub {
     holds,
     registerResponder(binId) {
       const responderId = randomUUID();
+      local.set(responderId, binId);
       // Noted here at once: this instance may hold the very next capture.
       holds.noteResponder({ binId, responderId, alive: true });
       void send(`up ${binId} ${responderId}`);
@@ -93,6 +100,7 @@ function createForwardHub(): ForwardHub {
         if (done) return;
         done = true;
         clearInterval(heartbeat);
+        local.delete(responderId);
         holds.noteResponder({ binId, responderId, alive: false });
         void send(`down ${binId} ${responderId}`);
       };
