@@ -15,6 +15,7 @@ import { getDb, setDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { closeLiveStreams } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
+import { getForwardHub } from "@/lib/live/get-forward-hub";
 import { log } from "@/lib/log";
 import { setSingleton } from "@/lib/singleton";
 
@@ -158,6 +159,9 @@ async function main(): Promise<void> {
   log("info", `listening on http://localhost:${port} (${dev ? "development" : "production"})`);
 
   const stopSweeper = startSweeper();
+  // Listens for `forward --respond` presence from the start: a capture must know whether a
+  // responder is connected on any instance.
+  getForwardHub();
 
   // Graceful order: stop accepting, tell live views to reconnect elsewhere, let every
   // in-flight capture commit and be answered, then release the database.

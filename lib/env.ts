@@ -88,6 +88,18 @@ const envSchema = z.object({
   MAX_LIVE_STREAMS_PER_BIN: z.coerce.number().int().min(1).default(200),
   /** Open live streams on this instance in total (each holds a socket and a file descriptor). */
   MAX_LIVE_STREAMS: z.coerce.number().int().min(1).default(1000),
+  /** `forward --respond`: captures one bin may hold open on this instance waiting for the
+   * local app's answer; more are answered at once as configured (reason forward_busy). */
+  FORWARD_MAX_HELD_PER_BIN: z.coerce.number().int().min(1).default(16),
+  /** Held captures on this instance over all bins (each holds a socket until answered). */
+  FORWARD_MAX_HELD: z.coerce.number().int().min(1).default(256),
+  /** The largest body a forwarder may post back as the local app's answer (413 beyond). */
+  FORWARD_MAX_ANSWER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024)
+    .default(256 * 1024),
   /** Exports running at once from one client address (more get 429): each holds a DB page. */
   EXPORT_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(2),
   /** Exports running at once on this instance, over all addresses (more get 429). */

@@ -12,6 +12,12 @@ const REASONS: Record<SentResponse["reason"], string> = {
   gone: "the bin’s gone switch (like an unsubscribed endpoint)",
   chaos: "chaos testing (a random failure)",
   rule: "response rule",
+  forward_pending: "the bin’s answer; waiting for the local app (forward --respond)",
+  forwarded: "the local app, via webhook-echo forward --respond",
+  forward_timeout: "the bin’s answer: the local app did not answer in time",
+  forward_failed: "the bin’s answer: forwarding to the local app failed",
+  forward_busy: "the bin’s answer: too many captures were waiting for the local app",
+  forward_disconnected: "the bin’s answer: the forwarder disconnected",
 };
 
 function isSentResponse(value: unknown): value is SentResponse {
@@ -56,6 +62,7 @@ export function SentResponseSection({
             : ""}
           {response.reason === "rule" && response.rule ? ` ${response.rule}` : ""}
           {response.delayMs > 0 ? `, after a ${response.delayMs} ms delay` : ""}
+          {response.forwardMessage ? ` (${response.forwardMessage})` : ""}
         </span>
       </p>
       <div className="text-xs text-zinc-500 dark:text-zinc-400">

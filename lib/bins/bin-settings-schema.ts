@@ -227,6 +227,18 @@ export const chaosSchema = z
       "Fails this share of captures at random with one of `statuses` (stored all the same). Precedence, first that applies: gone (410) > fail-first > chaos > the first matching rule > the /status/<code> path > the response settings > the default 200.",
   });
 
+/** Bounded under CallCov's 30 s timeout, so a held capture always answers before the sender gives up. */
+export const RESPOND_TIMEOUT_MS = { default: 25_000, min: 100, max: 29_000 } as const;
+
+export const respondTimeoutMsSchema = z
+  .number()
+  .int()
+  .min(RESPOND_TIMEOUT_MS.min)
+  .max(RESPOND_TIMEOUT_MS.max)
+  .meta({
+    description: `\`forward --respond\`: how long a capture waits for the local app's answer before the bin's own answer is sent (default ${RESPOND_TIMEOUT_MS.default} ms).`,
+  });
+
 /** PUT /api/bins/<id>/settings: every key optional; null removes; unknown keys are refused. */
 export const binSettingsSchema = z
   .strictObject({
@@ -246,6 +258,7 @@ export const binSettingsSchema = z
     gone: z.boolean().nullable().optional().meta({
       description: "true: every capture is stored and answered 410, like an unsubscribed endpoint.",
     }),
+    respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
   })
   .meta({ description: "Every key optional: left out keeps the current value, null resets it." });
 
@@ -265,4 +278,6 @@ export interface SimulationSettings {
   rules?: ResponseRule[];
   chaos?: ChaosSettings | null;
   gone?: boolean;
+  /** null or absent: RESPOND_TIMEOUT_MS.default. */
+  respondTimeoutMs?: number | null;
 }

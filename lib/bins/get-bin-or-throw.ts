@@ -5,6 +5,7 @@ import { isValidBinId } from "@/lib/ids/bin-id";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getForwardHub } from "@/lib/live/get-forward-hub";
 
 export async function getBinOrThrow({ binId }: { binId: string }): Promise<PublicBin> {
   if (!isValidBinId(binId)) throw new AppError("BAD_REQUEST", "Invalid bin id");
@@ -31,6 +32,7 @@ export async function getBinOrThrow({ binId }: { binId: string }): Promise<Publi
     jsonSchema: readStoredJsonSchema({ text: bin.jsonSchema }),
     jsonSchemaName: bin.jsonSchemaName,
     rejectedCount: bin.rejectedCount,
+    forwardResponding: getForwardHub().holds.hasResponder(binId),
     limits: {
       retentionDays: env.RETENTION_DAYS,
       maxDeliveriesPerBin: env.MAX_DELIVERIES_PER_BIN,

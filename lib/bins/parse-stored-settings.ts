@@ -3,6 +3,7 @@ import {
   chaosSchema,
   failFirstSchema,
   storedResponseRulesSchema,
+  respondTimeoutMsSchema,
   storedResponseSettingsSchema,
   summaryFieldSchema,
   type SimulationSettings,
@@ -15,6 +16,7 @@ const storedSchema = z.object({
   rules: storedResponseRulesSchema.catch([]).default([]),
   chaos: chaosSchema.nullable().catch(null).default(null),
   gone: z.boolean().catch(false).default(false),
+  respondTimeoutMs: respondTimeoutMsSchema.nullable().catch(null).default(null),
 });
 
 /** Reads bins.settings defensively: anything unexpected falls back to the default behaviour. */
@@ -22,5 +24,13 @@ export function parseStoredSettings(value: unknown): Required<SimulationSettings
   const parsed = storedSchema.safeParse(value ?? {});
   return parsed.success
     ? parsed.data
-    : { response: null, failFirst: null, summaryField: null, rules: [], chaos: null, gone: false };
+    : {
+        response: null,
+        failFirst: null,
+        summaryField: null,
+        rules: [],
+        chaos: null,
+        gone: false,
+        respondTimeoutMs: null,
+      };
 }

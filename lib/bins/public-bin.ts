@@ -3,6 +3,7 @@ import { binIdSchema } from "@/lib/ids/bin-id-schema";
 import {
   chaosSchema,
   failFirstSchema,
+  respondTimeoutMsSchema,
   storedResponseRulesSchema,
   storedResponseSettingsSchema,
   summaryFieldSchema,
@@ -25,6 +26,11 @@ export const publicBinSchema = z.object({
   rules: storedResponseRulesSchema,
   chaos: chaosSchema.nullable(),
   gone: z.boolean(),
+  respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
+  forwardResponding: z.boolean().meta({
+    description:
+      "A `webhook-echo forward --respond` is connected (to any instance): captures wait for the local app's answer.",
+  }),
   rejectedCount: z.number().int().min(0).meta({ description: "Deliveries refused with 429." }),
   limits: z.object({
     retentionDays: z.number(),

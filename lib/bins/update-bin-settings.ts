@@ -41,6 +41,10 @@ export async function updateBinSettings({
         rules: settings.rules === undefined ? current.rules : (settings.rules ?? []),
         chaos: settings.chaos === undefined ? current.chaos : settings.chaos,
         gone: settings.gone === undefined ? current.gone : (settings.gone ?? false),
+        respondTimeoutMs:
+          settings.respondTimeoutMs === undefined
+            ? (current.respondTimeoutMs ?? null)
+            : settings.respondTimeoutMs,
       };
       const secretChange =
         settings.webhookSecret === undefined

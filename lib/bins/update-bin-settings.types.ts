@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   chaosSchema,
   failFirstSchema,
+  respondTimeoutMsSchema,
   storedResponseRulesSchema,
   storedResponseSettingsSchema,
   summaryFieldSchema,
@@ -20,6 +21,7 @@ export const binSettingsStateSchema = z.object({
   rules: storedResponseRulesSchema,
   chaos: chaosSchema.nullable(),
   gone: z.boolean(),
+  respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
 });
 
 export type BinSettingsState = z.infer<typeof binSettingsStateSchema>;

@@ -33,6 +33,10 @@ import { formatErrorStack } from "@/lib/format-error-stack";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
 import { getEventBus } from "@/lib/live/get-event-bus";
+import { getForwardHub } from "@/lib/live/get-forward-hub";
+import type { ForwardHold } from "@/lib/live/create-forward-holds";
+import { awaitForwardedAnswer } from "@/lib/capture/await-forwarded-answer";
+import { RESPOND_TIMEOUT_MS } from "@/lib/bins/bin-settings-schema";
 import { log } from "@/lib/log";
 import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { verifySignature } from "@/lib/signatures/verify-signature";
@@ -102,7 +106,7 @@ interface CaptureContext extends Exchange {
 function send(
   { req, res, binId }: Exchange,
   status: number,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string>,
 ): void {
   if (res.headersSent || res.destroyed) return;
@@ -260,6 +264,7 @@ async function captureBody({
     if (!decision.allowed) return refuseRateLimited(ctx, decision);
     stored = await storeDelivery({ ctx, record: built.record, receivedAt, json });
   } catch (error) {
+    heldBy(ctx)?.release("sender_gone");
     return answerStoreFailure(ctx, error);
   }
 
@@ -298,6 +303,39 @@ function refuseRateLimited(ctx: CaptureContext, decision: RateLimitDecision): vo
 interface StoredDelivery {
   record: DeliveryRecord;
   plan: PlannedResponse;
+  /** `forward --respond`: the row says forward_pending; the answer waits for the local app. */
+  hold?: { hold: ForwardHold; timeoutMs: number };
+}
+
+// The hold taken before the row was written, so a failed store can free it.
+const holdsByRequest = new WeakMap<CaptureContext, ForwardHold>();
+function heldBy(ctx: CaptureContext): ForwardHold | undefined {
+  return holdsByRequest.get(ctx);
+}
+
+/**
+ * With a `forward --respond` stream connected for the bin (on any instance), the capture is
+ * held for the local app's answer; the row records the bin's own answer (rendered, so a
+ * fallback is shown as sent) with reason forward_pending, or forward_busy past the caps.
+ */
+function planForwardHold(
+  ctx: CaptureContext,
+  record: DeliveryRecord,
+  plan: PlannedResponse,
+  respondTimeoutMs: number | null | undefined,
+): { recorded: PlannedResponse; hold?: StoredDelivery["hold"] } {
+  const hub = getForwardHub();
+  if (!hub.holds.hasResponder(ctx.binId)) return { recorded: plan };
+  const rendered = renderAnswer(ctx, record.id, plan);
+  const recorded = { ...plan, body: rendered.body, contentType: rendered.headers["Content-Type"]! };
+  const hold = hub.holds.tryHold({ binId: ctx.binId, deliveryId: record.id });
+  if (!hold) {
+    const forwardMessage = "Too many captures already wait for the local app; answered at once";
+    return { recorded: { ...recorded, reason: "forward_busy", forwardMessage } };
+  }
+  holdsByRequest.set(ctx, hold);
+  const timeoutMs = respondTimeoutMs ?? RESPOND_TIMEOUT_MS.default;
+  return { recorded: { ...recorded, reason: "forward_pending" }, hold: { hold, timeoutMs } };
 }
 
 /** Plans the answer, judges the signature, and writes the row (resolves once committed). */
@@ -348,17 +386,18 @@ async function storeDelivery({
   );
   // The verdict and the planned answer are derived too: what PostgreSQL would refuse of them
   // is stored as null. The request's own fields were checked before and have not changed.
+  const forward = planForwardHold(ctx, record, plan, settings.respondTimeoutMs);
   const complete = nullUnstorableFields({
     record: {
       ...record,
       responseStatus: plan.status,
-      response: plan,
+      response: forward.recorded,
       signature,
       signatureVersion: settings.secretVersion,
     },
   }).record;
   await getDeliveryWriter().write(complete);
-  return { record: complete, plan };
+  return { record: complete, plan, hold: forward.hold };
 }
 
 function answerStoreFailure(ctx: CaptureContext, error: unknown): void {
@@ -380,20 +419,43 @@ function answerStoreFailure(ctx: CaptureContext, error: unknown): void {
   sendError(ctx, 500, "internal", "Internal error; nothing was stored");
 }
 
-async function answerStored(ctx: CaptureContext, { record, plan }: StoredDelivery): Promise<void> {
-  const headers: Record<string, string> = { ...plan.headers, "X-Delivery-Id": record.id };
+function renderAnswer(
+  ctx: CaptureContext,
+  deliveryId: string,
+  plan: PlannedResponse,
+): { body: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = { ...plan.headers, "X-Delivery-Id": deliveryId };
   if (ctx.req.method === "OPTIONS") {
     Object.assign(headers, corsPreflightHeaders(ctx.req.headers["access-control-request-headers"]));
   }
-  let body: string;
   if (plan.body === null) {
-    const answer = buildDefaultAnswer({ plan, deliveryId: record.id });
-    body = answer.body;
+    const answer = buildDefaultAnswer({ plan, deliveryId });
     headers["Content-Type"] = answer.contentType;
-  } else {
-    body = plan.body;
-    headers["Content-Type"] = plan.contentType ?? "text/plain; charset=utf-8";
+    return { body: answer.body, headers };
   }
+  headers["Content-Type"] = plan.contentType ?? "text/plain; charset=utf-8";
+  return { body: plan.body, headers };
+}
+
+async function answerStored(
+  ctx: CaptureContext,
+  { record, plan, hold }: StoredDelivery,
+): Promise<void> {
+  if (hold) {
+    const forwarded = await awaitForwardedAnswer({
+      binId: ctx.binId,
+      deliveryId: record.id,
+      hold: hold.hold,
+      timeoutMs: hold.timeoutMs,
+      res: ctx.res,
+    });
+    if (forwarded) {
+      const headers: Record<string, string> = { ...forwarded.headers, "X-Delivery-Id": record.id };
+      if (forwarded.contentType) headers["Content-Type"] = forwarded.contentType;
+      return send(ctx, forwarded.status, forwarded.body, headers);
+    }
+  }
+  const { body, headers } = renderAnswer(ctx, record.id, plan);
   // The delay holds no database connection: the row is already committed.
   if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
   send(ctx, plan.status, body, headers);

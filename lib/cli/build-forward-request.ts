@@ -8,6 +8,8 @@ export interface ForwardableDelivery {
   query: string;
   headers: Array<[string, string]>;
   bodyBase64: string;
+  /** What the echo answered, or (forward_pending) that it waits for `forward --respond`. */
+  response?: { status: number; reason: string } | null;
 }
 
 export interface ForwardRequest {

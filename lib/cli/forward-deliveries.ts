@@ -4,6 +4,8 @@ import type { CliIo } from "@/lib/cli/cli-io";
 import { createSseParser } from "@/lib/cli/create-sse-parser";
 import { describeError } from "@/lib/cli/describe-error";
 import { sendRawRequest } from "@/lib/cli/send-raw-request";
+import { postLocalAnswer } from "@/lib/cli/post-local-answer";
+import { readErrorMessage } from "@/lib/cli/read-error-message";
 import { sleepAbortable, type SleepOptions } from "@/lib/client/sleep-abortable";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
@@ -26,6 +28,10 @@ export interface ForwardDeliveriesOptions {
   /** How long the local target may take to answer one forward. */
   forwardTimeoutMs?: number;
   maxBackoffMs?: number;
+  /** --token: the owner token, sent with every request. */
+  token?: string;
+  /** --respond (needs the owner token): the local app's answers go back to held senders. */
+  respond?: boolean;
 }
 
 export interface ForwardSummary {
@@ -43,17 +49,6 @@ const DEFAULT_RETRY_MS = 1000;
 
 function formatDelay(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-
-async function readError(response: Response): Promise<string> {
-  const text = await response.text().catch(() => "");
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown };
-    if (typeof parsed.message === "string") return parsed.message;
-  } catch {
-    // not our JSON error shape
-  }
-  return text.slice(0, 200) || response.statusText;
 }
 
 /**
@@ -75,10 +70,13 @@ export async function forwardDeliveries({
   idleTimeoutMs = 45_000,
   forwardTimeoutMs = 30_000,
   maxBackoffMs = 30_000,
+  token,
+  respond = false,
 }: ForwardDeliveriesOptions): Promise<ForwardSummary> {
   const summary: ForwardSummary = { forwarded: 0, failed: 0 };
   const api = `${serverUrl}/api/bins/${encodeURIComponent(binId)}`;
-  const json = { Accept: "application/json" };
+  const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const json = { Accept: "application/json", ...auth };
 
   const getJson = async (url: string, what: string): Promise<unknown> => {
     let response: Response;
@@ -93,7 +91,7 @@ export async function forwardDeliveries({
     }
     if (!response.ok) {
       throw new CliError(
-        `${what}: ${serverUrl} answered ${response.status}: ${await readError(response)}`,
+        `${what}: ${serverUrl} answered ${response.status}: ${await readErrorMessage(response)}`,
       );
     }
     return response.json();
@@ -132,7 +130,7 @@ export async function forwardDeliveries({
           io.err(`delivery ${id} was deleted before it could be forwarded; skipped`);
           return null;
         }
-        reason = `HTTP ${response.status}: ${await readError(response)}`;
+        reason = `HTTP ${response.status}: ${await readErrorMessage(response)}`;
       } catch (error) {
         if (signal.aborted) return null;
         reason = describeError({ error });
@@ -151,14 +149,26 @@ export async function forwardDeliveries({
     const request = buildForwardRequest({ delivery, target, appendSubpath });
     const started = now();
     const line = `${started.toISOString()} ${request.method} ${request.path}`;
+    // Held by the server for our answer: post back what the local app said (or that it failed).
+    const answerBack = (answer: Parameters<typeof postLocalAnswer>[0]["answer"]) =>
+      respond && delivery.response?.reason === "forward_pending"
+        ? postLocalAnswer({ api, deliveryId: id, answer, headers: json, fetch: fetchImpl, signal })
+        : Promise.resolve(
+            respond && delivery.response
+              ? `; sender got ${delivery.response.status} (${delivery.response.reason})`
+              : "",
+          );
     try {
       const response = await sendRawRequest({ request, timeoutMs: forwardTimeoutMs, signal });
       summary.forwarded++;
-      io.out(`${line} -> ${response.status} (${now().getTime() - started.getTime()} ms)`);
+      const ms = now().getTime() - started.getTime();
+      const sent = await answerBack({ response });
+      io.out(`${line} -> ${response.status} (${ms} ms)${sent}`);
     } catch (error) {
       if (signal.aborted) return;
       summary.failed++;
-      io.out(`${line} -> error: ${describeError({ error })}`);
+      const sent = await answerBack({ error: describeError({ error }) });
+      io.out(`${line} -> error: ${describeError({ error })}${sent}`);
     }
   };
 
@@ -228,21 +238,27 @@ export async function forwardDeliveries({
     });
     try {
       arm();
-      const response = await fetchImpl(`${api}/events`, {
+      const response = await fetchImpl(`${api}/events${respond ? "?respond=1" : ""}`, {
         headers: {
+          ...auth,
           Accept: "text/event-stream",
           ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}),
         },
         signal: controller.signal,
       });
       if (response.status === 400 || response.status === 404) {
-        throw new CliError(`live events refused: ${await readError(response)}`);
+        throw new CliError(`live events refused: ${await readErrorMessage(response)}`);
+      }
+      if (response.status === 401 || response.status === 403) {
+        throw new CliError(
+          `--respond refused (owner token needed): ${await readErrorMessage(response)}`,
+        );
       }
       if (response.status === 429 || response.status === 503) {
         // Refused for now (too many open live streams, or the database is away): wait at
         // least as long as the server asks, and say why.
         const seconds = Number(response.headers.get("retry-after"));
-        const message = await readError(response);
+        const message = await readErrorMessage(response);
         return {
           reason:
             response.status === 429

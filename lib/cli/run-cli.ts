@@ -20,7 +20,7 @@ const HELP = `Usage: webhook-echo <command> [options]
 Commands:
   create    Create a bin and print its echo URL, view URL and owner token
   wait      Wait for the next delivery matching filters and print it (CI assertions)
-  forward   Re-send a bin's deliveries to a local URL as they arrive
+  forward   Re-send a bin's deliveries to a local URL as they arrive (--respond: the local app answers the senders)
   replay    Re-send one delivery to a URL, optionally edited and re-signed with the bin's secret
   send      Post a signed CallCov analysis webhook to a URL, optionally with CallCov's retries
 
@@ -38,7 +38,7 @@ export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<
         io.out(HELP);
         return command === undefined ? 2 : 0;
       case "forward":
-        return await runForwardCommand({ argv: rest, io, signal });
+        return await runForwardCommand({ argv: rest, io, signal, env });
       case "replay":
         return await runReplayCommand({ argv: rest, io, signal });
       case "send":

@@ -9,6 +9,7 @@ export interface RunForwardCommandOptions {
   argv: string[];
   io: CliIo;
   signal: AbortSignal;
+  env?: Record<string, string | undefined>;
 }
 
 const DEFAULT_SERVER = "http://localhost:3000";
@@ -25,6 +26,10 @@ Options:
                       for a bare bin id)
   --replay-last <N>   First re-send the newest N existing deliveries, oldest first (0-200)
   --no-subpath        Do not append the delivery's subpath (after /echo/<id>) to --to
+  --respond           The local app answers the sender: while this runs, each capture waits
+                      (the bin's respondTimeoutMs, default 25 s) for what --to answered, and
+                      that status, headers and body go back to the sender. Needs --token.
+  --token <token>     The bin's owner token (or WEBHOOK_ECHO_TOKEN)
   -h, --help          Show this help
 
 Example:
@@ -34,6 +39,7 @@ export async function runForwardCommand({
   argv,
   io,
   signal,
+  env = {},
 }: RunForwardCommandOptions): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     command: "forward",
@@ -43,6 +49,8 @@ export async function runForwardCommand({
       server: { type: "string" },
       "replay-last": { type: "string" },
       "no-subpath": { type: "boolean" },
+      respond: { type: "boolean" },
+      token: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,6 +68,10 @@ export async function runForwardCommand({
       2,
     );
   }
+  const token = values.token ?? env.WEBHOOK_ECHO_TOKEN;
+  if (values.respond && !token) {
+    throw new CliError("forward: --respond needs the bin's owner token (--token <token>)", 2);
+  }
   if (!values.to) throw new CliError("forward: --to <local URL> is required", 2);
   const target = parseHttpUrl({ value: values.to, name: "forward: --to" });
   const source = resolveForwardSource({
@@ -72,6 +84,8 @@ export async function runForwardCommand({
     target,
     appendSubpath: !values["no-subpath"],
     replayLast: Number(replayText),
+    token,
+    respond: values.respond === true,
     io,
     signal,
   });

@@ -16,6 +16,8 @@ export interface RawResponse {
   status: number;
   statusText: string;
   headers: http.IncomingHttpHeaders;
+  /** As received: name, value, name, value… in order, case and repeats kept. */
+  rawHeaders?: string[];
   body: Buffer;
 }
 
@@ -77,6 +79,7 @@ export function sendRawRequest({
           status: res.statusCode ?? 0,
           statusText: res.statusMessage ?? "",
           headers: res.headers,
+          rawHeaders: res.rawHeaders,
           body: Buffer.concat(chunks),
         });
       });

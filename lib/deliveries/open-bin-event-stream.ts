@@ -4,6 +4,8 @@ import type { LiveStream } from "@/lib/live/create-live-hub";
 import type { StreamSlotLimit } from "@/lib/live/create-stream-slots";
 import { getLiveHub } from "@/lib/deliveries/get-live-hub";
 import { getStreamSlots } from "@/lib/live/get-stream-slots";
+import { getForwardHub } from "@/lib/live/get-forward-hub";
+import { requireBinOwner } from "@/lib/bins/require-bin-owner";
 
 export interface OpenBinEventStreamOptions {
   binId: string;
@@ -12,6 +14,11 @@ export interface OpenBinEventStreamOptions {
   /** The caller's address (set by server.ts): its open streams are capped. */
   clientIp: string;
   signal: AbortSignal;
+  /**
+   * `forward --respond` (?respond=1): the owner's token. While this stream is open, captures to
+   * the bin wait for the local app's answer; when it ends, they are released at once.
+   */
+  respond?: { token: string | null };
 }
 
 // Streams end and free slots all the time; a short wait is enough.
@@ -29,12 +36,15 @@ const REFUSALS: Record<StreamSlotLimit, string> = {
  * instance before any database work (429); the slot is held until the stream ends, however
  * it ends (client gone, shutdown, dropped as too slow, error).
  */
-export function openBinEventStream({
+export async function openBinEventStream({
   binId,
   lastEventId,
   clientIp,
   signal,
-}: OpenBinEventStreamOptions): ReadableStream<Uint8Array> {
+  respond,
+}: OpenBinEventStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  // It changes what senders see: owner only (401/403), checked before a slot is taken.
+  if (respond) await requireBinOwner({ binId, token: respond.token });
   const slot = getStreamSlots().tryAcquire({ clientKey: clientIp, binId });
   if (!slot.ok) {
     throw new AppError("RATE_LIMITED", REFUSALS[slot.limit], {
@@ -43,6 +53,7 @@ export function openBinEventStream({
   }
   let ended = false;
   let unregister = () => {};
+  let unregisterResponder = () => {};
   let live: LiveStream;
   try {
     live = getLiveHub().open({
@@ -53,6 +64,7 @@ export function openBinEventStream({
         ended = true;
         slot.release();
         unregister();
+        unregisterResponder();
       },
     });
   } catch (error) {
@@ -61,5 +73,6 @@ export function openBinEventStream({
   }
   // Shutdown ends it like any other way out (onEnd then unregisters it).
   if (!ended) unregister = registerLiveStream(live.close);
+  if (!ended && respond) unregisterResponder = getForwardHub().registerResponder(binId);
   return live.stream;
 }

@@ -9,6 +9,10 @@ export const binEventsQuerySchema = z.object({
   lastEventId: deliveryIdSchema
     .optional()
     .meta({ description: "The same for a first connection, where a header cannot be set." }),
+  respond: z.literal("1").optional().meta({
+    description:
+      "`webhook-echo forward --respond` (owner token required: 401/403): while this stream is open, captures to the bin wait (the bin's respondTimeoutMs) for the answer posted to POST .../deliveries/{deliveryId}/response; when it ends they get the bin's own answer at once.",
+  }),
 });
 
 /** data of `event: ready` (sent first on every connection) and of `event: bin-changed`. */

@@ -14,6 +14,10 @@ import { binClaimedSchema } from "@/lib/bins/claim-bin.types";
 import { binCreatedSchema } from "@/lib/bins/create-bin.types";
 import { getBinResponseSchema } from "@/lib/bins/get-bin.types";
 import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
+import {
+  forwardedAnswerAcceptedSchema,
+  postForwardedAnswerInputSchema,
+} from "@/lib/deliveries/post-forwarded-answer.types";
 import { captureReceiptSchema } from "@/lib/capture/capture-receipt-schema";
 import { simulatedFailureSchema } from "@/lib/payload/simulated-failure-schema";
 import {
@@ -103,12 +107,14 @@ const RESPONSE_SCHEMAS = {
   Health: healthSchema,
   Readiness: readinessSchema,
   LiveReadyEvent: liveReadyEventSchema,
+  ForwardedAnswerAccepted: forwardedAnswerAcceptedSchema,
 } satisfies Record<string, z.ZodType>;
 
 const REQUEST_SCHEMAS = {
   BinSettingsInput: binSettingsSchema,
   SampleRequest: sampleRequestSchema,
   SignDeliveryRequest: signDeliveryRequestSchema,
+  ForwardedAnswer: postForwardedAnswerInputSchema,
 } satisfies Record<string, z.ZodType>;
 
 type ComponentName = keyof typeof RESPONSE_SCHEMAS | keyof typeof REQUEST_SCHEMAS;
@@ -539,6 +545,26 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           security: PUBLIC,
         },
       },
+      "/api/bins/{id}/deliveries/{deliveryId}/response": {
+        post: {
+          operationId: "postForwardedAnswer",
+          tags: ["Deliveries"],
+          summary: "Answer a held capture with what the local app answered (forward --respond)",
+          description:
+            "While a `GET .../events?respond=1` stream of the owner is open, captures to the bin are stored with `response.reason: forward_pending` and held. This posts the local app's answer (status, headers in order, body as base64) or the forwarder's error; the first post wins. The sender then gets that status, headers (minus hop-by-hop ones and those a browser would act on for our origin) and body; an error, a timeout (respondTimeoutMs) or a closed stream gives the bin's own answer and `response.reason` forward_failed / forward_timeout / forward_disconnected. 409 when the capture is no longer held; 413 for a body over FORWARD_MAX_ANSWER_BYTES. The owner is checked before the body is read.",
+          parameters: [binIdParam, deliveryIdParam],
+          requestBody: { required: true, content: json(ref("ForwardedAnswer")) },
+          responses: {
+            "200": {
+              description: "Accepted: the held sender is answered now",
+              headers: { "Cache-Control": NO_STORE },
+              content: json(ref("ForwardedAnswerAccepted")),
+            },
+            ...errors("400", "401", "403", "404", "409", "413", "503"),
+          },
+          security: OWNER_ONLY,
+        },
+      },
       "/api/bins/{id}/events": {
         get: {
           operationId: "streamBinEvents",
@@ -571,7 +597,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
                 },
               },
             },
-            ...errors("400", "429"),
+            ...errors("400", "401", "403", "404", "429"),
           },
           security: PUBLIC,
         },

@@ -3,8 +3,7 @@ import type { SimulatedFailure } from "@/lib/payload/simulated-failure-schema";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-const WHY: Record<PlannedResponse["reason"], string> = {
-  default: "",
+const WHY: Record<SimulatedFailure["reason"], string> = {
   settings: "the bin's response settings",
   "status-path": "the /status/<code> path",
   "fail-first": "fail-first retry testing",
@@ -25,7 +24,9 @@ export function buildDefaultAnswer({
   plan: Pick<PlannedResponse, "status" | "reason" | "attempt" | "rule">;
   deliveryId: string;
 }): { body: string; contentType: string } {
-  if (plan.status < 400 || plan.reason === "default") {
+  // forward_* rows record the body they sent, so only simulated reasons get here with a 4xx/5xx.
+  const reason = plan.reason in WHY ? (plan.reason as SimulatedFailure["reason"]) : null;
+  if (plan.status < 400 || reason === null) {
     return { body: JSON.stringify({ received: true, deliveryId }), contentType: JSON_TYPE };
   }
   const attempt =
@@ -38,10 +39,10 @@ export function buildDefaultAnswer({
     error: "simulated_failure",
     simulated: true,
     status: plan.status,
-    reason: plan.reason,
+    reason,
     ...(plan.attempt ? { attempt: plan.attempt } : {}),
     ...(plan.rule ? { rule: plan.rule } : {}),
-    message: `Simulated ${plan.status} by Webhook Echo from ${WHY[plan.reason]}${attempt}; the delivery was stored.`,
+    message: `Simulated ${plan.status} by Webhook Echo from ${WHY[reason]}${attempt}; the delivery was stored.`,
     deliveryId,
   };
   return { body: JSON.stringify(failure), contentType: JSON_TYPE };

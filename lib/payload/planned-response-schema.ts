@@ -12,7 +12,22 @@ export const plannedResponseSchema = z
     contentType: z.string().nullable(),
     delayMs: z.number().int().min(0),
     /** Why this answer: shown in the delivery's detail. */
-    reason: z.enum(["default", "settings", "status-path", "fail-first", "gone", "chaos", "rule"]),
+    reason: z.enum([
+      "default",
+      "settings",
+      "status-path",
+      "fail-first",
+      "gone",
+      "chaos",
+      "rule",
+      // `forward --respond`: held for the local app's answer, then one of the others.
+      "forward_pending",
+      "forwarded",
+      "forward_timeout",
+      "forward_failed",
+      "forward_busy",
+      "forward_disconnected",
+    ]),
     rule: z
       .number()
       .int()
@@ -25,6 +40,14 @@ export const plannedResponseSchema = z
       .min(1)
       .optional()
       .meta({ description: "For fail-first: which attempt." }),
+    bodyBase64: z.string().optional().meta({
+      description:
+        "For forwarded: the exact bytes the local app answered (base64); `body` holds their UTF-8 text.",
+    }),
+    forwardMessage: z.string().optional().meta({
+      description:
+        "For forward_*: what the forwarder reported or why its answer was not used (the bin's own answer was sent).",
+    }),
   })
   .meta({ description: "The answer the echo endpoint sent, and why." });
 

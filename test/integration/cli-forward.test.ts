@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sendRawHttp } from "@/test/support/send-raw-http";
 import { startTcpProxy } from "@/test/support/start-tcp-proxy";
+import { startCliProcess, type CliRun } from "@/test/support/start-cli-process";
+import { waitUntil } from "@/test/support/wait-until";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { findClosedPort } from "@/test/support/find-closed-port";
 import { validateWebhook } from "@/test/support/validate-webhook";
@@ -12,8 +11,6 @@ import { startWebhookReceiver, type WebhookReceiver } from "@/test/support/start
 import { HOP_BY_HOP_HEADERS } from "@/lib/payload/hop-by-hop-headers";
 
 const databaseUrl = inject("databaseUrl");
-const root = path.resolve(import.meta.dirname, "..", "..");
-const CLI = path.join(root, "scripts", "webhook-echo.mjs");
 const SECRET = "whsec_forward-test";
 let server: TestServer;
 const cleanups: Array<() => unknown> = [];
@@ -26,34 +23,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-interface CliRun {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** The real executable, started from another directory (so nothing leans on the cwd). */
 function startCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: os.tmpdir(),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  cleanups.push(() => child.exitCode === null && child.kill("SIGKILL"));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+  return startCliProcess({ args, cleanups });
 }
 
 /** A local webhook receiver that records every request exactly as it arrived. */
@@ -121,7 +92,10 @@ describe("webhook-echo forward", () => {
       "--server",
       `http://127.0.0.1:${proxy.port}`,
     ]);
-    await waitFor(() => cli.stderr().includes("connected"), `the CLI to connect:\n${cli.stderr()}`);
+    await waitUntil(
+      () => cli.stderr().includes("connected"),
+      `the CLI to connect:\n${cli.stderr()}`,
+    );
 
     const analysis = Buffer.from(
       JSON.stringify({ id: "a-1", object: "analysis", created: 1, status: "completed" }),
@@ -192,8 +166,8 @@ describe("webhook-echo forward", () => {
         request.body,
       );
     }
-    await waitFor(() => receiver.requests.length >= 4, "4 forwards");
-    await waitFor(() => cli.stdout().trim().split("\n").length >= 4, "4 lines");
+    await waitUntil(() => receiver.requests.length >= 4, "4 forwards");
+    await waitUntil(() => cli.stdout().trim().split("\n").length >= 4, "4 lines");
 
     for (const [index, request] of sent.entries()) {
       const got = receiver.requests[index]!;
@@ -216,7 +190,7 @@ describe("webhook-echo forward", () => {
 
     // Cut the live stream, capture two deliveries meanwhile, and bring the stream back.
     await proxy.down();
-    await waitFor(() => cli.stderr().includes("stream lost"), "the CLI to notice the cut");
+    await waitUntil(() => cli.stderr().includes("stream lost"), "the CLI to notice the cut");
     const whileDown = ["missed-1", "missed-2"];
     for (const body of whileDown) {
       const response = await fetch(`${bin.echoUrl}/later`, { method: "POST", body });
@@ -225,8 +199,8 @@ describe("webhook-echo forward", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.requests).toHaveLength(4);
     await proxy.up();
-    await waitFor(() => receiver.requests.length >= 6, "the missed deliveries", 30_000);
-    await waitFor(() => cli.stderr().includes("reconnected"), "the reconnect message");
+    await waitUntil(() => receiver.requests.length >= 6, "the missed deliveries", 30_000);
+    await waitUntil(() => cli.stderr().includes("reconnected"), "the reconnect message");
     // The server replays the seconds before Last-Event-ID again; none of it may be re-sent.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(receiver.requests.map((r) => r.body.toString())).toEqual([
@@ -258,10 +232,10 @@ describe("webhook-echo forward", () => {
       "2",
       "--no-subpath",
     ]);
-    await waitFor(() => receiver.requests.length >= 2, "the replay");
-    await waitFor(() => cli.stderr().includes("connected"), "the CLI to connect");
+    await waitUntil(() => receiver.requests.length >= 2, "the replay");
+    await waitUntil(() => cli.stderr().includes("connected"), "the CLI to connect");
     await fetch(`${bin.echoUrl}/deep/path?n=4`, { method: "POST", body: "new-4" });
-    await waitFor(() => receiver.requests.length >= 3, "the new delivery");
+    await waitUntil(() => receiver.requests.length >= 3, "the new delivery");
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(receiver.requests.map((r) => [r.url, r.body.toString()])).toEqual([
       ["/hook?token=t&n=2", "existing-2"],
@@ -283,9 +257,9 @@ describe("webhook-echo forward", () => {
       "--to",
       `http://127.0.0.1:${port}/`,
     ]);
-    await waitFor(() => cli.stderr().includes("connected"), "the CLI to connect");
+    await waitUntil(() => cli.stderr().includes("connected"), "the CLI to connect");
     await fetch(bin.echoUrl, { method: "POST", body: "x" });
-    await waitFor(() => cli.stdout().includes("-> error:"), "the error line");
+    await waitUntil(() => cli.stdout().includes("-> error:"), "the error line");
     expect(cli.stdout()).toMatch(/Z POST \/ -> error: ECONNREFUSED\n$/);
     cli.child.kill("SIGINT");
     expect(await cli.exited).toBe(0);

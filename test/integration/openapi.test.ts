@@ -654,6 +654,93 @@ describe("OpenAPI document: response rules, chaos and gone", () => {
   });
 });
 
+describe("OpenAPI document: forward --respond answers match", () => {
+  it("the respond stream, a held capture, and POST .../deliveries/{deliveryId}/response", async () => {
+    const bin = await check("post", "/api/bins", "/api/bins", 201);
+    const id = bin.id as string;
+    const owner = { Authorization: `Bearer ${bin.ownerToken as string}` };
+    const jsonHeaders = { "Content-Type": "application/json" };
+    const eventsPath = "/api/bins/{id}/events";
+    await check("get", eventsPath, `/api/bins/${id}/events?respond=1`, 401);
+    await check("get", eventsPath, `/api/bins/${id}/events?respond=1`, 403, {
+      headers: { Authorization: "Bearer not-the-owner" },
+    });
+    const controller = new AbortController();
+    const stream = await fetch(`${server.baseUrl}/api/bins/${id}/events?respond=1`, {
+      headers: owner,
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    try {
+      const shown = await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
+      expect(shown.forwardResponding).toBe(true);
+      const held = fetch(`${server.baseUrl}/echo/${id}/hook`, { method: "POST", body: "x" });
+      let deliveryId = "";
+      while (!deliveryId) {
+        const page = await check(
+          "get",
+          "/api/bins/{id}/deliveries",
+          `/api/bins/${id}/deliveries`,
+          200,
+        );
+        deliveryId = (page.deliveries as Array<{ id: string }>)[0]?.id ?? "";
+      }
+      const answerPath = "/api/bins/{id}/deliveries/{deliveryId}/response";
+      const url = `/api/bins/${id}/deliveries/${deliveryId}/response`;
+      const answer = JSON.stringify({
+        status: 202,
+        headers: [["X-Local", "1"]],
+        bodyBase64: Buffer.from("ok").toString("base64"),
+      });
+      await check("post", answerPath, url, 401, { headers: jsonHeaders, body: answer });
+      await check("post", answerPath, url, 403, {
+        headers: { Authorization: "Bearer not-the-owner", ...jsonHeaders },
+        body: answer,
+      });
+      await check("post", answerPath, url, 400, {
+        headers: { ...owner, ...jsonHeaders },
+        body: JSON.stringify({ status: 99 }),
+      });
+      await check("post", answerPath, url, 413, {
+        headers: { ...owner, ...jsonHeaders },
+        body: JSON.stringify({
+          status: 200,
+          headers: [],
+          bodyBase64: Buffer.alloc(300 * 1024).toString("base64"),
+        }),
+      });
+      await check("post", answerPath, url, 200, {
+        headers: { ...owner, ...jsonHeaders },
+        body: answer,
+      });
+      expect((await held).status).toBe(202);
+      await check("post", answerPath, url, 409, {
+        headers: { ...owner, ...jsonHeaders },
+        body: answer,
+      });
+      await check(
+        "post",
+        answerPath,
+        `/api/bins/${id}/deliveries/${"0".repeat(8)}-0000-7000-8000-${"0".repeat(12)}/response`,
+        404,
+        {
+          headers: { ...owner, ...jsonHeaders },
+          body: answer,
+        },
+      );
+      const detail = await check(
+        "get",
+        "/api/bins/{id}/deliveries/{deliveryId}",
+        `/api/bins/${id}/deliveries/${deliveryId}`,
+        200,
+      );
+      expect(detail.response).toMatchObject({ reason: "forwarded", status: 202 });
+    } finally {
+      controller.abort();
+    }
+  });
+});
+
 describe("/docs", () => {
   it("renders every path and operation of the document", async () => {
     const response = await fetch(`${server.baseUrl}/docs`);
