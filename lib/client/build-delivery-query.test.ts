@@ -27,6 +27,11 @@ describe("buildDeliveryQuery", () => {
     ]);
   });
 
+  it("sends only the list's filters: other options never become query parameters", () => {
+    const filter = { method: "POST", timeoutMs: 5, signal: undefined, tick: () => 1 };
+    expect([...buildDeliveryQuery({ filter })]).toEqual([["method", "POST"]]);
+  });
+
   it("sends raw path=value matches as they are", () => {
     expect(
       buildDeliveryQuery({ filter: { match: ["status=completed", "a.b=1"] } }).getAll("json"),

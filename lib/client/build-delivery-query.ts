@@ -1,8 +1,13 @@
 import type { DeliveryFilterOptions } from "@/lib/client/client-types";
+import { deliveryFilterSchema } from "@/lib/deliveries/delivery-filter";
+
+// The list's filter names (a filter the server's list gains is known here unchanged); other
+// options (a timeout, a signal, a caller's own fields) never become query parameters.
+const FILTER_NAMES = new Set(Object.keys(deliveryFilterSchema.shape));
 
 /**
- * Query parameters for the list and the wait. Every filter but `match` is passed on by name, so
- * a filter the server's list gains works here unchanged; `match` values go out as JSON
+ * Query parameters for the list and the wait: the list's filters by name; `match` values go out
+ * as `json=` filters in JSON
  * (`"3"` stays the string "3", 3 the number).
  */
 export function buildDeliveryQuery({
@@ -12,7 +17,8 @@ export function buildDeliveryQuery({
 }): URLSearchParams {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) {
-    if (name === "match" || value === undefined || value === null || value === "") continue;
+    if (!FILTER_NAMES.has(name) || name === "json") continue;
+    if (value === undefined || value === null || value === "") continue;
     query.set(name, String(value));
   }
   const match = filter.match;

@@ -19,6 +19,10 @@ const FOUND = {
   signature: { scheme: null, status: "missing", reason: "no signature header" },
   attempt: 1,
   isDuplicate: false,
+  analysisStatus: null,
+  analysisAgent: null,
+  summaryField: null,
+  conformance: null,
 };
 
 /**
