@@ -34,7 +34,9 @@ const BANNER = [
 ].join("\n");
 
 function packageJson(root, { withTypes }) {
-  const { version, description } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const { version, description } = JSON.parse(
+    readFileSync(path.join(root, "package.json"), "utf8"),
+  );
   return {
     name: "webhook-echo",
     version,

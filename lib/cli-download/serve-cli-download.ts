@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import fresh from "fresh";
+import { readCliDownload } from "@/lib/cli-download/read-cli-download";
+
+const FILES = {
+  "webhook-echo.mjs": { contentType: "text/javascript; charset=utf-8", disposition: "inline" },
+  "webhook-echo.tgz": { contentType: "application/gzip", disposition: "attachment" },
+} as const;
+
+// A download never runs anything in a browser.
+const SAFETY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; sandbox",
+};
+
+export interface ServeCliDownloadOptions {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+function sendError(res: ServerResponse, status: number, message: string, extra = {}): void {
+  const body = JSON.stringify({
+    error: status === 405 ? "method_not_allowed" : "not_found",
+    message,
+  });
+  res.writeHead(status, {
+    ...SAFETY_HEADERS,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(body)),
+    "Cache-Control": "no-store",
+    ...extra,
+  });
+  res.end(body);
+}
+
+/**
+ * GET/HEAD /cli/webhook-echo.mjs and /cli/webhook-echo.tgz: the CLI for machines without this
+ * repo, from the build output (scripts/build-cli.mjs). Served by server.ts, not a Next route:
+ * Next drops a route's Content-Length (it streams chunked), and npm and curl users want the size.
+ * One static file per build, one URL for every user: "no-cache" + a strong ETag makes `npx` and
+ * browsers revalidate (a 304 costs nothing) and take a new CLI as soon as the server is upgraded.
+ */
+export async function serveCliDownload({ req, res }: ServeCliDownloadOptions): Promise<void> {
+  const name = (req.url ?? "").replace(/[?#].*$/s, "").slice("/cli/".length);
+  // Only the listed names reach the file system (no path tricks through the segment).
+  const file = Object.hasOwn(FILES, name) ? FILES[name as keyof typeof FILES] : null;
+  if (!file) {
+    sendError(
+      res,
+      404,
+      "No such file (the CLI is at /cli/webhook-echo.mjs and /cli/webhook-echo.tgz)",
+    );
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    sendError(res, 405, "Only GET and HEAD", { Allow: "GET, HEAD" });
+    return;
+  }
+  const download = await readCliDownload({ fileName: name });
+  if (!download) {
+    sendError(res, 404, `${name} is not built on this server (npm run build)`);
+    return;
+  }
+  const validators = { ETag: download.etag, "Cache-Control": "public, no-cache" };
+  if (fresh(req.headers, { etag: download.etag })) {
+    res.writeHead(304, { ...SAFETY_HEADERS, ...validators });
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    ...SAFETY_HEADERS,
+    ...validators,
+    "Content-Type": file.contentType,
+    "Content-Length": String(download.body.length),
+    "Content-Disposition": `${file.disposition}; filename="${name}"`,
+  });
+  // HEAD: the same headers (size and validator included), no bytes.
+  res.end(req.method === "HEAD" ? undefined : download.body);
+}
