@@ -183,7 +183,7 @@ export function BinView({
           tabIndex={-1}
           className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
         >
-          <EmptyState echoUrl={echoUrl} />
+          <EmptyState echoUrl={echoUrl} viewUrl={viewUrl} />
         </main>
       ) : (
         <main id="main" tabIndex={-1} className="relative flex min-h-0 flex-1">

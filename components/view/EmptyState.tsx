@@ -1,7 +1,8 @@
+import { CliOneLiner } from "@/components/common/CliOneLiner";
 import { CopyButton } from "@/components/common/CopyButton";
 import { buildExampleCurl } from "@/components/common/example-curl";
 
-export function EmptyState({ echoUrl }: { echoUrl: string }) {
+export function EmptyState({ echoUrl, viewUrl }: { echoUrl: string; viewUrl: string }) {
   const curl = buildExampleCurl(echoUrl);
   return (
     <div
@@ -35,6 +36,8 @@ export function EmptyState({ echoUrl }: { echoUrl: string }) {
           {curl}
         </pre>
       </div>
+      {/* The origin is what the view URL was built on (PUBLIC_BASE_URL or the request's). */}
+      <CliOneLiner origin={viewUrl.slice(0, viewUrl.lastIndexOf("/view/"))} viewUrl={viewUrl} />
     </div>
   );
 }

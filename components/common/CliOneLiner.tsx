@@ -1,0 +1,49 @@
+import { CopyButton } from "@/components/common/CopyButton";
+import { buildCliCommand, LOCAL_WEBHOOK_URL } from "@/components/common/build-cli-command";
+
+interface CliOneLinerProps {
+  /** The app's public origin: the CLI is downloaded from here. */
+  origin: string;
+  /** The bin to forward; without it (home page) the command creates one first. */
+  viewUrl?: string;
+}
+
+/**
+ * The CLI for a machine that never cloned this repo: one `npx` line with this server's host,
+ * copied with one click. On a bin it forwards to a local app; on the home page it creates a bin.
+ */
+export function CliOneLiner({ origin, viewUrl }: CliOneLinerProps) {
+  const command = viewUrl
+    ? buildCliCommand({ origin, args: ["forward", viewUrl, "--to", LOCAL_WEBHOOK_URL] })
+    : buildCliCommand({ origin, args: ["create", "--server", origin] });
+  return (
+    <div data-testid="cli-one-liner" className="flex flex-col gap-1">
+      <div className="flex items-center justify-between gap-2">
+        <span className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+          {viewUrl ? "Forward to your local app" : "From a terminal"}
+        </span>
+        <CopyButton text={command} ariaLabel="Copy the CLI command" testId="copy-cli-one-liner" />
+      </div>
+      <pre
+        data-testid="cli-command"
+        className="overflow-x-auto rounded-lg bg-zinc-950 p-3 text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere text-zinc-100 dark:bg-black"
+      >
+        {command}
+      </pre>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Node.js 20+ only, nothing to install or clone
+        {viewUrl
+          ? ""
+          : "; then forward a bin with its view URL: forward <view URL> --to <local URL>"}
+        . Or download the{" "}
+        <a
+          href={`${origin}/cli/webhook-echo.mjs`}
+          className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+        >
+          single file
+        </a>{" "}
+        and run it with <code>node webhook-echo.mjs</code>.
+      </p>
+    </div>
+  );
+}
