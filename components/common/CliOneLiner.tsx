@@ -31,18 +31,25 @@ export function CliOneLiner({ origin, viewUrl }: CliOneLinerProps) {
         {command}
       </pre>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Node.js 20+ only, nothing to install or clone
-        {viewUrl
-          ? ""
-          : "; then forward a bin with its view URL: forward <view URL> --to <local URL>"}
-        . Or download the{" "}
+        {viewUrl ? (
+          "Every delivery to this bin is re-sent to your app as it arrives."
+        ) : (
+          <>
+            Creates a bin and prints its URLs; then{" "}
+            <code className="whitespace-nowrap">
+              forward &lt;view URL&gt; --to &lt;local URL&gt;
+            </code>{" "}
+            re-sends its deliveries to your app.
+          </>
+        )}{" "}
+        Node.js 20+, nothing to install or clone. Or download the{" "}
         <a
           href={`${origin}/cli/webhook-echo.mjs`}
           className="font-medium text-sky-800 hover:underline dark:text-sky-300"
         >
           single file
         </a>{" "}
-        and run it with <code>node webhook-echo.mjs</code>.
+        and run <code className="whitespace-nowrap">node webhook-echo.mjs</code>.
       </p>
     </div>
   );

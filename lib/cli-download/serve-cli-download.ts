@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import fresh from "fresh";
 import { readCliDownload } from "@/lib/cli-download/read-cli-download";
+import type { ErrorResponse } from "@/lib/http/error-response-schema";
 
 const FILES = {
   "webhook-echo.mjs": { contentType: "text/javascript; charset=utf-8", disposition: "inline" },
@@ -19,10 +20,11 @@ export interface ServeCliDownloadOptions {
 }
 
 function sendError(res: ServerResponse, status: number, message: string, extra = {}): void {
-  const body = JSON.stringify({
+  const error: ErrorResponse = {
     error: status === 405 ? "method_not_allowed" : "not_found",
     message,
-  });
+  };
+  const body = JSON.stringify(error);
   res.writeHead(status, {
     ...SAFETY_HEADERS,
     "Content-Type": "application/json; charset=utf-8",
