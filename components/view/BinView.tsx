@@ -169,6 +169,7 @@ export function BinView({
         binId={binId}
         echoUrl={echoUrl}
         shareUrl={shareUrl}
+        viewUrl={viewUrl}
         status={status}
         hasOwner={hasOwner}
         isOwner={isOwner}

@@ -36,8 +36,7 @@ export function EmptyState({ echoUrl, viewUrl }: { echoUrl: string; viewUrl: str
           {curl}
         </pre>
       </div>
-      {/* The origin is what the view URL was built on (PUBLIC_BASE_URL or the request's). */}
-      <CliOneLiner origin={viewUrl.slice(0, viewUrl.lastIndexOf("/view/"))} viewUrl={viewUrl} />
+      <CliOneLiner viewUrl={viewUrl} />
     </div>
   );
 }

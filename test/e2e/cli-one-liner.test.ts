@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
-import { newPage } from "@/test/e2e/support";
+import { newPage, sendDelivery } from "@/test/e2e/support";
 import { screenshotDir } from "@/test/support/launch-browser";
 
 // The CLI one-liner (issue 17, part 5): shown with the host the page was served from, copied
@@ -83,5 +83,18 @@ describe("the CLI one-liner", () => {
       `${suite.server.baseUrl}/cli/webhook-echo.mjs`,
     );
     await page.screenshot({ path: path.join(screenshotDir, "cli-one-liner-view.png") });
+
+    // Once deliveries hide the empty state, the header's "CLI" popover has the same line.
+    const forward = `npx ${suite.server.baseUrl}/cli/webhook-echo.tgz forward ${viewUrl} --to http://localhost:3000/webhooks`;
+    await sendDelivery(viewUrl.replace("/view/", "/echo/"), { body: "first" });
+    await page.getByTestId("empty-state").waitFor({ state: "detached" });
+    const popover = page.getByTestId("cli-popover");
+    expect(await popover.isVisible()).toBe(false);
+    await page.getByTestId("open-cli").click();
+    await popover.waitFor();
+    expect(await popover.getByTestId("cli-command").textContent()).toBe(forward);
+    await page.screenshot({ path: path.join(screenshotDir, "cli-one-liner-popover.png") });
+    await page.keyboard.press("Escape");
+    await popover.waitFor({ state: "hidden" });
   });
 });
