@@ -178,6 +178,17 @@ describe("the npm tarball", () => {
     await writeFile(path.join(dir, "p.tgz"), Buffer.from(await response.arrayBuffer()));
     const untar = await run("tar", ["xzf", "p.tgz"], dir);
     expect(untar.code).toBe(0);
+    // Deterministic: fixed mtimes (npm pack's), so every build of the same sources is the same
+    // bytes and every instance the same ETag.
+    const listing = await run("tar", ["--list", "--verbose", "--full-time", "-zf", "p.tgz"], dir);
+    const entries = listing.stdout.trim().split("\n");
+    expect(entries.map((line) => line.split(/\s+/).at(-1)).sort()).toEqual([
+      "package/client.d.ts",
+      "package/client.mjs",
+      "package/package.json",
+      "package/webhook-echo.mjs",
+    ]);
+    for (const line of entries) expect(line).toContain("1985-10-26 08:15:00");
     const manifest = JSON.parse(
       await readFile(path.join(dir, "package", "package.json"), "utf8"),
     ) as Record<string, unknown>;
