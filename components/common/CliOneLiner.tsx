@@ -1,23 +1,32 @@
 import { CopyButton } from "@/components/common/CopyButton";
 import { buildCliCommand, LOCAL_WEBHOOK_URL } from "@/components/common/build-cli-command";
 
-type CliOneLinerProps =
+type CliOneLinerProps = {
+  /** Where the tarball is on the origin (lib/cli-download/get-cli-tarball-path.ts). */
+  tarballPath: string;
+} &
   /** The app's public origin (home page): the command creates a bin there. */
-  | { origin: string; viewUrl?: undefined }
-  /** A bin's view URL: the command forwards it; the CLI comes from the same origin. */
-  | { origin?: undefined; viewUrl: string };
+  (
+    | { origin: string; viewUrl?: undefined }
+    /** A bin's view URL: the command forwards it; the CLI comes from the same origin. */
+    | { origin?: undefined; viewUrl: string }
+  );
 
 /**
  * The CLI for a machine that never cloned this repo: one `npx` line with this server's host,
  * copied with one click. On a bin it forwards to a local app; on the home page it creates a bin.
  */
 export function CliOneLiner(props: CliOneLinerProps) {
-  const { viewUrl } = props;
+  const { viewUrl, tarballPath } = props;
   // A view URL is <origin>/view/<id>, built on PUBLIC_BASE_URL or the request's origin.
   const origin = props.origin ?? props.viewUrl.slice(0, props.viewUrl.lastIndexOf("/view/"));
   const command = viewUrl
-    ? buildCliCommand({ origin, args: ["forward", viewUrl, "--to", LOCAL_WEBHOOK_URL] })
-    : buildCliCommand({ origin, args: ["create", "--server", origin] });
+    ? buildCliCommand({
+        origin,
+        tarballPath,
+        args: ["forward", viewUrl, "--to", LOCAL_WEBHOOK_URL],
+      })
+    : buildCliCommand({ origin, tarballPath, args: ["create", "--server", origin] });
   return (
     <div data-testid="cli-one-liner" className="flex flex-col gap-1">
       <div className="flex items-center justify-between gap-2">

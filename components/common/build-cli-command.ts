@@ -1,6 +1,3 @@
-/** Where the app serves the CLI as an npm tarball (lib/cli-download, built by scripts/build-cli.mjs). */
-export const CLI_TARBALL_PATH = "/cli/webhook-echo.tgz";
-
 /** The local URL the one-liner forwards to: a common default for a receiver in development. */
 export const LOCAL_WEBHOOK_URL = "http://localhost:3000/webhooks";
 
@@ -14,6 +11,8 @@ function quote(word: string): string {
 export interface BuildCliCommandOptions {
   /** The app's public origin (lib/http/resolve-public-origin.ts): where the CLI is downloaded. */
   origin: string;
+  /** The tarball's path on it (lib/cli-download/get-cli-tarball-path.ts). */
+  tarballPath: string;
   /** The CLI's arguments, one word each (quoted here when they need it). */
   args: string[];
 }
@@ -22,6 +21,6 @@ export interface BuildCliCommandOptions {
  * A ready-to-paste `npx <origin>/cli/webhook-echo.tgz <args>`: runs the CLI on any machine with
  * Node 20+, without cloning this repo or installing anything first.
  */
-export function buildCliCommand({ origin, args }: BuildCliCommandOptions): string {
-  return ["npx", `${origin}${CLI_TARBALL_PATH}`, ...args].map(quote).join(" ");
+export function buildCliCommand({ origin, tarballPath, args }: BuildCliCommandOptions): string {
+  return ["npx", `${origin}${tarballPath}`, ...args].map(quote).join(" ");
 }

@@ -21,6 +21,7 @@ interface BinHeaderProps {
   shareUrl: string;
   /** The bin's view URL (the CLI one-liner forwards it). */
   viewUrl: string;
+  cliTarballPath: string;
   status: LiveStatusValue;
   hasOwner: boolean;
   isOwner: boolean;
@@ -39,6 +40,7 @@ export function BinHeader({
   echoUrl,
   shareUrl,
   viewUrl,
+  cliTarballPath,
   status,
   hasOwner,
   isOwner,
@@ -88,7 +90,7 @@ export function BinHeader({
           </Link>
           <OverviewButton binId={binId} />
           <CopyButton text={shareUrl} label="Copy view link" testId="copy-view-link" />
-          <CliPopover viewUrl={viewUrl} />
+          <CliPopover viewUrl={viewUrl} tarballPath={cliTarballPath} />
           {isOwner ? (
             <button
               type="button"

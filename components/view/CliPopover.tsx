@@ -8,7 +8,7 @@ import { CliOneLiner } from "@/components/common/CliOneLiner";
  * "CLI" in the view's header: the forward one-liner for this bin, also once deliveries hide the
  * empty state. A native popover: Escape and outside clicks close it, no positioning code.
  */
-export function CliPopover({ viewUrl }: { viewUrl: string }) {
+export function CliPopover({ viewUrl, tarballPath }: { viewUrl: string; tarballPath: string }) {
   const id = useId();
   return (
     <>
@@ -26,7 +26,7 @@ export function CliPopover({ viewUrl }: { viewUrl: string }) {
         data-testid="cli-popover"
         className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-black/20 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        <CliOneLiner viewUrl={viewUrl} />
+        <CliOneLiner viewUrl={viewUrl} tarballPath={tarballPath} />
       </div>
     </>
   );

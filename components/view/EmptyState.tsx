@@ -2,7 +2,15 @@ import { CliOneLiner } from "@/components/common/CliOneLiner";
 import { CopyButton } from "@/components/common/CopyButton";
 import { buildExampleCurl } from "@/components/common/example-curl";
 
-export function EmptyState({ echoUrl, viewUrl }: { echoUrl: string; viewUrl: string }) {
+export function EmptyState({
+  echoUrl,
+  viewUrl,
+  cliTarballPath,
+}: {
+  echoUrl: string;
+  viewUrl: string;
+  cliTarballPath: string;
+}) {
   const curl = buildExampleCurl(echoUrl);
   return (
     <div
@@ -36,7 +44,7 @@ export function EmptyState({ echoUrl, viewUrl }: { echoUrl: string; viewUrl: str
           {curl}
         </pre>
       </div>
-      <CliOneLiner viewUrl={viewUrl} />
+      <CliOneLiner viewUrl={viewUrl} tarballPath={cliTarballPath} />
     </div>
   );
 }

@@ -43,7 +43,11 @@ function sendError(res: ServerResponse, status: number, message: string, extra =
  * browsers revalidate (a 304 costs nothing) and take a new CLI as soon as the server is upgraded.
  */
 export async function serveCliDownload({ req, res }: ServeCliDownloadOptions): Promise<void> {
-  const name = (req.url ?? "").replace(/[?#].*$/s, "").slice("/cli/".length);
+  // /cli/<name> or /cli/<tag>/<name> (getCliTarballPath: the tag only makes the URL new).
+  const match = /^\/cli\/(?:[A-Za-z0-9_-]{1,64}\/)?([^/]*)$/.exec(
+    (req.url ?? "").replace(/[?#].*$/s, ""),
+  );
+  const name = match?.[1] ?? "";
   // Only the listed names reach the file system (no path tricks through the segment).
   const file = Object.hasOwn(FILES, name) ? FILES[name as keyof typeof FILES] : null;
   if (!file) {

@@ -43,6 +43,12 @@ function runInShell(
   );
 }
 
+/** The path one-liners use: tagged with the tarball's content, so npx fetches a new CLI. */
+async function taggedTarballPath(): Promise<string> {
+  const head = await fetch(`${suite.server.baseUrl}/cli/webhook-echo.tgz`, { method: "HEAD" });
+  return `/cli/${head.headers.get("etag")!.slice(1, 13)}/webhook-echo.tgz`;
+}
+
 describe("the CLI one-liner", () => {
   it("on the home page: this host, copyable, and the copied command runs", async () => {
     const page = await newPage(suite.browser);
@@ -50,7 +56,7 @@ describe("the CLI one-liner", () => {
     const origin = suite.server.baseUrl;
     await page.goto(`${origin}/`);
     const command = (await page.getByTestId("cli-command").textContent())?.trim();
-    expect(command).toBe(`npx ${origin}/cli/webhook-echo.tgz create --server ${origin}`);
+    expect(command).toBe(`npx ${origin}${await taggedTarballPath()} create --server ${origin}`);
     await page.getByTestId("copy-cli-one-liner").click();
     await page.getByTestId("copy-cli-one-liner").getByText("Copied").waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
@@ -64,7 +70,7 @@ describe("the CLI one-liner", () => {
     const other = await newPage(suite.browser);
     await other.goto(`http://localhost:${suite.server.port}/`);
     expect(await other.getByTestId("cli-command").textContent()).toContain(
-      `npx http://localhost:${suite.server.port}/cli/webhook-echo.tgz create`,
+      `npx http://localhost:${suite.server.port}${await taggedTarballPath()} create`,
     );
   }, 120_000);
 
@@ -76,7 +82,7 @@ describe("the CLI one-liner", () => {
     const viewUrl = page.url();
     await page.getByTestId("empty-state").waitFor();
     expect(await page.getByTestId("empty-state").getByTestId("cli-command").textContent()).toBe(
-      `npx ${suite.server.baseUrl}/cli/webhook-echo.tgz forward ${viewUrl} --to http://localhost:3000/webhooks`,
+      `npx ${suite.server.baseUrl}${await taggedTarballPath()} forward ${viewUrl} --to http://localhost:3000/webhooks`,
     );
     const download = page.getByTestId("cli-one-liner").getByRole("link", { name: "single file" });
     expect(await download.getAttribute("href")).toBe(
@@ -85,7 +91,7 @@ describe("the CLI one-liner", () => {
     await page.screenshot({ path: path.join(screenshotDir, "cli-one-liner-view.png") });
 
     // Once deliveries hide the empty state, the header's "CLI" popover has the same line.
-    const forward = `npx ${suite.server.baseUrl}/cli/webhook-echo.tgz forward ${viewUrl} --to http://localhost:3000/webhooks`;
+    const forward = `npx ${suite.server.baseUrl}${await taggedTarballPath()} forward ${viewUrl} --to http://localhost:3000/webhooks`;
     await sendDelivery(viewUrl.replace("/view/", "/echo/"), { body: "first" });
     await page.getByTestId("empty-state").waitFor({ state: "detached" });
     const popover = page.getByTestId("cli-popover");

@@ -94,15 +94,27 @@ describe.each(FILES)("/cli/$name", ({ name, type }) => {
 });
 
 it("serves nothing else under /cli/ (no path tricks into the build folder)", async () => {
-  for (const name of ["client.mjs", "..%2Fclient.mjs", "..%2F..%2Fpackage.json", "", "x.mjs"]) {
+  for (const name of [
+    "client.mjs",
+    "..%2Fclient.mjs",
+    "..%2F..%2Fpackage.json",
+    "",
+    "x.mjs",
+    "tag/client.mjs",
+    "a/b/webhook-echo.tgz",
+    "bad.tag/webhook-echo.tgz",
+  ]) {
     const response = await fetch(`${context.server.baseUrl}/cli/${name}`);
     expect(response.status, name).toBe(404);
     expect(await response.json()).toMatchObject({ error: "not_found" });
   }
-  // A query string does not change what is served.
-  const withQuery = await fetch(`${context.server.baseUrl}/cli/webhook-echo.tgz?v=1`);
-  expect(withQuery.status).toBe(200);
-  await withQuery.arrayBuffer();
+  // A query string, or a tag segment (the one-liners' cache-busting path), serves the same file.
+  const stable = await fetch(`${context.server.baseUrl}/cli/webhook-echo.tgz`, { method: "HEAD" });
+  for (const url of ["/cli/webhook-echo.tgz?v=1", "/cli/AnyTag_12-x/webhook-echo.tgz"]) {
+    const response = await fetch(`${context.server.baseUrl}${url}`, { method: "HEAD" });
+    expect(response.status, url).toBe(200);
+    expect(response.headers.get("etag"), url).toBe(stable.headers.get("etag"));
+  }
 });
 
 it("refuses other methods with 405 and an Allow header", async () => {
