@@ -39,8 +39,9 @@ function sendError(res: ServerResponse, status: number, message: string, extra =
  * GET/HEAD /cli/webhook-echo.mjs and /cli/webhook-echo.tgz: the CLI for machines without this
  * repo, from the build output (scripts/build-cli.mjs). Served by server.ts, not a Next route:
  * Next drops a route's Content-Length (it streams chunked), and npm and curl users want the size.
- * One static file per build, one URL for every user: "no-cache" + a strong ETag makes `npx` and
- * browsers revalidate (a 304 costs nothing) and take a new CLI as soon as the server is upgraded.
+ * One static file per build: "no-cache" + a strong ETag makes browsers, curl and npm's HTTP
+ * cache revalidate (a 304 costs nothing). npx also keeps a whole install per URL, hence the
+ * tagged /cli/<tag>/<name> that the one-liners use (getCliTarballPath).
  */
 export async function serveCliDownload({ req, res }: ServeCliDownloadOptions): Promise<void> {
   // /cli/<name> or /cli/<tag>/<name> (getCliTarballPath: the tag only makes the URL new).

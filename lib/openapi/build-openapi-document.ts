@@ -286,7 +286,7 @@ function cliDownloadPath(file: "mjs" | "tgz"): PathItemObject {
     operationId: `${method}Cli${name}`,
     tags: ["CLI"],
     summary: method === "get" ? summary : `${summary}: headers only`,
-    description: `Run with ${usage} (Node.js 20+; zod and everything else bundled in, no dependencies). The same bytes for every request of one build: \`Cache-Control: public, no-cache\` with a strong ETag, so clients revalidate (304 on a matching If-None-Match) and pick up a new CLI when the server is upgraded.`,
+    description: `Run with ${usage} (Node.js 20+; zod and everything else bundled in, no dependencies). The same bytes for every request of one build: \`Cache-Control: public, no-cache\` with a strong ETag, so clients revalidate (304 on a matching If-None-Match). Also served under /cli/{tag}/ with any tag (letters, digits, - and _): the home page and the view hand out a content-tagged URL, since npx reuses what it installed from one URL.`,
     responses: {
       "200": {
         description:
