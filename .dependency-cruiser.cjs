@@ -22,6 +22,7 @@ const LAYERS = [
   "deliveries", //    reads, exports, the live delivery stream
   "client", //        webhook-echo/client: HTTP only, typed by the wire schemas below it
   "cli", //           the webhook-echo CLI: a client of the API (uses lib/client)
+  "cli-download", //  serving the built CLI (dist/cli) to machines without this repo
   "capture",
   "housekeeping",
   "samples",

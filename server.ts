@@ -5,6 +5,7 @@ import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
+import { serveCliDownload } from "@/lib/cli-download/serve-cli-download";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
@@ -65,7 +66,8 @@ async function migrateWhenReachable(databaseUrl: string, migrationsDir: string):
 }
 
 // One HTTP server: /echo/* goes straight to the capture workflow (the hot path, no Next
-// overhead); every other request goes to Next's handler.
+// overhead), /cli/* to the served CLI files (static bytes with their real Content-Length);
+// every other request goes to Next's handler.
 async function main(): Promise<void> {
   const env = getEnv();
   const dev = process.argv.includes("--dev");
@@ -126,6 +128,15 @@ async function main(): Promise<void> {
           if (!res.headersSent) res.writeHead(500).end();
         })
         .finally(() => capturesInFlight--);
+      return;
+    }
+    if (req.url?.startsWith("/cli/")) {
+      // Takes no body: one sent anyway is dropped after the answer, bounded.
+      lingerAfterEarlyAnswer({ req, res });
+      serveCliDownload({ req, res }).catch((error: unknown) => {
+        log("error", "cli download failed", { error: String(error) });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     if (!env.TRUST_PROXY) {

@@ -1,12 +1,19 @@
+import { headers } from "next/headers";
 import Link from "next/link";
+import { CliOneLiner } from "@/components/common/CliOneLiner";
 import { CreateBinPanel } from "@/components/home/CreateBinPanel";
 import { OpenBinForm } from "@/components/home/OpenBinForm";
 import { RecentBins } from "@/components/home/RecentBins";
+import { getCliTarballPath } from "@/lib/cli-download/get-cli-tarball-path";
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
 
 // Rendered per request so a nonce-based Content-Security-Policy can reach Next's scripts.
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
+export default async function HomePage() {
+  // The host this page was served from is the one the CLI one-liner downloads from.
+  const origin = getPublicOrigin({ headers: new Headers(await headers()) });
+  const cliTarballPath = await getCliTarballPath();
   return (
     <main
       id="main"
@@ -33,6 +40,9 @@ export default function HomePage() {
       </header>
       <CreateBinPanel />
       <OpenBinForm />
+      <section aria-label="Command line" className="px-1">
+        <CliOneLiner origin={origin} tarballPath={cliTarballPath} />
+      </section>
       <RecentBins />
     </main>
   );

@@ -8,11 +8,14 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 export const CLIENT_BUNDLE = path.join("dist", "client.mjs");
-const CLIENT_TYPES = path.join("dist", "client.d.ts");
-const ENTRY = path.join("lib", "client", "client-entry.ts");
+export const CLIENT_TYPES = path.join("dist", "client.d.ts");
+export const CLIENT_ENTRY = path.join("lib", "client", "client-entry.ts");
 
-/** esbuild: one ESM file for Node 20 from a TypeScript entry, packages left as imports. */
-export function bundleForNode(root, env, entry, outfile) {
+/**
+ * esbuild: one ESM file for Node 20 from a TypeScript entry, packages left as imports unless
+ * `standalone` (then zod and everything else is bundled in: a file that runs outside any install).
+ */
+export function bundleForNode(root, env, entry, outfile, { standalone = false, banner } = {}) {
   const result = spawnSync(
     "npx",
     [
@@ -22,7 +25,8 @@ export function bundleForNode(root, env, entry, outfile) {
       "--platform=node",
       "--format=esm",
       "--target=node20",
-      "--packages=external",
+      ...(standalone ? [] : ["--packages=external"]),
+      ...(banner ? [`--banner:js=${banner}`] : []),
       "--tsconfig=tsconfig.json",
       `--outfile=${outfile}`,
       "--log-level=warning",
@@ -34,7 +38,7 @@ export function bundleForNode(root, env, entry, outfile) {
 
 /** Exit status of the client build (0 when done). */
 export function buildClient(root, env = process.env) {
-  const bundle = bundleForNode(root, env, ENTRY, CLIENT_BUNDLE);
+  const bundle = bundleForNode(root, env, CLIENT_ENTRY, CLIENT_BUNDLE);
   if (bundle !== 0) return bundle;
   // A production install without dev dependencies still gets the client, just no .d.ts.
   let generator;
@@ -58,7 +62,7 @@ export function buildClient(root, env = process.env) {
       "zod",
       "-o",
       CLIENT_TYPES,
-      ENTRY,
+      CLIENT_ENTRY,
     ],
     { cwd: root, stdio: "inherit", env },
   );

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { buildCli, cliBuilt } from "./build-cli.mjs";
 import { buildClient, bundleForNode, clientBuilt } from "./build-client.mjs";
 
 const SOURCES = [
@@ -23,6 +24,9 @@ const SOURCES = [
   "next.config.js",
   "postcss.config.mjs",
   "package.json",
+  // How dist/ is made: a changed bundle recipe must rebuild too.
+  "scripts/build-client.mjs",
+  "scripts/build-cli.mjs",
 ];
 
 function newestMtime(target) {
@@ -43,7 +47,7 @@ function stampFile(root) {
 export function needsBuild(root) {
   const stamp = stampFile(root);
   if (!existsSync(stamp) || !existsSync(path.join(root, ".next", "BUILD_ID"))) return true;
-  if (!clientBuilt(root)) return true;
+  if (!clientBuilt(root) || !cliBuilt(root)) return true;
   const startedAt = Number(readFileSync(stamp, "utf8"));
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > startedAt);
 }
@@ -77,7 +81,7 @@ function withBuildLock(root, action) {
   }
 }
 
-/** Runs `next build` + the server bundle + the client bundle (when needed, or always with force); exit status. */
+/** Runs `next build` + the server bundle + the client and CLI bundles (when needed, or always with force); exit status. */
 export function runBuild(root, env = process.env, { force = false } = {}) {
   return withBuildLock(root, () => (force || needsBuild(root) ? build(root, env) : 0));
 }
@@ -99,6 +103,9 @@ function build(root, env) {
   if (bundle !== 0) return bundle;
   const client = buildClient(root, env);
   if (client !== 0) return client;
+  // The served CLI (/cli/webhook-echo.mjs and .tgz); after the client, whose .d.ts it ships.
+  const cli = buildCli(root, env);
+  if (cli !== 0) return cli;
   writeFileSync(stampFile(root), String(startedAt));
   return 0;
 }

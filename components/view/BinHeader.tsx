@@ -5,6 +5,7 @@ import Link from "next/link";
 import { CopyButton } from "@/components/common/CopyButton";
 import { BinSummary } from "@/components/view/BinSummary";
 import { ClaimBinButton } from "@/components/view/ClaimBinButton";
+import { CliPopover } from "@/components/view/CliPopover";
 import { LiveStatus } from "@/components/view/LiveStatus";
 import { OverviewButton } from "@/components/view/OverviewButton";
 import { SendSampleButton } from "@/components/view/SendSampleButton";
@@ -18,6 +19,9 @@ interface BinHeaderProps {
   echoUrl: string;
   /** The view link to copy (with the selected delivery). */
   shareUrl: string;
+  /** The bin's view URL (the CLI one-liner forwards it). */
+  viewUrl: string;
+  cliTarballPath: string;
   status: LiveStatusValue;
   hasOwner: boolean;
   isOwner: boolean;
@@ -35,6 +39,8 @@ export function BinHeader({
   binId,
   echoUrl,
   shareUrl,
+  viewUrl,
+  cliTarballPath,
   status,
   hasOwner,
   isOwner,
@@ -84,6 +90,7 @@ export function BinHeader({
           </Link>
           <OverviewButton binId={binId} />
           <CopyButton text={shareUrl} label="Copy view link" testId="copy-view-link" />
+          <CliPopover viewUrl={viewUrl} tarballPath={cliTarballPath} />
           {isOwner ? (
             <button
               type="button"

@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { BinQueryProvider } from "@/components/view/BinQueryProvider";
 import { BinView } from "@/components/view/BinView";
 import { ownerCookieName } from "@/lib/http/owner-cookie-name";
+import { getCliTarballPath } from "@/lib/cli-download/get-cli-tarball-path";
 import { loadBinPage } from "@/lib/view/load-bin-page";
 
 interface BinPageProps {
@@ -14,6 +15,7 @@ interface BinPageProps {
 /** Server part of /view/<id>[/<deliveryId>]: the first page of deliveries, then the live client. */
 export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const cliTarballPath = await getCliTarballPath();
   const data = await loadBinPage({
     binId,
     ownerToken: cookieStore.get(ownerCookieName(binId))?.value ?? null,
@@ -43,6 +45,7 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
         binId={data.binId}
         echoUrl={data.echoUrl}
         viewUrl={data.viewUrl}
+        cliTarballPath={cliTarballPath}
         initialNewestId={data.deliveries[0]?.id ?? null}
         initialSelectedId={selectedId}
         initialTab={tab}

@@ -30,6 +30,8 @@ export interface BinViewProps {
   binId: string;
   echoUrl: string;
   viewUrl: string;
+  /** The CLI one-liner's tarball path (lib/cli-download/get-cli-tarball-path.ts). */
+  cliTarballPath: string;
   /** Newest delivery of the server-rendered first page (already in the query cache). */
   initialNewestId: string | null;
   /** From a deep link /view/<id>/<deliveryId>. */
@@ -49,6 +51,7 @@ export function BinView({
   binId,
   echoUrl,
   viewUrl,
+  cliTarballPath,
   initialNewestId,
   initialSelectedId,
   initialTab,
@@ -195,6 +198,8 @@ export function BinView({
         binId={binId}
         echoUrl={echoUrl}
         shareUrl={shareUrl}
+        viewUrl={viewUrl}
+        cliTarballPath={cliTarballPath}
         status={status}
         hasOwner={hasOwner}
         isOwner={isOwner}
@@ -209,7 +214,7 @@ export function BinView({
           tabIndex={-1}
           className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
         >
-          <EmptyState echoUrl={echoUrl} />
+          <EmptyState echoUrl={echoUrl} viewUrl={viewUrl} cliTarballPath={cliTarballPath} />
         </main>
       ) : (
         <main id="main" tabIndex={-1} className="relative flex min-h-0 flex-1">

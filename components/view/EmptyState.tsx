@@ -1,7 +1,16 @@
+import { CliOneLiner } from "@/components/common/CliOneLiner";
 import { CopyButton } from "@/components/common/CopyButton";
 import { buildExampleCurl } from "@/components/common/example-curl";
 
-export function EmptyState({ echoUrl }: { echoUrl: string }) {
+export function EmptyState({
+  echoUrl,
+  viewUrl,
+  cliTarballPath,
+}: {
+  echoUrl: string;
+  viewUrl: string;
+  cliTarballPath: string;
+}) {
   const curl = buildExampleCurl(echoUrl);
   return (
     <div
@@ -35,6 +44,7 @@ export function EmptyState({ echoUrl }: { echoUrl: string }) {
           {curl}
         </pre>
       </div>
+      <CliOneLiner viewUrl={viewUrl} tarballPath={cliTarballPath} />
     </div>
   );
 }

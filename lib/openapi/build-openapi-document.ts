@@ -221,6 +221,7 @@ const TAGS = [
   { name: "Live", description: "Server-Sent Events as deliveries arrive." },
   { name: "Samples", description: "Realistic CallCov analysis webhooks for testing." },
   { name: "Service", description: "Health, readiness and this document." },
+  { name: "CLI", description: "The webhook-echo CLI, for machines that never cloned the repo." },
 ];
 
 function captureOperation(method: string, subpath: boolean): OperationObject {
@@ -291,6 +292,39 @@ function capturePath(subpath: boolean): PathItemObject {
   return Object.fromEntries(
     HTTP_METHODS.map((method) => [method, captureOperation(method, subpath)]),
   );
+}
+
+// GET and HEAD of one served CLI file (lib/cli-download): static per build, revalidated by ETag.
+function cliDownloadPath(file: "mjs" | "tgz"): PathItemObject {
+  const [name, mediaType, summary, usage] =
+    file === "mjs"
+      ? ["File", "text/javascript", "The CLI as one file", "`node webhook-echo.mjs <command>`"]
+      : [
+          "Package",
+          "application/gzip",
+          "The CLI as an npm package",
+          "`npx <this server>/cli/webhook-echo.tgz <command>`",
+        ];
+  const operation = (method: "get" | "head"): OperationObject => ({
+    operationId: `${method}Cli${name}`,
+    tags: ["CLI"],
+    summary: method === "get" ? summary : `${summary}: headers only`,
+    description: `Run with ${usage} (Node.js 20+; zod and everything else bundled in, no dependencies). The same bytes for every request of one build: \`Cache-Control: public, no-cache\` with a strong ETag, so clients revalidate (304 on a matching If-None-Match). Also served under /cli/{tag}/ with any tag (letters, digits, - and _): the home page and the view hand out a content-tagged URL, since npx reuses what it installed from one URL.`,
+    responses: {
+      "200": {
+        description:
+          method === "get" ? "The file, with its Content-Length" : "The headers of the file",
+        headers: {
+          ETag: { description: "Strong validator of these bytes.", schema: { type: "string" } },
+        },
+        content: { [mediaType]: { schema: { type: "string", contentMediaType: mediaType } } },
+      },
+      "304": { description: "Not modified (If-None-Match matched the ETag)" },
+      "404": { description: "Not built on this server", content: json(ref("Error")) },
+    },
+    security: PUBLIC,
+  });
+  return { get: operation("get"), head: operation("head") };
 }
 
 /** The OpenAPI 3.1 description of every public endpoint; served at GET /api/openapi.json. */
@@ -731,6 +765,8 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           security: PUBLIC,
         },
       },
+      "/cli/webhook-echo.mjs": cliDownloadPath("mjs"),
+      "/cli/webhook-echo.tgz": cliDownloadPath("tgz"),
       "/api/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",

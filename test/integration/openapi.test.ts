@@ -130,6 +130,26 @@ describe("OpenAPI document: coverage", () => {
     expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(routes));
   });
 
+  it("documents the served CLI files with the media types and validators they are served with", async () => {
+    for (const file of ["webhook-echo.mjs", "webhook-echo.tgz"]) {
+      const item = document.paths[`/cli/${file}`];
+      expect(Object.keys(item ?? {}).sort(), file).toEqual(["get", "head"]);
+      for (const method of ["get", "head"] as const) {
+        const response = await fetch(`${server.baseUrl}/cli/${file}`, {
+          method: method.toUpperCase(),
+        });
+        await response.arrayBuffer();
+        expect(response.status).toBe(200);
+        const documented = item![method]!.responses["200"]!;
+        const mediaType = response.headers.get("content-type")!.split(";")[0]!;
+        expect(Object.keys(documented.content ?? {}), `${method} ${file}`).toEqual([mediaType]);
+        expect(documented.headers).toHaveProperty("ETag");
+        expect(response.headers.get("etag")).toBeTruthy();
+        expect(item![method]!.responses).toHaveProperty("304");
+      }
+    }
+  });
+
   it("documents the capture endpoint for every common method, with and without a subpath", () => {
     for (const capturePath of ["/echo/{id}", "/echo/{id}/{path}"]) {
       expect(Object.keys(document.paths[capturePath] ?? {}).sort()).toEqual(
