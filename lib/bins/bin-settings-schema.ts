@@ -239,6 +239,14 @@ export const respondTimeoutMsSchema = z
     description: `\`forward --respond\`: how long a capture waits for the local app's answer before the bin's own answer is sent (default ${RESPOND_TIMEOUT_MS.default} ms).`,
   });
 
+/**
+ * The largest request body PUT .../settings reads. The largest valid settings (a 64K-character
+ * response body, 50 headers of 2,000 characters, a 1,024-character secret) encode to about
+ * 690 KiB even with every character escaped; response rules add at most 128K characters of JSON
+ * (up to 3 bytes each as UTF-8) and a JSON Schema at most 64 KiB.
+ */
+export const MAX_SETTINGS_BODY_BYTES = 1216 * 1024;
+
 /** PUT /api/bins/<id>/settings: every key optional; null removes; unknown keys are refused. */
 export const binSettingsSchema = z
   .strictObject({

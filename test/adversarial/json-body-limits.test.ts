@@ -1,5 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { MAX_SETTINGS_BODY_BYTES } from "@/lib/bins/bin-settings-schema";
 import { readRssBytes } from "@/test/support/measure";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
@@ -150,7 +151,7 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
 
   it("refuses an owner's over-limit Content-Length with 413 before reading", async () => {
     for (const [path, length] of [
-      [`/api/bins/${bin.id}/settings`, 768 * 1024 + 1],
+      [`/api/bins/${bin.id}/settings`, MAX_SETTINGS_BODY_BYTES + 1],
       [`/api/bins/${bin.id}/samples`, 4 * 1024 + 1],
     ] as const) {
       const method = path.endsWith("settings") ? "PUT" : "POST";
@@ -162,7 +163,7 @@ describe("JSON bodies are bounded and read only after authorisation", () => {
 
   it("cuts an owner's chunked body off with 413 once it passes the limit", async () => {
     for (const [method, path, limit] of [
-      ["PUT", `/api/bins/${bin.id}/settings`, 768 * 1024],
+      ["PUT", `/api/bins/${bin.id}/settings`, MAX_SETTINGS_BODY_BYTES],
       ["POST", `/api/bins/${bin.id}/samples`, 4 * 1024],
     ] as const) {
       const plan = 32 * MIB;

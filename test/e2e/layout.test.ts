@@ -205,6 +205,8 @@ describe("detail and the fixes of issue 15 point 7", () => {
       expect.stringMatching(/^Headers \(\d+\)$/),
       "Query parameters (1)",
       "Signature",
+      // About the body, and pointing into it: right above it.
+      "Schema conformance",
       "Body",
       "Our response",
       "Deliveries of this analysis (2)",
