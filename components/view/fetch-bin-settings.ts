@@ -28,5 +28,6 @@ export async function fetchBinSettings({
     rules: rules ?? [],
     chaos: chaos ?? null,
     gone: gone ?? false,
+    respondTimeoutMs: next.respondTimeoutMs ?? null,
   };
 }

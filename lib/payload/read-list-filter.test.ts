@@ -13,12 +13,22 @@ describe("readListFilter", () => {
       header: "x-callcov-signature",
       body: '"status":"failed"',
       signature: "invalid",
+      conformance: "valid",
+      json: ["status=failed", 'a.0.b="x=y"'],
     };
     expect(read(buildFilterQuery({ filter }))).toEqual(filter);
   });
 
   it("reads nothing from an empty address", () => {
-    expect(read("")).toEqual({ method: "", path: "", header: "", body: "", signature: "" });
+    expect(read("")).toEqual({
+      method: "",
+      path: "",
+      header: "",
+      body: "",
+      signature: "",
+      conformance: "",
+      json: [],
+    });
   });
 
   it.each([
@@ -26,6 +36,9 @@ describe("readListFilter", () => {
     ["method=GET%20X", { method: "" }],
     ["signature=forged", { signature: "" }],
     ["signature=no_secret", { signature: "no_secret" }],
+    ["conformance=invalid", { conformance: "invalid" }],
+    ["conformance=maybe", { conformance: "" }],
+    ["json=status%3Dfailed&json=nope&json=%3Dx", { json: ["status=failed"] }],
   ])("%s", (query, expected) => {
     expect(read(query)).toMatchObject(expected);
   });
