@@ -134,8 +134,7 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
       aria-busy={busy}
       onSubmit={(event) => {
         event.preventDefault();
-        if (jsonText.trim() !== "") addJson();
-        else update({}, true);
+        update({}, true);
       }}
       className="flex flex-col gap-1.5 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
     >
@@ -163,6 +162,12 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
           onChange={(event) => {
             setJsonText(event.target.value);
             setJsonError(null);
+          }}
+          onKeyDown={(event) => {
+            // The form has several text fields and no submit button: no implicit submission.
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            addJson();
           }}
           className={`${INPUT} flex-1 font-mono`}
         />
