@@ -66,6 +66,10 @@ describe("screenshots", () => {
       await page.locator(`[data-testid="delivery-row"][data-delivery-id="${id}"]`).click();
       // An analysis opens on its report.
       await page.getByTestId("analysis-view").waitFor();
+      // The report in sight (the detail reads request, headers, signature, then the body).
+      await page
+        .getByTestId("analysis-view")
+        .evaluate((element) => element.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: readme("view-analysis") });
       // This one is of the JSON tree.
       await page.getByTestId("body-tab-pretty").click();
