@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { checkJsonFilter } from "@/components/view/check-json-filter";
-import { EMPTY_FILTER } from "@/components/view/empty-filter";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 
-const none = {
-  method: "",
-  path: "",
-  header: "",
-  body: "",
-  signature: "",
-  conformance: "",
-  json: [] as string[],
-} as const;
+const none = EMPTY_FILTER;
 
 describe("buildFilterQuery", () => {
   it("is empty without filters", () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { matchSummaryFilter } from "@/lib/payload/match-summary-filter";
 
-const none = {
-  method: "",
-  path: "",
-  header: "",
-  body: "",
-  signature: "",
-  conformance: "",
-  json: [] as string[],
-} as const;
+const none = EMPTY_FILTER;
 const delivery = {
   method: "POST",
   path: "/Webhooks/Analysis",
