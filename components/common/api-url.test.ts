@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiUrl } from "@/components/common/api-url";
-import { EMPTY_FILTER } from "@/components/view/empty-filter";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 
 describe("apiUrl", () => {
   it("escapes ids in every path", () => {

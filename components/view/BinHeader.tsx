@@ -13,6 +13,7 @@ import { SimulationChip } from "@/components/view/SimulationChip";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import type { LiveStatus as LiveStatusValue } from "@/components/view/use-live-deliveries";
 import type { PublicBin } from "@/lib/bins/public-bin";
+import { ForwardRespondingChip } from "@/components/view/ForwardRespondingChip";
 
 interface BinHeaderProps {
   binId: string;
@@ -79,6 +80,7 @@ export function BinHeader({
           )}
         </h1>
         <SimulationChip settings={settings} />
+        <ForwardRespondingChip bin={bin} />
         <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-2 lg:shrink-0">
           <LiveStatus status={status} />
           <Link

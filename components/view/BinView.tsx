@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { recordRecentBin } from "@/components/common/recent-bins";
 import { BinHeader } from "@/components/view/BinHeader";
 import { DeliveryDetailPane } from "@/components/view/DeliveryDetailPane";
@@ -15,6 +15,7 @@ import { clearCachedDeliveries } from "@/components/view/clear-cached-deliveries
 import { deleteDelivery } from "@/components/view/delete-delivery";
 import { deliveryDetailQuery } from "@/components/view/delivery-detail-query";
 import { fetchBinSettings } from "@/components/view/fetch-bin-settings";
+import { fetchPublicBin } from "@/components/view/fetch-public-bin";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { removeCachedDelivery } from "@/components/view/remove-cached-delivery";
 import { useDeliveryList } from "@/components/view/use-delivery-list";
@@ -46,6 +47,10 @@ export interface BinViewProps {
 
 const PREFETCH_MAX_BYTES = 256 * 1024;
 
+// With stable props (the handlers below), a live batch that only grows the list leaves the
+// open delivery's pane (often a big JSON tree) alone.
+const MemoDeliveryDetailPane = memo(DeliveryDetailPane);
+
 /** The live view of one bin: list and detail panes over the bin's query cache. */
 export function BinView({
   binId,
@@ -71,6 +76,14 @@ export function BinView({
   const { data: settings } = useQuery({
     queryKey: binQueryKey.settings(binId),
     queryFn: ({ signal }) => fetchBinSettings({ binId, signal }),
+  });
+
+  // Re-read on every bin-changed event (all of ["bin", id] is invalidated), which a
+  // `forward --respond` connecting or leaving also publishes; starts from the server render.
+  const { data: liveBin } = useQuery({
+    queryKey: binQueryKey.public(binId),
+    queryFn: ({ signal }) => fetchPublicBin({ binId, signal }),
+    initialData: bin ?? undefined,
   });
 
   useEffect(() => {
@@ -147,17 +160,27 @@ export function BinView({
     void queryClient.invalidateQueries({ queryKey: binQueryKey.details(binId) });
   };
 
-  const onDelete = async (id: string) => {
-    await deleteDelivery({ binId, deliveryId: id });
-    removeCachedDelivery({ queryClient, binId, deliveryId: id });
-    const { deliveries } = list;
-    const index = deliveries.findIndex((delivery) => delivery.id === id);
-    const remaining = deliveries.filter((delivery) => delivery.id !== id);
-    const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)]?.id ?? null;
-    setSelectedId(next);
-    replaceUrl(next);
-    if (next === null) setShowDetail(false);
-  };
+  // Read at delete time, so the handler (a detail pane prop) need not change with every batch.
+  const deliveriesRef = useRef(list.deliveries);
+  useEffect(() => {
+    deliveriesRef.current = list.deliveries;
+  }, [list.deliveries]);
+
+  const onDelete = useCallback(
+    async (id: string) => {
+      await deleteDelivery({ binId, deliveryId: id });
+      removeCachedDelivery({ queryClient, binId, deliveryId: id });
+      const deliveries = deliveriesRef.current;
+      const index = deliveries.findIndex((delivery) => delivery.id === id);
+      const remaining = deliveries.filter((delivery) => delivery.id !== id);
+      const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)]?.id ?? null;
+      setSelectedId(next);
+      replaceUrl(next);
+      if (next === null) setShowDetail(false);
+    },
+    [binId, queryClient, replaceUrl],
+  );
+  const onBack = useCallback(() => setShowDetail(false), []);
 
   const onCleared = async () => {
     setSelectedId(null);
@@ -204,7 +227,7 @@ export function BinView({
         hasOwner={hasOwner}
         isOwner={isOwner}
         settings={currentSettings}
-        bin={bin}
+        bin={liveBin ?? bin}
         onOpenSettings={() => setSettingsOpen(true)}
         onSampleSent={select}
       />
@@ -233,11 +256,11 @@ export function BinView({
             data-testid="detail-scroller"
             className={`${showDetail ? "block" : "hidden"} relative min-w-0 flex-1 overflow-y-auto overscroll-contain md:block`}
           >
-            <DeliveryDetailPane
+            <MemoDeliveryDetailPane
               binId={binId}
               echoUrl={echoUrl}
               deliveryId={selectedId}
-              onBack={() => setShowDetail(false)}
+              onBack={onBack}
               onSelect={select}
               onDelete={isOwner ? onDelete : null}
               initialTab={selectedId === initialSelectedId ? initialTab : null}
@@ -253,6 +276,8 @@ export function BinView({
           binId={binId}
           settings={currentSettings}
           limits={bin?.limits ?? null}
+          viewUrl={viewUrl}
+          cliTarballPath={cliTarballPath}
           onSaved={saveSettings}
           onSecretSaved={onSecretSaved}
           onCleared={() => void onCleared()}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { EMPTY_FILTER } from "@/components/view/empty-filter";
+import { useEffect, useId, useRef, useState } from "react";
+import { checkJsonFilter } from "@/components/view/check-json-filter";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 
@@ -12,7 +13,7 @@ interface FilterBarProps {
 }
 
 type TextKey = "path" | "header" | "body";
-type ChoiceKey = "method" | "signature";
+type ChoiceKey = "method" | "signature" | "conformance";
 interface Option {
   value: string;
   label: string;
@@ -32,6 +33,11 @@ const SIGNATURES: Option[] = [
   { value: "missing", label: "Unsigned" },
   { value: "no_secret", label: "No secret" },
 ];
+const CONFORMANCE: Option[] = [
+  { value: "", label: "Schema" },
+  { value: "valid", label: "Conforms" },
+  { value: "invalid", label: "Violates" },
+];
 // Typing pauses this long before the list reloads.
 const DEBOUNCE_MS = 300;
 
@@ -41,6 +47,9 @@ const INPUT =
 /** Search/filter bar above the list: selects apply at once, text after a short pause. */
 export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
   const [draft, setDraft] = useState(filter);
+  const [jsonText, setJsonText] = useState("");
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const jsonErrorId = useId();
   // The applied filter changed from outside (back/forward, a link): the fields follow it.
   const applied = buildFilterQuery({ filter });
   const [seen, setSeen] = useState(applied);
@@ -93,7 +102,29 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
     </select>
   );
 
-  const active = Object.values(draft).some((value) => value !== "");
+  const active =
+    Object.values(draft).some((value) => typeof value === "string" && value !== "") ||
+    draft.json.length > 0 ||
+    jsonText !== "";
+
+  // One `dot.path=value` entry becomes a chip (a repeated json= parameter) once the API's own
+  // schema accepts it; a refused one stays in the input with the reason and nothing is sent.
+  const addJson = () => {
+    const entry = jsonText.trim();
+    if (entry === "") return;
+    if (draft.json.includes(entry)) {
+      setJsonText("");
+      return;
+    }
+    const check = checkJsonFilter({ entries: [...draft.json, entry] });
+    if (!check.ok) {
+      setJsonError(check.message);
+      return;
+    }
+    setJsonError(null);
+    setJsonText("");
+    update({ json: [...draft.json, entry] }, true);
+  };
 
   return (
     <form
@@ -115,6 +146,40 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
       <div className="flex gap-1.5">
         {search("header", "A header contains", "Header contains…")}
         {search("body", "Body contains (case-sensitive)", "Body contains…")}
+        {choice("conformance", "Schema conformance", CONFORMANCE, "w-[6.25rem]")}
+      </div>
+      <div className="flex gap-1.5">
+        <input
+          type="text"
+          data-testid="filter-json"
+          aria-label="JSON field equals (dot.path=value, Enter adds)"
+          aria-invalid={jsonError !== null}
+          aria-describedby={jsonError ? jsonErrorId : undefined}
+          placeholder="JSON: status=failed ↵"
+          value={jsonText}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => {
+            setJsonText(event.target.value);
+            setJsonError(null);
+          }}
+          onKeyDown={(event) => {
+            // The form has several text fields and no submit button: no implicit submission.
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            addJson();
+          }}
+          className={`${INPUT} flex-1 font-mono`}
+        />
+        <button
+          type="button"
+          data-testid="filter-json-add"
+          onClick={addJson}
+          disabled={jsonText.trim() === ""}
+          className="h-7 shrink-0 rounded-md border border-zinc-300 px-2 text-xs font-medium text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+        >
+          Add
+        </button>
         {active && (
           <button
             type="button"
@@ -122,6 +187,8 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
             onClick={() => {
               if (timer.current) clearTimeout(timer.current);
               setDraft(EMPTY_FILTER);
+              setJsonText("");
+              setJsonError(null);
               onChange(EMPTY_FILTER);
             }}
             className="h-7 shrink-0 rounded-md px-2 text-xs font-medium text-sky-700 hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:bg-sky-500/10"
@@ -130,6 +197,41 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
           </button>
         )}
       </div>
+      {jsonError && (
+        <p
+          id={jsonErrorId}
+          role="alert"
+          data-testid="filter-json-error"
+          className="text-xs text-red-700 dark:text-red-400"
+        >
+          {jsonError}
+        </p>
+      )}
+      {draft.json.length > 0 && (
+        <ul aria-label="JSON filters" className="flex flex-wrap gap-1">
+          {draft.json.map((entry) => (
+            <li
+              key={entry}
+              data-testid="filter-json-chip"
+              className="flex h-6 items-center gap-1 rounded-full bg-sky-50 pr-1 pl-2 font-mono text-xs text-sky-900 dark:bg-sky-500/15 dark:text-sky-100"
+            >
+              <span className="max-w-[16rem] truncate" title={entry}>
+                {entry}
+              </span>
+              <button
+                type="button"
+                aria-label={`Remove JSON filter ${entry}`}
+                onClick={() =>
+                  update({ json: draft.json.filter((other) => other !== entry) }, true)
+                }
+                className="flex size-4 items-center justify-center rounded-full hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-sky-500/25"
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { JsonSchemaSettings } from "@/components/view/JsonSchemaSettings";
 import { ResponseSettingsForm } from "@/components/view/ResponseSettingsForm";
 import { ResponseRulesEditor } from "@/components/view/ResponseRulesEditor";
 import { ChaosSettingsForm } from "@/components/view/ChaosSettingsForm";
+import { RespondSettingsForm } from "@/components/view/RespondSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
 import { SummaryFieldSettings } from "@/components/view/SummaryFieldSettings";
 import type { PublicBin } from "@/lib/bins/public-bin";
@@ -18,6 +19,9 @@ interface OwnerSettingsDialogProps {
   binId: string;
   settings: BinSettingsState;
   limits: PublicBin["limits"] | null;
+  /** For the `forward --respond` one-liner. */
+  viewUrl: string;
+  cliTarballPath: string;
   onSaved: (settings: BinSettingsState) => void;
   /** A new or removed secret: every verdict changes. */
   onSecretSaved: (settings: BinSettingsState) => void;
@@ -32,6 +36,8 @@ export function OwnerSettingsDialog({
   binId,
   settings,
   limits,
+  viewUrl,
+  cliTarballPath,
   onSaved,
   onSecretSaved,
   onCleared,
@@ -94,6 +100,15 @@ export function OwnerSettingsDialog({
             </DetailSection>
             <DetailSection title="Chaos and gone">
               <ChaosSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
+            </DetailSection>
+            <DetailSection title="Local app answers">
+              <RespondSettingsForm
+                binId={binId}
+                settings={settings}
+                onSaved={onSaved}
+                viewUrl={viewUrl}
+                cliTarballPath={cliTarballPath}
+              />
             </DetailSection>
             <DetailSection title="Housekeeping">
               {limits && (

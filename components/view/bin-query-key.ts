@@ -15,6 +15,8 @@ export interface CachedDeliveryRef {
 export const binQueryKey = {
   all: (binId: string) => ["bin", binId] as const,
   settings: (binId: string) => ["bin", binId, "settings"] as const,
+  /** GET /api/bins/<id> as anyone sees it (counters, whether a local app is answering). */
+  public: (binId: string) => ["bin", binId, "public"] as const,
   lists: (binId: string) => ["bin", binId, "deliveries"] as const,
   list: (binId: string, filterQuery: string) => ["bin", binId, "deliveries", filterQuery] as const,
   details: (binId: string) => ["bin", binId, "delivery"] as const,

@@ -1,5 +1,6 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { checkJsonFilter } from "@/components/view/check-json-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 import { readListFilter } from "@/lib/payload/read-list-filter";
@@ -19,7 +20,12 @@ export function useUrlFilter(): [ListFilter, (filter: ListFilter) => void] {
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
-  const filter = useMemo(() => readListFilter({ params: new URLSearchParams(query) }), [query]);
+  const filter = useMemo(() => {
+    const read = readListFilter({ params: new URLSearchParams(query) });
+    // A hand-edited json= entry the API would refuse is left out, like any other bad value.
+    const json = read.json.filter((entry) => checkJsonFilter({ entries: [entry] }).ok);
+    return json.length === read.json.length ? read : { ...read, json };
+  }, [query]);
   const setFilter = useCallback((next: ListFilter) => {
     const search = buildFilterQuery({ filter: next });
     setQuery(search);

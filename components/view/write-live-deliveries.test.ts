@@ -6,7 +6,7 @@ import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import type { LiveLog } from "@/components/view/live-log";
 import { writeLiveDeliveries } from "@/components/view/write-live-deliveries";
-import { EMPTY_FILTER } from "@/components/view/empty-filter";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 

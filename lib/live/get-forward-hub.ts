@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { createForwardHolds, type ForwardHolds } from "@/lib/live/create-forward-holds";
 import { createPostgresEventBus } from "@/lib/live/create-postgres-event-bus";
 import type { EventBus } from "@/lib/live/event-bus";
+import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 import { log } from "@/lib/log";
 import { getSingleton } from "@/lib/singleton";
 
@@ -89,7 +90,8 @@ function createForwardHub(): ForwardHub {
       local.set(responderId, binId);
       // Noted here at once: this instance may hold the very next capture.
       holds.noteResponder({ binId, responderId, alive: true });
-      void send(`up ${binId} ${responderId}`);
+      // Open views re-read the bin (its `forwardResponding`) once other instances were told.
+      void send(`up ${binId} ${responderId}`).then(() => publishBinChanged({ binId }));
       const heartbeat = setInterval(() => {
         holds.noteResponder({ binId, responderId, alive: true });
         void send(`up ${binId} ${responderId}`);
@@ -102,7 +104,7 @@ function createForwardHub(): ForwardHub {
         clearInterval(heartbeat);
         local.delete(responderId);
         holds.noteResponder({ binId, responderId, alive: false });
-        void send(`down ${binId} ${responderId}`);
+        void send(`down ${binId} ${responderId}`).then(() => publishBinChanged({ binId }));
       };
     },
     async publishAnswer({ binId, deliveryId }) {

@@ -3,7 +3,8 @@ import { log } from "@/lib/log";
 
 /**
  * Tells every open view of the bin (on any instance) to re-read it: settings or secret
- * changed (verdicts are re-judged), deliveries were deleted. Never fails the caller.
+ * changed (verdicts are re-judged), deliveries were deleted, a `forward --respond` came or
+ * went (its `forwardResponding`). Never fails the caller.
  */
 export async function publishBinChanged({ binId }: { binId: string }): Promise<void> {
   await getEventBus()

@@ -605,7 +605,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Live"],
           summary: "Follow new deliveries (Server-Sent Events)",
           description:
-            "`event: ready` (data: LiveReadyEvent) first, then `event: delivery` with `id: <deliveryId>` and data: a DeliverySummary, for every new delivery; `event: bin-changed` (data: LiveReadyEvent, i.e. the bin id) when the bin's settings or secret changed or deliveries were deleted — re-read the bin and the list. Comment lines (`: ping`) are heartbeats every 20 s; `retry: 2000` suggests the reconnect delay. Reconnect with `Last-Event-ID` to replay what came after that delivery; a few seconds before it may be sent again, so dedupe by id. Open streams are capped per client address and per bin (429 with Retry-After past a cap); a stream that stops reading is cut and must reconnect.",
+            "`event: ready` (data: LiveReadyEvent) first, then `event: delivery` with `id: <deliveryId>` and data: a DeliverySummary, for every new delivery; `event: bin-changed` (data: LiveReadyEvent, i.e. the bin id) when the bin's settings or secret changed, deliveries were deleted, or a `forward --respond` connected or left (`forwardResponding`) — re-read the bin and the list. Comment lines (`: ping`) are heartbeats every 20 s; `retry: 2000` suggests the reconnect delay. Reconnect with `Last-Event-ID` to replay what came after that delivery; a few seconds before it may be sent again, so dedupe by id. Open streams are capped per client address and per bin (429 with Retry-After past a cap); a stream that stops reading is cut and must reconnect.",
           parameters: [
             binIdParam,
             ...parametersOf(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 
-const none = { method: "", path: "", header: "", body: "", signature: "" } as const;
+const none = EMPTY_FILTER;
 
 describe("buildFilterQuery", () => {
   it("is empty without filters", () => {
@@ -17,10 +18,12 @@ describe("buildFilterQuery", () => {
           header: "X-Id: a&b",
           body: '"status": "failed"',
           signature: "invalid",
+          conformance: "invalid",
+          json: ["status=failed", "metadata.attempt=2"],
         },
       }),
     ).toBe(
-      "method=POST&path=%2Fhooks%3Fx%3D1&header=X-Id%3A+a%26b&body=%22status%22%3A+%22failed%22&signature=invalid",
+      "method=POST&path=%2Fhooks%3Fx%3D1&header=X-Id%3A+a%26b&body=%22status%22%3A+%22failed%22&signature=invalid&conformance=invalid&json=status%3Dfailed&json=metadata.attempt%3D2",
     );
   });
 

@@ -1,6 +1,6 @@
 import type { ListFilter } from "@/lib/payload/list-filter";
 
-const KEYS = ["method", "path", "header", "body", "signature"] as const;
+const KEYS = ["method", "path", "header", "body", "signature", "conformance"] as const;
 
 /** The list/export API parameters for a filter ("" when nothing is filtered), without "?". */
 export function buildFilterQuery({ filter }: { filter: ListFilter }): string {
@@ -9,5 +9,6 @@ export function buildFilterQuery({ filter }: { filter: ListFilter }): string {
     const value = key === "method" ? filter.method.trim().toUpperCase() : filter[key];
     if (value !== "") params.set(key, value);
   }
+  for (const entry of filter.json) params.append("json", entry);
   return params.toString();
 }

@@ -11,4 +11,8 @@ export interface ListFilter {
   /** Substring of the body bytes, case-sensitive. */
   body: string;
   signature: SignatureStatus | "";
+  /** Schema verdict of the body ("" = any; deliveries no schema applies to match neither). */
+  conformance: "valid" | "invalid" | "";
+  /** `<dot.path>=<value>` entries, all must hold (one repeated `json=` parameter each). */
+  json: string[];
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { matchSummaryFilter } from "@/lib/payload/match-summary-filter";
 
-const none = { method: "", path: "", header: "", body: "", signature: "" } as const;
+const none = EMPTY_FILTER;
 const delivery = {
   method: "POST",
   path: "/Webhooks/Analysis",
@@ -49,6 +50,23 @@ describe("matchSummaryFilter", () => {
     expect(matchSummaryFilter({ delivery, filter: { ...none, header: "x" } })).toBe("unknown");
     expect(matchSummaryFilter({ delivery, filter: { ...none, body: "x", method: "GET" } })).toBe(
       "no-match",
+    );
+  });
+
+  it("judges conformance from the summary's verdict, and json= never", () => {
+    const valid = { ...delivery, conformance: { valid: true } };
+    expect(matchSummaryFilter({ delivery: valid, filter: { ...none, conformance: "valid" } })).toBe(
+      "match",
+    );
+    expect(
+      matchSummaryFilter({ delivery: valid, filter: { ...none, conformance: "invalid" } }),
+    ).toBe("no-match");
+    // No verdict: no schema applies, or it is not known yet; the API decides.
+    expect(matchSummaryFilter({ delivery, filter: { ...none, conformance: "invalid" } })).toBe(
+      "unknown",
+    );
+    expect(matchSummaryFilter({ delivery, filter: { ...none, json: ["status=failed"] } })).toBe(
+      "unknown",
     );
   });
 });

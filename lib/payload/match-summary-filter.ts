@@ -5,6 +5,7 @@ export interface FilterableSummary {
   path: string;
   query: string;
   signature?: { status: string } | null;
+  conformance?: { valid: boolean } | null;
 }
 
 /**
@@ -30,6 +31,11 @@ export function matchSummaryFilter({
     if (!delivery.signature) return "unknown";
     if (delivery.signature.status !== filter.signature) return "no-match";
   }
-  if (filter.header !== "" || filter.body !== "") return "unknown";
+  if (filter.conformance !== "") {
+    // null: no schema applies (or the verdict is not known yet): only the API can tell.
+    if (!delivery.conformance) return "unknown";
+    if (delivery.conformance.valid !== (filter.conformance === "valid")) return "no-match";
+  }
+  if (filter.header !== "" || filter.body !== "" || filter.json.length > 0) return "unknown";
   return "match";
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findClosedPort } from "@/test/support/find-closed-port";
+import { openSseStream } from "@/test/support/read-sse-events";
 import { startCliProcess, type CliRun } from "@/test/support/start-cli-process";
 import { waitUntil } from "@/test/support/wait-until";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
@@ -159,6 +160,26 @@ describe("webhook-echo forward --respond", () => {
     );
     cli.child.kill("SIGINT");
     expect(await cli.exited).toBe(0);
+  });
+
+  it("open views (on A) hear bin-changed when a responder (on B) connects and when it leaves", async () => {
+    const bin = await createBin();
+    const stream = await openSseStream(`${a.baseUrl}/api/bins/${bin.id}/events`);
+    cleanups.push(() => stream.close());
+    await stream.waitFor((event) => event.event === "ready");
+    const changes = () => stream.events.filter((event) => event.event === "bin-changed").length;
+    expect(changes()).toBe(0);
+
+    const cli = await startResponder(bin, "http://127.0.0.1:9/hooks");
+    await stream.waitFor((event) => event.event === "bin-changed");
+    cli.child.kill("SIGINT");
+    await cli.exited;
+    await waitUntil(() => changes() >= 2, "a second bin-changed once the forwarder left");
+    // What a view re-reads then.
+    await waitUntil(async () => {
+      const shown = await fetch(`${a.baseUrl}/api/bins/${bin.id}`);
+      return !((await shown.json()) as { forwardResponding: boolean }).forwardResponding;
+    }, "instance A to see the responder gone");
   });
 
   it("without a forwarder the bin's own answer comes at once, as before", async () => {

@@ -7,4 +7,6 @@ export const EMPTY_FILTER: ListFilter = {
   header: "",
   body: "",
   signature: "",
+  conformance: "",
+  json: [],
 };

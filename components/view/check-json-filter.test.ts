@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { checkJsonFilter } from "@/components/view/check-json-filter";
+
+describe("checkJsonFilter", () => {
+  it.each([[[]], [["status=failed"]], [["metadata.attempt=2", 'a.0="x=y"']]])(
+    "accepts %j",
+    (entries) => {
+      expect(checkJsonFilter({ entries })).toEqual({ ok: true });
+    },
+  );
+
+  it.each([
+    [["status"], "expected <dot.path>=<value>"],
+    [["=x"], "expected <dot.path>=<value>"],
+    [["a..b=1"], "path segments must not be empty"],
+    [["a=\u0000"], "NUL characters cannot be searched"],
+    [Array.from({ length: 11 }, (_, index) => `k${index}=1`), "At most 10 JSON filters"],
+  ])("refuses %j with the server's reason", (entries, message) => {
+    const result = checkJsonFilter({ entries });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(message);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
+import { expectList, newPage, sendDelivery, waitForText } from "@/test/e2e/support";
+
+const suite = setupBrowserSuite();
+const binId = "e2e-filter-conformance-json";
+const json = { "Content-Type": "application/json" };
+
+const analysis = (status: "completed" | "failed") =>
+  buildSampleAnalysis({
+    status,
+    now: () => new Date("2026-12-01T00:00:00Z"),
+    randomId: () => crypto.randomUUID(),
+  }) as Record<string, unknown>;
+
+describe("conformance and json= filters", () => {
+  it("filter server-side in one request, live in the address, survive reload and back/forward", async () => {
+    const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
+    const completed = await sendDelivery(echoUrl, {
+      headers: json,
+      body: JSON.stringify(analysis("completed")),
+    });
+    const broken = await sendDelivery(echoUrl, {
+      headers: json,
+      body: JSON.stringify({ ...analysis("completed"), created: "yesterday" }),
+    });
+    const failed = await sendDelivery(echoUrl, {
+      headers: json,
+      body: JSON.stringify(analysis("failed")),
+    });
+    // Other JSON: no schema applies (neither valid nor invalid), but json= can match it.
+    const order = await sendDelivery(echoUrl, {
+      headers: json,
+      body: '{"status":"failed","order":7}',
+    });
+    const text = await sendDelivery(echoUrl, { body: "status=failed" });
+    const all = [text, order, failed, broken, completed];
+
+    const page = await newPage(suite.browser);
+    const view = `${suite.server.baseUrl}/view/${binId}`;
+    await page.goto(view);
+    await expectList(page, all);
+    await waitForText(page, '[data-testid="live-status"]', ["Live"]);
+
+    // One list request carries the filter; the server decides.
+    const listRequest = page.waitForRequest(
+      (request) =>
+        request.url().includes(`/api/bins/${binId}/deliveries?`) &&
+        request.url().includes("conformance=invalid"),
+    );
+    await page.getByTestId("filter-conformance").selectOption("invalid");
+    await listRequest;
+    await expectList(page, [broken]);
+    expect(new URL(page.url()).searchParams.get("conformance")).toBe("invalid");
+    await page.getByTestId("filter-conformance").selectOption("valid");
+    await expectList(page, [failed, completed]);
+    await page.getByTestId("filter-conformance").selectOption("");
+    await expectList(page, all);
+
+    // Refused by the API's own schema: a message, no chip, nothing sent or put in the address.
+    await page.getByTestId("filter-json").fill("status");
+    await page.getByTestId("filter-json").press("Enter");
+    await waitForText(page, '[data-testid="filter-json-error"]', ["<dot.path>=<value>"]);
+    expect(await page.getByTestId("filter-json").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByTestId("filter-json-chip").count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has("json")).toBe(false);
+    await page.getByTestId("filter-json").fill("a..b=1");
+    await page.getByTestId("filter-json-add").click();
+    await waitForText(page, '[data-testid="filter-json-error"]', ["must not be empty"]);
+
+    await page.getByTestId("filter-json").fill("status=failed");
+    await page.getByTestId("filter-json").press("Enter");
+    await expectList(page, [order, failed]);
+    expect(await page.getByTestId("filter-json-error").count()).toBe(0);
+    await waitForText(page, '[data-testid="filter-json-chip"]', ["status=failed"]);
+    expect(new URL(page.url()).searchParams.getAll("json")).toEqual(["status=failed"]);
+
+    // Both together: a failed analysis that conforms.
+    await page.getByTestId("filter-conformance").selectOption("valid");
+    await expectList(page, [failed]);
+    const both = new URL(page.url()).searchParams;
+    expect([both.getAll("json"), both.get("conformance")]).toEqual([["status=failed"], "valid"]);
+
+    await page.reload();
+    await expectList(page, [failed]);
+    expect(await page.getByTestId("filter-conformance").inputValue()).toBe("valid");
+    await waitForText(page, '[data-testid="filter-json-chip"]', ["status=failed"]);
+
+    await page.goBack();
+    await expectList(page, [order, failed]);
+    expect(await page.getByTestId("filter-conformance").inputValue()).toBe("");
+    await page.goForward();
+    await expectList(page, [failed]);
+
+    // A chip's remove button drops its parameter.
+    await page.getByRole("button", { name: "Remove JSON filter status=failed" }).click();
+    await expectList(page, [failed, completed]);
+    expect(new URL(page.url()).searchParams.has("json")).toBe(false);
+
+    // A hand-edited link with a json= entry the API would refuse opens the list without it.
+    await page.goto(`${view}?json=${encodeURIComponent("a..b=1")}&json=status%3Dfailed`);
+    await expectList(page, [order, failed]);
+    expect(await page.getByTestId("filter-json-chip").count()).toBe(1);
+    await page.context().close();
+  });
+});
