@@ -7,6 +7,7 @@ import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { HTTP_METHODS, type OpenApiDocument } from "@/lib/openapi/openapi-document";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { buildDeliverySummary } from "@/test/support/build-delivery-summary";
 
 const databaseUrl = inject("databaseUrl");
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -61,27 +62,9 @@ beforeAll(() => {
 describe("the validator itself", () => {
   it("rejects answers that stray from the document", () => {
     const summary = componentPointer("DeliverySummary");
-    const valid = {
-      id: "0190f0e4-7a4b-7c3d-8e5f-123456789abc",
-      binId: "abc",
-      method: "POST",
-      path: "",
-      query: "",
-      contentType: null,
-      size: 0,
-      sha256: "0".repeat(64),
-      remoteAddress: null,
-      receivedAt: "2026-01-01T00:00:00.000Z",
-      analysisId: null,
-      analysisStatus: null,
-      analysisAgent: null,
-      responseStatus: 200,
-      signature: { scheme: null, status: "missing", reason: "No signature header" },
-      attempt: 1,
-      isDuplicate: false,
+    const valid = buildDeliverySummary({
       conformance: { schema: "callcov-analysis@1", valid: false },
-      summaryField: null,
-    };
+    });
     expect(validate(summary, valid)).toEqual([]);
     expect(validate(summary, { ...valid, conformance: { valid: "no" } })).not.toEqual([]);
     expect(validate(summary, { ...valid, extra: 1 })).not.toEqual([]);
