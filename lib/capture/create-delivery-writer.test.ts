@@ -17,7 +17,7 @@ describe("createDeliveryWriter (group commit)", () => {
   });
 
   it("groups the writes that arrive while batches are in flight into one statement", async () => {
-    const gates: Array<ReturnType<typeof createDeferred>> = [];
+    const gates: Array<ReturnType<typeof createDeferred<void>>> = [];
     const batches: string[][] = [];
     const writer = createDeliveryWriter({
       maxInFlight: 1,
