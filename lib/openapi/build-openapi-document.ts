@@ -210,6 +210,34 @@ const OWNER_ONLY: SecurityRequirement[] = [{ ownerToken: [] }, { ownerCookie: []
 const OWNER_OPTIONAL: SecurityRequirement[] = [{}, { ownerToken: [] }, { ownerCookie: [] }];
 const PUBLIC: SecurityRequirement[] = [];
 
+/** An owner-only DELETE answered 204 with no body. */
+function ownerDelete({
+  operationId,
+  tag,
+  summary,
+  parameters,
+  done,
+}: {
+  operationId: string;
+  tag: string;
+  summary: string;
+  parameters: ParameterObject[];
+  /** The 204's description. */
+  done: string;
+}): OperationObject {
+  return {
+    operationId,
+    tags: [tag],
+    summary,
+    parameters,
+    responses: {
+      "204": { description: done },
+      ...errors("400", "401", "403", "404", "503"),
+    },
+    security: OWNER_ONLY,
+  };
+}
+
 const binIdParam = parametersOf(z.object({ id: binIdSchema }), "path")[0]!;
 const deliveryIdParam = parametersOf(
   z.object({ deliveryId: deliveryIdSchema.meta({ description: "Delivery id (UUIDv7)." }) }),
@@ -385,17 +413,13 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           },
           security: PUBLIC,
         },
-        delete: {
+        delete: ownerDelete({
           operationId: "deleteBin",
-          tags: ["Bins"],
+          tag: "Bins",
           summary: "Delete a bin and all its deliveries",
           parameters: [binIdParam],
-          responses: {
-            "204": { description: "Deleted" },
-            ...errors("400", "401", "403", "404", "503"),
-          },
-          security: OWNER_ONLY,
-        },
+          done: "Deleted",
+        }),
       },
       "/api/bins/{id}/settings": {
         put: {
@@ -451,17 +475,13 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           },
           security: PUBLIC,
         },
-        delete: {
+        delete: ownerDelete({
           operationId: "clearDeliveries",
-          tags: ["Deliveries"],
+          tag: "Deliveries",
           summary: "Delete every delivery of a bin",
           parameters: [binIdParam],
-          responses: {
-            "204": { description: "Cleared" },
-            ...errors("400", "401", "403", "404", "503"),
-          },
-          security: OWNER_ONLY,
-        },
+          done: "Cleared",
+        }),
       },
       "/api/bins/{id}/deliveries/wait": {
         get: {
@@ -496,17 +516,13 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           },
           security: OWNER_OPTIONAL,
         },
-        delete: {
+        delete: ownerDelete({
           operationId: "deleteDelivery",
-          tags: ["Deliveries"],
+          tag: "Deliveries",
           summary: "Delete one delivery",
           parameters: [binIdParam, deliveryIdParam],
-          responses: {
-            "204": { description: "Deleted" },
-            ...errors("400", "401", "403", "404", "503"),
-          },
-          security: OWNER_ONLY,
-        },
+          done: "Deleted",
+        }),
       },
       "/api/bins/{id}/deliveries/{deliveryId}/raw": {
         get: {
