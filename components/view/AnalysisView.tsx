@@ -10,6 +10,7 @@ import type { AnalysisStatusKind } from "@/lib/analysis/analysis";
 import { formatClock } from "@/lib/analysis/format-clock";
 import { parseAnalysis } from "@/lib/analysis/parse-analysis";
 import { planResultView } from "@/lib/analysis/plan-result-view";
+import { stringifySafely } from "@/lib/payload/stringify-safely";
 
 const STATUS_STYLES: Record<AnalysisStatusKind, string> = {
   completed:
@@ -22,15 +23,10 @@ const STATUS_STYLES: Record<AnalysisStatusKind, string> = {
 
 const RESULT_SECTIONS = ["compliance", "quality", "coaching"] as const;
 
+// Strings in full (they are what was sent); anything else cut to a preview.
 function preview(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  try {
-    const text = JSON.stringify(value);
-    if (text === undefined) return String(value);
-    return text.length > 500 ? `${text.slice(0, 500)}…` : text;
-  } catch {
-    return String(value);
-  }
+  return stringifySafely({ value, maxChars: 500 });
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

@@ -1,4 +1,5 @@
 import { DiffOpBadge } from "@/components/view/DiffOpBadge";
+import { TextTable } from "@/components/view/TextTable";
 import type { DiffOp } from "@/lib/diff/delivery-diff-schema";
 
 export interface DiffRow {
@@ -34,47 +35,32 @@ export function DiffChangesTable({
   testId: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table data-testid={testId} aria-label={label} className="w-full text-left text-[13px]">
-        <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="w-1/4 px-3 py-1.5 font-medium">
-              {keyHeading}
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-medium">
-              Change
-            </th>
-            <th scope="col" className="w-1/3 px-3 py-1.5 font-medium">
-              Before
-            </th>
-            <th scope="col" className="w-1/3 px-3 py-1.5 font-medium">
-              After
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 font-mono dark:divide-zinc-800/70">
-          {rows.map((row, index) => (
-            <tr key={index} data-op={row.op} className="align-top">
-              <td className="px-3 py-1.5 font-medium whitespace-pre-wrap wrap-anywhere text-zinc-700 dark:text-zinc-300">
-                {row.key === "" ? (
-                  <span className="font-sans text-zinc-500">whole body</span>
-                ) : (
-                  row.key
-                )}
-              </td>
-              <td className="px-3 py-1.5">
-                <DiffOpBadge op={row.op} />
-              </td>
-              <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
-                <Value value={row.before} />
-              </td>
-              <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
-                <Value value={row.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TextTable
+      testId={testId}
+      label={label}
+      columns={[
+        { heading: keyHeading, width: "w-1/4" },
+        { heading: "Change" },
+        { heading: "Before", width: "w-1/3" },
+        { heading: "After", width: "w-1/3" },
+      ]}
+    >
+      {rows.map((row, index) => (
+        <tr key={index} data-op={row.op} className="align-top">
+          <td className="px-3 py-1.5 font-medium whitespace-pre-wrap wrap-anywhere text-zinc-700 dark:text-zinc-300">
+            {row.key === "" ? <span className="font-sans text-zinc-500">whole body</span> : row.key}
+          </td>
+          <td className="px-3 py-1.5">
+            <DiffOpBadge op={row.op} />
+          </td>
+          <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
+            <Value value={row.before} />
+          </td>
+          <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
+            <Value value={row.after} />
+          </td>
+        </tr>
+      ))}
+    </TextTable>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { FormMessage } from "@/components/common/FormMessage";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import { jsonSchemaSettingSchema } from "@/lib/bins/json-schema-setting-schema";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
@@ -116,15 +117,7 @@ export function JsonSchemaSettings({ binId, settings, onSaved }: JsonSchemaSetti
           </button>
         )}
       </div>
-      {message && (
-        <p
-          data-testid="json-schema-message"
-          role={message.error ? "alert" : "status"}
-          className={`text-xs ${message.error ? "text-rose-600 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} testId="json-schema-message" />
     </form>
   );
 }

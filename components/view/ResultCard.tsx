@@ -1,20 +1,13 @@
 import { MissingValue } from "@/components/view/MissingValue";
 import { useId, type ReactNode } from "react";
 import type { ResultViewPlan } from "@/lib/analysis/result-view-plan";
+import { stringifySafely } from "@/lib/payload/stringify-safely";
 
 function formatCell(cell: unknown): string {
   if (cell === undefined || cell === null) return "—";
   if (typeof cell === "boolean") return cell ? "✓ yes" : "✗ no";
   if (typeof cell === "number") return cell.toLocaleString();
   return String(cell);
-}
-
-function stringify(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 function Block({ label, children }: { label: string; children: ReactNode }) {
@@ -182,7 +175,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
       return (
         <Block label={plan.label}>
           <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere dark:bg-zinc-900">
-            {stringify(plan.value)}
+            {stringifySafely({ value: plan.value, indent: 2 })}
           </pre>
         </Block>
       );

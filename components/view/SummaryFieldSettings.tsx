@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { FormMessage } from "@/components/common/FormMessage";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 
@@ -48,15 +49,7 @@ export function SummaryFieldSettings({ binId, summaryField, onSaved }: SummaryFi
           Save
         </button>
       </div>
-      {message && (
-        <p
-          data-testid="summary-field-message"
-          role={message.error ? "alert" : "status"}
-          className={`text-xs ${message.error ? "text-rose-700 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} testId="summary-field-message" />
     </form>
   );
 }

@@ -192,21 +192,15 @@ describe("planResultView", () => {
     expect(() => planResultView({ key: "a", value })).not.toThrow();
   });
 
-  it("plans the sample results the way the UI expects", () => {
-    const payload = buildSampleAnalysis({
-      status: "completed",
-      now: () => new Date(0),
-      randomId: () => "id",
-    });
-    const compliance = planResultView({ key: "compliance", value: payload.results?.compliance });
-    expect(childrenOf(compliance).map((child) => [child.label, child.kind])).toEqual([
+  // The sample's sections, child by child: what the UI draws for each.
+  const SAMPLE_SECTIONS: Record<string, Array<[string, ResultViewPlan["kind"]]>> = {
+    compliance: [
       ["Passed", "passFail"],
       ["Score", "scoreBar"],
       ["Checks", "table"],
       ["Disclosures read", "list"],
-    ]);
-    const quality = planResultView({ key: "quality", value: payload.results?.quality });
-    expect(childrenOf(quality).map((child) => [child.label, child.kind])).toEqual([
+    ],
+    quality: [
       ["Overall score", "scoreBar"],
       ["Empathy score", "scoreBar"],
       ["Clarity score", "scoreBar"],
@@ -215,12 +209,24 @@ describe("planResultView", () => {
       ["Customer sentiment", "section"],
       ["Silence seconds", "number"],
       ["First call resolution", "passFail"],
-    ]);
-    const coaching = planResultView({ key: "coaching", value: payload.results?.coaching });
-    expect(childrenOf(coaching).map((child) => [child.label, child.kind])).toEqual([
+    ],
+    coaching: [
       ["Strengths", "list"],
       ["Improvements", "list"],
       ["Next steps", "text"],
-    ]);
-  });
+    ],
+  };
+
+  it.each(Object.entries(SAMPLE_SECTIONS))(
+    "plans the sample's %s results the way the UI expects",
+    (key, children) => {
+      const payload = buildSampleAnalysis({
+        status: "completed",
+        now: () => new Date(0),
+        randomId: () => "id",
+      });
+      const plan = planResultView({ key, value: payload.results?.[key] });
+      expect(childrenOf(plan).map((child) => [child.label, child.kind])).toEqual(children);
+    },
+  );
 });

@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { binIdSchema } from "@/lib/ids/bin-id-schema";
-import {
-  chaosSchema,
-  failFirstSchema,
-  respondTimeoutMsSchema,
-  storedResponseRulesSchema,
-  storedResponseSettingsSchema,
-  summaryFieldSchema,
-} from "@/lib/bins/bin-settings-schema";
-import { storedJsonSchemaShape } from "@/lib/bins/json-schema-setting-schema";
+import { binSettingsStateSchema } from "@/lib/bins/update-bin-settings.types";
 
 /** What anyone holding a view link may learn about a bin (never its token or secret). */
 export const publicBinSchema = z.object({
@@ -17,16 +9,7 @@ export const publicBinSchema = z.object({
   lastDeliveryAt: z.iso.datetime({ offset: true }).nullable(),
   deliveryCount: z.number().int().min(0),
   hasOwner: z.boolean(),
-  /** The secret itself is never returned. */
-  hasSecret: z.boolean().meta({ description: "Whether a webhook secret is set." }),
-  response: storedResponseSettingsSchema.nullable(),
-  failFirst: failFirstSchema.nullable(),
-  ...storedJsonSchemaShape,
-  summaryField: summaryFieldSchema.nullable().optional(),
-  rules: storedResponseRulesSchema,
-  chaos: chaosSchema.nullable(),
-  gone: z.boolean(),
-  respondTimeoutMs: respondTimeoutMsSchema.nullable().optional(),
+  ...binSettingsStateSchema.shape,
   forwardResponding: z.boolean().meta({
     description:
       "A `webhook-echo forward --respond` is connected (to any instance): captures wait for the local app's answer.",

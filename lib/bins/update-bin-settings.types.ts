@@ -11,9 +11,10 @@ import { storedJsonSchemaShape } from "@/lib/bins/json-schema-setting-schema";
 
 // PUT /api/bins/<id>/settings: the input is binSettingsSchema (lib/bins/bin-settings-schema.ts).
 
-/** The settings now in force, as the owner's view keeps them. */
+/** The settings now in force, as the owner's view keeps them (and a public bin shows them). */
 export const binSettingsStateSchema = z.object({
-  hasSecret: z.boolean(),
+  /** The secret itself is never returned. */
+  hasSecret: z.boolean().meta({ description: "Whether a webhook secret is set." }),
   response: storedResponseSettingsSchema.nullable(),
   failFirst: failFirstSchema.nullable(),
   ...storedJsonSchemaShape,

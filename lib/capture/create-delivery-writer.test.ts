@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createDeliveryWriter } from "@/lib/capture/create-delivery-writer";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+import { createDeferred } from "@/test/support/create-deferred";
 
 const record = (id: string, bodySize = 10) => ({ id, bodySize }) as DeliveryRecord;
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 // The unit is the batching policy; the SQL is covered by the integration tests.
 describe("createDeliveryWriter (group commit)", () => {
@@ -26,13 +17,13 @@ describe("createDeliveryWriter (group commit)", () => {
   });
 
   it("groups the writes that arrive while batches are in flight into one statement", async () => {
-    const gates: Array<ReturnType<typeof deferred>> = [];
+    const gates: Array<ReturnType<typeof createDeferred<void>>> = [];
     const batches: string[][] = [];
     const writer = createDeliveryWriter({
       maxInFlight: 1,
       insertBatch: (records) => {
         batches.push(records.map((r) => r.id));
-        const gate = deferred();
+        const gate = createDeferred();
         gates.push(gate);
         return gate.promise;
       },
@@ -106,7 +97,7 @@ describe("createDeliveryWriter (group commit)", () => {
 
   it("bounds a batch by rows and by body bytes", async () => {
     const batches: string[][] = [];
-    const gate = deferred();
+    const gate = createDeferred();
     const writer = createDeliveryWriter({
       maxInFlight: 1,
       maxBatchRows: 2,
@@ -145,7 +136,7 @@ describe("createDeliveryWriter (group commit)", () => {
   });
 
   it("drain() resolves once nothing is queued or in flight", async () => {
-    const gate = deferred();
+    const gate = createDeferred();
     const writer = createDeliveryWriter({ insertBatch: () => gate.promise });
     const write = writer.write(record("a"));
     let drained = false;

@@ -27,22 +27,16 @@ Example (CI):
   ECHO_URL=$(echo "$BIN" | jq -r .echoUrl)`;
 
 export async function runCreateCommand({ argv, io }: RunCreateCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const args = parseCommandArgs({
     command: "create",
     argv,
-    options: {
-      server: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: { string: ["server"], boolean: ["json"] },
+    help: HELP,
+    io,
+    positional: null,
   });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length > 0) {
-    throw new CliError(`create: takes no arguments, got "${positionals[0]}" (see --help)`, 2);
-  }
+  if (!args) return 0;
+  const { values } = args;
   const server = values.server ?? DEFAULT_SERVER;
   let bin;
   try {

@@ -41,26 +41,19 @@ export async function runForwardCommand({
   signal,
   env = {},
 }: RunForwardCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const args = parseCommandArgs({
     command: "forward",
     argv,
     options: {
-      to: { type: "string" },
-      server: { type: "string" },
-      "replay-last": { type: "string" },
-      "no-subpath": { type: "boolean" },
-      respond: { type: "boolean" },
-      token: { type: "string" },
-      help: { type: "boolean", short: "h" },
+      string: ["to", "server", "replay-last", "token"],
+      boolean: ["no-subpath", "respond"],
     },
+    help: HELP,
+    io,
+    positional: "one view URL, echo URL or bin id",
   });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    throw new CliError("forward: expects one view URL, echo URL or bin id (see --help)", 2);
-  }
+  if (!args) return 0;
+  const { values, argument } = args;
   const replayText = values["replay-last"] ?? "0";
   if (!/^\d+$/.test(replayText) || Number(replayText) > 200) {
     throw new CliError(
@@ -75,7 +68,7 @@ export async function runForwardCommand({
   if (!values.to) throw new CliError("forward: --to <local URL> is required", 2);
   const target = parseHttpUrl({ value: values.to, name: "forward: --to" });
   const source = resolveForwardSource({
-    input: positionals[0]!,
+    input: argument,
     server: values.server,
     defaultServer: DEFAULT_SERVER,
   });

@@ -62,27 +62,20 @@ export async function runReplayCommand({
   signal,
   fetch: fetchImpl = fetch,
 }: RunReplayCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const args = parseCommandArgs({
     command: "replay",
     argv,
     options: {
-      to: { type: "string" },
-      "body-file": { type: "string" },
-      "set-header": { type: "string", multiple: true },
-      "remove-header": { type: "string", multiple: true },
-      resign: { type: "boolean" },
-      token: { type: "string" },
-      server: { type: "string" },
-      "no-subpath": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
+      string: ["to", "body-file", "token", "server"],
+      boolean: ["resign", "no-subpath"],
+      list: ["set-header", "remove-header"],
     },
+    help: HELP,
+    io,
+    positional: "one delivery URL",
   });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1)
-    throw new CliError("replay: expects one delivery URL (see --help)", 2);
+  if (!args) return 0;
+  const { values, argument } = args;
   if (!values.to) throw new CliError("replay: --to <URL> is required", 2);
   const target = parseHttpUrl({ value: values.to, name: "replay: --to" });
   if (values.resign && !values.token) {
@@ -93,7 +86,7 @@ export async function runReplayCommand({
   }
   const set = (values["set-header"] ?? []).map((value) => parseHeaderOption({ value }));
   const remove = values["remove-header"] ?? [];
-  const source = resolveDeliverySource({ input: positionals[0]!, server: values.server });
+  const source = resolveDeliverySource({ input: argument, server: values.server });
 
   let editedBody: Uint8Array | null = null;
   if (values["body-file"] !== undefined) {

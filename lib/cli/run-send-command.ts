@@ -48,24 +48,17 @@ export async function runSendCommand({
   env,
   now = () => new Date(),
 }: RunSendCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const args = parseCommandArgs({
     command: "send",
     argv,
-    options: {
-      secret: { type: "string" },
-      status: { type: "string" },
-      file: { type: "string" },
-      retries: { type: "boolean" },
-      "time-scale": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: { string: ["secret", "status", "file", "time-scale"], boolean: ["retries"] },
+    help: HELP,
+    io,
+    positional: "one URL",
   });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new CliError("send: expects one URL (see --help)", 2);
-  const url = parseHttpUrl({ value: positionals[0]!, name: "send: the URL" });
+  if (!args) return 0;
+  const { values, argument } = args;
+  const url = parseHttpUrl({ value: argument, name: "send: the URL" });
   const status = values.status ?? "completed";
   if (status !== "completed" && status !== "failed") {
     throw new CliError(`send: --status must be completed or failed, got "${status}"`, 2);

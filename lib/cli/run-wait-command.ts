@@ -52,28 +52,20 @@ Example:
   webhook-echo wait https://echo.example.com/view/abc123 --match json.status=completed --timeout 2m`;
 
 export async function runWaitCommand({ argv, io, signal }: RunWaitCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandArgs({
+  const args = parseCommandArgs({
     command: "wait",
     argv,
     options: {
-      match: { type: "string", multiple: true },
-      method: { type: "string" },
-      path: { type: "string" },
-      header: { type: "string" },
-      after: { type: "string" },
-      timeout: { type: "string" },
-      json: { type: "boolean" },
-      server: { type: "string" },
-      help: { type: "boolean", short: "h" },
+      string: ["method", "path", "header", "after", "timeout", "server"],
+      boolean: ["json"],
+      list: ["match"],
     },
+    help: HELP,
+    io,
+    positional: "one view URL, echo URL or bin id",
   });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    throw new CliError("wait: expects one view URL, echo URL or bin id (see --help)", 2);
-  }
+  if (!args) return 0;
+  const { values, argument } = args;
   const timeoutMs = parseDuration({ text: values.timeout ?? "30s" });
   if (timeoutMs === null || timeoutMs < 1000 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new CliError(
@@ -92,7 +84,7 @@ export async function runWaitCommand({ argv, io, signal }: RunWaitCommandOptions
   let source;
   try {
     source = resolveForwardSource({
-      input: positionals[0]!,
+      input: argument,
       server: values.server,
       defaultServer: DEFAULT_SERVER,
     });

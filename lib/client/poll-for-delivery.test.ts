@@ -1,29 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { pollForDelivery } from "@/lib/client/poll-for-delivery";
+import { buildDeliverySummary } from "@/test/support/build-delivery-summary";
 
 const BIN = "bin";
 const NEWEST = "019ad000-0000-7000-8000-00000000000a";
-const FOUND = {
+const FOUND = buildDeliverySummary({
   id: "019ad000-0000-7000-8000-00000000000b",
   binId: BIN,
-  method: "POST",
-  path: "",
-  query: "",
-  contentType: null,
-  size: 0,
-  sha256: "0".repeat(64),
-  remoteAddress: null,
   receivedAt: "2026-12-01T05:00:00.000Z",
-  analysisId: null,
-  responseStatus: 200,
   signature: { scheme: null, status: "missing", reason: "no signature header" },
-  attempt: 1,
-  isDuplicate: false,
-  analysisStatus: null,
-  analysisAgent: null,
-  summaryField: null,
-  conformance: null,
-};
+});
 
 /**
  * A scripted server: answers each request with the next of `answers` and advances a fake

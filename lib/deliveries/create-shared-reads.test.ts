@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createSharedReads } from "@/lib/deliveries/create-shared-reads";
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { createDeferred } from "@/test/support/create-deferred";
 
 describe("createSharedReads", () => {
   it("callers share a read in flight and reuse its answer until ttl, then read again", async () => {
     let clock = 0;
     const reads = createSharedReads<number>({ ttlMs: 1000, maxEntries: 10, now: () => clock });
     let loads = 0;
-    const first = deferred<number>();
+    const first = createDeferred<number>();
     const load = () => {
       loads++;
       return loads === 1 ? first.promise : Promise.resolve(loads);
@@ -37,7 +28,7 @@ describe("createSharedReads", () => {
 
   it("a failure reaches the callers waiting for it, and the next caller reads again", async () => {
     const reads = createSharedReads<string>({ ttlMs: 60_000, maxEntries: 10, now: () => 0 });
-    const failing = deferred<string>();
+    const failing = createDeferred<string>();
     const a = reads.read("k", () => failing.promise);
     const b = reads.read("k", () => Promise.resolve("unused"));
     failing.reject(new Error("boom"));

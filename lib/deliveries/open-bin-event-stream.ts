@@ -1,9 +1,7 @@
-import { AppError } from "@/lib/errors";
 import { registerLiveStream } from "@/lib/live/close-live-streams";
 import type { LiveStream } from "@/lib/live/create-live-hub";
-import type { StreamSlotLimit } from "@/lib/live/create-stream-slots";
+import { acquireStreamSlot } from "@/lib/deliveries/acquire-stream-slot";
 import { getLiveHub } from "@/lib/deliveries/get-live-hub";
-import { getStreamSlots } from "@/lib/live/get-stream-slots";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
 
@@ -21,15 +19,6 @@ export interface OpenBinEventStreamOptions {
   respond?: { token: string | null };
 }
 
-// Streams end and free slots all the time; a short wait is enough.
-const RETRY_AFTER_SECONDS = 5;
-
-const REFUSALS: Record<StreamSlotLimit, string> = {
-  client: "Too many open live streams from your address; close some or retry later",
-  bin: "Too many open live streams for this bin; retry later",
-  instance: "This server has too many open live streams; retry later",
-};
-
 /**
  * Server-Sent Events for one bin: `event: ready`, then `event: delivery` (`id:` = delivery id,
  * data = summary) and `event: bin-changed`. Capped per client address, per bin and per
@@ -45,12 +34,7 @@ export async function openBinEventStream({
 }: OpenBinEventStreamOptions): Promise<ReadableStream<Uint8Array>> {
   // It changes what senders see: owner only (401/403), checked before a slot is taken.
   if (respond) await requireBinOwner({ binId, token: respond.token });
-  const slot = getStreamSlots().tryAcquire({ clientKey: clientIp, binId });
-  if (!slot.ok) {
-    throw new AppError("RATE_LIMITED", REFUSALS[slot.limit], {
-      retryAfterSeconds: RETRY_AFTER_SECONDS,
-    });
-  }
+  const slot = acquireStreamSlot({ binId, clientIp, what: "live streams" });
   let ended = false;
   let unregister = () => {};
   let unregisterResponder = () => {};

@@ -8,9 +8,8 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 import { registerLiveStream } from "@/lib/live/close-live-streams";
-import type { StreamSlotLimit } from "@/lib/live/create-stream-slots";
+import { acquireStreamSlot } from "@/lib/deliveries/acquire-stream-slot";
 import { getEventBus } from "@/lib/live/get-event-bus";
-import { getStreamSlots } from "@/lib/live/get-stream-slots";
 import { waitForMatch } from "@/lib/live/wait-for-match";
 
 export interface WaitForDeliveryOptions {
@@ -27,12 +26,6 @@ export interface WaitForDeliveryOptions {
 
 // Below every id: "now" on an empty bin waits for its first delivery.
 const NIL_ID = "00000000-0000-0000-0000-000000000000";
-const RETRY_AFTER_SECONDS = 5;
-const REFUSALS: Record<StreamSlotLimit, string> = {
-  client: "Too many open waits and live streams from your address; close some or retry later",
-  bin: "Too many open waits and live streams for this bin; retry later",
-  instance: "This server has too many open waits and live streams; retry later",
-};
 
 /**
  * Long poll: the first delivery after `after` that matches the list's filter, or null when the
@@ -48,12 +41,7 @@ export async function waitForDelivery({
   clientIp,
   signal,
 }: WaitForDeliveryOptions): Promise<DeliveryWaited["delivery"] | null> {
-  const slot = getStreamSlots().tryAcquire({ clientKey: clientIp, binId });
-  if (!slot.ok) {
-    throw new AppError("RATE_LIMITED", REFUSALS[slot.limit], {
-      retryAfterSeconds: RETRY_AFTER_SECONDS,
-    });
-  }
+  const slot = acquireStreamSlot({ binId, clientIp, what: "waits and live streams" });
   // Shutdown ends the wait with 503 (retry elsewhere), never with a 204 that reads "nothing came".
   const shutdown = new AbortController();
   const unregister = registerLiveStream(() => shutdown.abort());

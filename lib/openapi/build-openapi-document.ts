@@ -198,10 +198,45 @@ function errors(...statuses: string[]): Record<string, ResponseObject> {
 }
 
 const NO_STORE = { description: "Always no-store.", schema: { type: "string" } } as const;
+
+/** The usual success: a JSON body of one component, never cached. */
+const noStoreJson = (description: string, name: ComponentName): ResponseObject => ({
+  description,
+  headers: { "Cache-Control": NO_STORE },
+  content: json(ref(name)),
+});
 const OWNER_ONLY: SecurityRequirement[] = [{ ownerToken: [] }, { ownerCookie: [] }];
 // {} first: the operation works without credentials; the owner just sees more.
 const OWNER_OPTIONAL: SecurityRequirement[] = [{}, { ownerToken: [] }, { ownerCookie: [] }];
 const PUBLIC: SecurityRequirement[] = [];
+
+/** An owner-only DELETE answered 204 with no body. */
+function ownerDelete({
+  operationId,
+  tag,
+  summary,
+  parameters,
+  done,
+}: {
+  operationId: string;
+  tag: string;
+  summary: string;
+  parameters: ParameterObject[];
+  /** The 204's description. */
+  done: string;
+}): OperationObject {
+  return {
+    operationId,
+    tags: [tag],
+    summary,
+    parameters,
+    responses: {
+      "204": { description: done },
+      ...errors("400", "401", "403", "404", "503"),
+    },
+    security: OWNER_ONLY,
+  };
+}
 
 const binIdParam = parametersOf(z.object({ id: binIdSchema }), "path")[0]!;
 const deliveryIdParam = parametersOf(
@@ -378,17 +413,13 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           },
           security: PUBLIC,
         },
-        delete: {
+        delete: ownerDelete({
           operationId: "deleteBin",
-          tags: ["Bins"],
+          tag: "Bins",
           summary: "Delete a bin and all its deliveries",
           parameters: [binIdParam],
-          responses: {
-            "204": { description: "Deleted" },
-            ...errors("400", "401", "403", "404", "503"),
-          },
-          security: OWNER_ONLY,
-        },
+          done: "Deleted",
+        }),
       },
       "/api/bins/{id}/settings": {
         put: {
@@ -439,26 +470,18 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             "Summaries without headers or body, with signature verdicts, attempt numbers and conformance verdicts (schema and valid; the detail lists the errors). Filters combine with AND.",
           parameters: [binIdParam, ...parametersOf(listDeliveriesQuerySchema, "query")],
           responses: {
-            "200": {
-              description: "A page",
-              headers: { "Cache-Control": NO_STORE },
-              content: json(ref("DeliveryPage")),
-            },
+            "200": noStoreJson("A page", "DeliveryPage"),
             ...errors("400", "503"),
           },
           security: PUBLIC,
         },
-        delete: {
+        delete: ownerDelete({
           operationId: "clearDeliveries",
-          tags: ["Deliveries"],
+          tag: "Deliveries",
           summary: "Delete every delivery of a bin",
           parameters: [binIdParam],
-          responses: {
-            "204": { description: "Cleared" },
-            ...errors("400", "401", "403", "404", "503"),
-          },
-          security: OWNER_ONLY,
-        },
+          done: "Cleared",
+        }),
       },
       "/api/bins/{id}/deliveries/wait": {
         get: {
@@ -469,11 +492,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             "Answers as soon as a delivery after `after` matching every filter is stored (on any instance), or 204 when `timeout` passes first. The filters are the list's; unknown parameters are refused (400). A held wait counts against the same per-client, per-bin and per-instance caps as live streams (429 with Retry-After past them) and is released when the client hangs up.",
           parameters: [binIdParam, ...parametersOf(waitForDeliveryQuerySchema, "query")],
           responses: {
-            "200": {
-              description: "The first matching delivery",
-              headers: { "Cache-Control": NO_STORE },
-              content: json(ref("DeliveryWaited")),
-            },
+            "200": noStoreJson("The first matching delivery", "DeliveryWaited"),
             "204": {
               description: "No matching delivery within the timeout",
               headers: { "Cache-Control": NO_STORE },
@@ -497,17 +516,13 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           },
           security: OWNER_OPTIONAL,
         },
-        delete: {
+        delete: ownerDelete({
           operationId: "deleteDelivery",
-          tags: ["Deliveries"],
+          tag: "Deliveries",
           summary: "Delete one delivery",
           parameters: [binIdParam, deliveryIdParam],
-          responses: {
-            "204": { description: "Deleted" },
-            ...errors("400", "401", "403", "404", "503"),
-          },
-          security: OWNER_ONLY,
-        },
+          done: "Deleted",
+        }),
       },
       "/api/bins/{id}/deliveries/{deliveryId}/raw": {
         get: {
@@ -546,11 +561,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           parameters: [binIdParam, deliveryIdParam],
           requestBody: { required: true, content: json(ref("SignDeliveryRequest")) },
           responses: {
-            "200": {
-              description: "The headers to set",
-              headers: { "Cache-Control": NO_STORE },
-              content: json(ref("DeliverySigned")),
-            },
+            "200": noStoreJson("The headers to set", "DeliverySigned"),
             ...errors("400", "401", "403", "404", "409", "413", "429", "503"),
           },
           security: OWNER_ONLY,
@@ -569,11 +580,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             ...parametersOf(diffDeliveriesQuerySchema, "query"),
           ],
           responses: {
-            "200": {
-              description: "The differences",
-              headers: { "Cache-Control": NO_STORE },
-              content: json(ref("DeliveryDiff")),
-            },
+            "200": noStoreJson("The differences", "DeliveryDiff"),
             ...errors("400", "404", "429", "503"),
           },
           security: PUBLIC,
@@ -589,11 +596,10 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           parameters: [binIdParam, deliveryIdParam],
           requestBody: { required: true, content: json(ref("ForwardedAnswer")) },
           responses: {
-            "200": {
-              description: "Accepted: the held sender is answered now",
-              headers: { "Cache-Control": NO_STORE },
-              content: json(ref("ForwardedAnswerAccepted")),
-            },
+            "200": noStoreJson(
+              "Accepted: the held sender is answered now",
+              "ForwardedAnswerAccepted",
+            ),
             ...errors("400", "401", "403", "404", "409", "413", "503"),
           },
           security: OWNER_ONLY,
@@ -677,11 +683,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             "Deliveries over time, the status classes our endpoint answered, signature verdicts, attempts per CallCov analysis and the time between attempts against CallCov's retry schedule, for the last hour, day or week. Counts only (no owner data); one aggregate query under the search statement timeout (503 search_timeout past it). Viewers of one bin share a read for about a second; reads running at once are limited per client address (429 with Retry-After).",
           parameters: [binIdParam, ...parametersOf(binStatsQuerySchema, "query")],
           responses: {
-            "200": {
-              description: "The overview",
-              headers: { "Cache-Control": NO_STORE },
-              content: json(ref("BinStats")),
-            },
+            "200": noStoreJson("The overview", "BinStats"),
             ...errors("400", "404", "429", "503"),
           },
           security: PUBLIC,

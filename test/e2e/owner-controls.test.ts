@@ -3,7 +3,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { createTestDb } from "@/test/support/test-db";
-import { newPage, openOwnedBin, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
+import {
+  newPage,
+  openOwnedBin,
+  rowSelector,
+  sendDelivery,
+  setFailFirst,
+  waitForText,
+} from "@/test/e2e/support";
 
 const suite = setupBrowserSuite();
 const db = createTestDb(suite.databaseUrl);
@@ -83,12 +90,7 @@ describe("owner controls", () => {
     await waitForText(page, sent, ["I'm a teapot", "X-Tea", "earl-grey", "simulated response"]);
 
     // Fail-first: the first attempt of an analysis gets 503, the next the simulated answer.
-    await page.getByTestId("open-settings").click();
-    await page.getByTestId("fail-first-count").fill("1");
-    await page.getByTestId("fail-first-status").fill("503");
-    await page.getByTestId("response-save").click();
-    await waitForText(page, '[data-testid="response-saved"]', ["fails the first attempt"]);
-    await page.getByTestId("owner-settings-close").click();
+    await setFailFirst(page, 1, 503);
     const analysis = JSON.stringify({ id: "an_retry", object: "analysis", status: "completed" });
     const attempt1 = await fetch(`${echoUrl}/webhooks`, { method: "POST", body: analysis });
     expect(attempt1.status).toBe(503);

@@ -164,7 +164,8 @@ export async function setFailFirst(page: Page, count: number, status: number) {
   await page.getByTestId("fail-first-count").fill(String(count));
   await page.getByTestId("fail-first-status").fill(String(status));
   await page.getByTestId("response-save").click();
-  await waitForText(page, '[data-testid="response-saved"]', ["fails the first"]);
+  const attempts = count === 1 ? "attempt" : `${count} attempts`;
+  await waitForText(page, '[data-testid="response-saved"]', [`fails the first ${attempts}`]);
   await page.getByTestId("owner-settings-close").click();
 }
 

@@ -7,6 +7,7 @@ import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { HTTP_METHODS, type OpenApiDocument } from "@/lib/openapi/openapi-document";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
+import { buildDeliverySummary } from "@/test/support/build-delivery-summary";
 
 const databaseUrl = inject("databaseUrl");
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -61,27 +62,9 @@ beforeAll(() => {
 describe("the validator itself", () => {
   it("rejects answers that stray from the document", () => {
     const summary = componentPointer("DeliverySummary");
-    const valid = {
-      id: "0190f0e4-7a4b-7c3d-8e5f-123456789abc",
-      binId: "abc",
-      method: "POST",
-      path: "",
-      query: "",
-      contentType: null,
-      size: 0,
-      sha256: "0".repeat(64),
-      remoteAddress: null,
-      receivedAt: "2026-01-01T00:00:00.000Z",
-      analysisId: null,
-      analysisStatus: null,
-      analysisAgent: null,
-      responseStatus: 200,
-      signature: { scheme: null, status: "missing", reason: "No signature header" },
-      attempt: 1,
-      isDuplicate: false,
+    const valid = buildDeliverySummary({
       conformance: { schema: "callcov-analysis@1", valid: false },
-      summaryField: null,
-    };
+    });
     expect(validate(summary, valid)).toEqual([]);
     expect(validate(summary, { ...valid, conformance: { valid: "no" } })).not.toEqual([]);
     expect(validate(summary, { ...valid, extra: 1 })).not.toEqual([]);
@@ -277,12 +260,28 @@ async function readEvents(url: string, headers: Record<string, string>, count: n
   return events;
 }
 
+const jsonHeaders = { "Content-Type": "application/json" };
+
+/** GET one delivery's detail, checked against the document. */
+function checkDetail(binId: string, deliveryId: string) {
+  return check(
+    "get",
+    "/api/bins/{id}/deliveries/{deliveryId}",
+    `/api/bins/${binId}/deliveries/${deliveryId}`,
+    200,
+  );
+}
+
+/** A new bin, its creation checked against the document, with its owner's Authorization. */
+async function createCheckedBin() {
+  const bin = await check("post", "/api/bins", "/api/bins", 201);
+  const ownerToken = bin.ownerToken as string;
+  return { id: bin.id as string, ownerToken, owner: { Authorization: `Bearer ${ownerToken}` } };
+}
+
 describe("OpenAPI document: responses match the real answers", () => {
   it("bins, settings, claim, deliveries, events, export, samples, service endpoints", async () => {
-    const bin = await check("post", "/api/bins", "/api/bins", 201);
-    const id = bin.id as string;
-    const owner = { Authorization: `Bearer ${bin.ownerToken as string}` };
-    const jsonHeaders = { "Content-Type": "application/json" };
+    const { id, ownerToken, owner } = await createCheckedBin();
 
     await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
     await check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, 200, {
@@ -357,12 +356,7 @@ describe("OpenAPI document: responses match the real answers", () => {
     await check("get", waitPath, `/api/bins/no-such-bin-here/deliveries/wait?timeout=1`, 404);
 
     const detailPath = "/api/bins/{id}/deliveries/{deliveryId}";
-    const retried = await check(
-      "get",
-      detailPath,
-      `/api/bins/${id}/deliveries/${second.deliveryId}`,
-      200,
-    );
+    const retried = await checkDetail(id, second.deliveryId);
     expect(retried).toMatchObject({ attempt: 2, signature: { status: "valid" } });
     // The tampered copy carries the same analysis id: a third delivery of it.
     expect(retried.retryTimeline).toHaveLength(3);
@@ -374,7 +368,7 @@ describe("OpenAPI document: responses match the real answers", () => {
       { headers: owner },
     );
     expect(asOwner.signature).toMatchObject({ status: "invalid", ownerDetail: expect.any(Object) });
-    await check("get", detailPath, `/api/bins/${id}/deliveries/${binary.deliveryId}`, 200);
+    await checkDetail(id, binary.deliveryId);
     await check(
       "get",
       detailPath,
@@ -472,12 +466,7 @@ describe("OpenAPI document: responses match the real answers", () => {
       200,
     );
     expect(judged.deliveries).toHaveLength(3);
-    const ownVerdict = await check(
-      "get",
-      detailPath,
-      `/api/bins/${id}/deliveries/${second.deliveryId}`,
-      200,
-    );
+    const ownVerdict = await checkDetail(id, second.deliveryId);
     expect(ownVerdict.conformance).toMatchObject({
       valid: false,
       errors: [{ path: "/order", message: "is required" }],
@@ -585,7 +574,7 @@ describe("OpenAPI document: responses match the real answers", () => {
       headers: owner,
     });
     await check("delete", "/api/bins/{id}/deliveries", `/api/bins/${id}/deliveries`, 204, {
-      headers: { Cookie: `we_owner_${id}=${bin.ownerToken as string}` },
+      headers: { Cookie: `we_owner_${id}=${ownerToken}` },
     });
     await check("delete", "/api/bins/{id}", `/api/bins/${id}`, 204, { headers: owner });
     await check("get", "/api/bins/{id}", `/api/bins/${id}`, 404);
@@ -594,92 +583,51 @@ describe("OpenAPI document: responses match the real answers", () => {
 
 describe("OpenAPI document: response rules, chaos and gone", () => {
   it("settings with rules/chaos/gone, rule and chaos answers, and the recorded reason", async () => {
-    const bin = await check("post", "/api/bins", "/api/bins", 201);
-    const id = bin.id as string;
-    const init = (settings: unknown): RequestInit => ({
-      headers: {
-        Authorization: `Bearer ${bin.ownerToken as string}`,
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(settings),
+    const { id, owner } = await createCheckedBin();
+    // PUT settings as the owner, checked against the document.
+    const putSettings = (status: number, settings: unknown) =>
+      check("put", "/api/bins/{id}/settings", `/api/bins/${id}/settings`, status, {
+        headers: { ...owner, ...jsonHeaders },
+        body: JSON.stringify(settings),
+      });
+    const saved = await putSettings(200, {
+      rules: [
+        { when: { path: "/teapot", header: { name: "x-a" } }, response: { status: 418 } },
+        {
+          when: { method: "post", json: { path: "$.kind", equals: "ok" } },
+          response: { status: 202, body: "fine" },
+        },
+      ],
+      chaos: { failureRate: 0 },
+      gone: false,
     });
-    const settingsUrl = `/api/bins/${id}/settings`;
-    const saved = await check(
-      "put",
-      "/api/bins/{id}/settings",
-      settingsUrl,
-      200,
-      init({
-        rules: [
-          { when: { path: "/teapot", header: { name: "x-a" } }, response: { status: 418 } },
-          {
-            when: { method: "post", json: { path: "$.kind", equals: "ok" } },
-            response: { status: 202, body: "fine" },
-          },
-        ],
-        chaos: { failureRate: 0 },
-        gone: false,
-      }),
-    );
     expect(saved).toMatchObject({ chaos: { statuses: [500, 503, 429] }, gone: false });
-    await check(
-      "put",
-      "/api/bins/{id}/settings",
-      settingsUrl,
-      400,
-      init({ rules: [{ when: { path: "x" }, response: {} }] }),
-    );
-    await check(
-      "put",
-      "/api/bins/{id}/settings",
-      settingsUrl,
-      400,
-      init({ chaos: { failureRate: 0.5, statuses: [200] } }),
-    );
+    await putSettings(400, { rules: [{ when: { path: "x" }, response: {} }] });
+    await putSettings(400, { chaos: { failureRate: 0.5, statuses: [200] } });
     const view = await check("get", "/api/bins/{id}", `/api/bins/${id}`, 200);
     expect(view.rules).toHaveLength(2);
 
     const ruled = await capture(id, "/teapot", "x", { "X-A": "1" });
     expect(ruled.status).toBe(418);
     expect(ruled.answer).toMatchObject({ reason: "rule", rule: 1 });
-    const detailPath = "/api/bins/{id}/deliveries/{deliveryId}";
-    const detail = await check(
-      "get",
-      detailPath,
-      `/api/bins/${id}/deliveries/${ruled.deliveryId}`,
-      200,
-    );
+    const detail = await checkDetail(id, ruled.deliveryId);
     expect(detail.response).toMatchObject({ reason: "rule", rule: 1, status: 418 });
 
-    await check(
-      "put",
-      "/api/bins/{id}/settings",
-      settingsUrl,
-      200,
-      init({ chaos: { failureRate: 1, statuses: [429] } }),
-    );
+    await putSettings(200, { chaos: { failureRate: 1, statuses: [429] } });
     const chaotic = await capture(id, "", "y");
     expect(chaotic.status).toBe(429);
     expect(chaotic.answer).toMatchObject({ reason: "chaos", simulated: true });
-    await check("put", "/api/bins/{id}/settings", settingsUrl, 200, init({ gone: true }));
+    await putSettings(200, { gone: true });
     const gone = await capture(id, "", "z");
     expect(gone.status).toBe(410);
-    const goneDetail = await check(
-      "get",
-      detailPath,
-      `/api/bins/${id}/deliveries/${gone.deliveryId}`,
-      200,
-    );
+    const goneDetail = await checkDetail(id, gone.deliveryId);
     expect(goneDetail.response).toMatchObject({ reason: "gone", status: 410 });
   });
 });
 
 describe("OpenAPI document: forward --respond answers match", () => {
   it("the respond stream, a held capture, and POST .../deliveries/{deliveryId}/response", async () => {
-    const bin = await check("post", "/api/bins", "/api/bins", 201);
-    const id = bin.id as string;
-    const owner = { Authorization: `Bearer ${bin.ownerToken as string}` };
-    const jsonHeaders = { "Content-Type": "application/json" };
+    const { id, owner } = await createCheckedBin();
     const eventsPath = "/api/bins/{id}/events";
     await check("get", eventsPath, `/api/bins/${id}/events?respond=1`, 401);
     await check("get", eventsPath, `/api/bins/${id}/events?respond=1`, 403, {
