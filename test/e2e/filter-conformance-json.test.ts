@@ -52,7 +52,8 @@ describe("conformance and json= filters", () => {
     await page.getByTestId("filter-conformance").selectOption("invalid");
     await listRequest;
     await expectList(page, [broken]);
-    expect(new URL(page.url()).searchParams.get("conformance")).toBe("invalid");
+    // The address is written just after the list changes: poll it, do not race it.
+    await expect.poll(() => new URL(page.url()).searchParams.get("conformance")).toBe("invalid");
     await page.getByTestId("filter-conformance").selectOption("valid");
     await expectList(page, [failed, completed]);
     await page.getByTestId("filter-conformance").selectOption("");
@@ -64,7 +65,7 @@ describe("conformance and json= filters", () => {
     await waitForText(page, '[data-testid="filter-json-error"]', ["<dot.path>=<value>"]);
     expect(await page.getByTestId("filter-json").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByTestId("filter-json-chip").count()).toBe(0);
-    expect(new URL(page.url()).searchParams.has("json")).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has("json")).toBe(false);
     await page.getByTestId("filter-json").fill("a..b=1");
     await page.getByTestId("filter-json-add").click();
     await waitForText(page, '[data-testid="filter-json-error"]', ["must not be empty"]);
@@ -74,13 +75,19 @@ describe("conformance and json= filters", () => {
     await expectList(page, [order, failed]);
     expect(await page.getByTestId("filter-json-error").count()).toBe(0);
     await waitForText(page, '[data-testid="filter-json-chip"]', ["status=failed"]);
-    expect(new URL(page.url()).searchParams.getAll("json")).toEqual(["status=failed"]);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll("json"))
+      .toEqual(["status=failed"]);
 
     // Both together: a failed analysis that conforms.
     await page.getByTestId("filter-conformance").selectOption("valid");
     await expectList(page, [failed]);
-    const both = new URL(page.url()).searchParams;
-    expect([both.getAll("json"), both.get("conformance")]).toEqual([["status=failed"], "valid"]);
+    await expect
+      .poll(() => {
+        const both = new URL(page.url()).searchParams;
+        return [both.getAll("json"), both.get("conformance")];
+      })
+      .toEqual([["status=failed"], "valid"]);
 
     await page.reload();
     await expectList(page, [failed]);
@@ -96,7 +103,7 @@ describe("conformance and json= filters", () => {
     // A chip's remove button drops its parameter.
     await page.getByRole("button", { name: "Remove JSON filter status=failed" }).click();
     await expectList(page, [failed, completed]);
-    expect(new URL(page.url()).searchParams.has("json")).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has("json")).toBe(false);
 
     // A hand-edited link with a json= entry the API would refuse opens the list without it.
     await page.goto(`${view}?json=${encodeURIComponent("a..b=1")}&json=status%3Dfailed`);
