@@ -29,17 +29,6 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
       binId={data.binId}
       initialPage={{ deliveries: data.deliveries, nextCursor: data.nextCursor }}
       initialDetail={data.selected}
-      initialSettings={{
-        hasSecret: data.hasSecret,
-        response: data.bin?.response ?? null,
-        failFirst: data.bin?.failFirst ?? null,
-        jsonSchema: data.bin?.jsonSchema ?? null,
-        jsonSchemaName: data.bin?.jsonSchemaName ?? null,
-        summaryField: data.bin?.summaryField ?? null,
-        rules: data.bin?.rules ?? [],
-        chaos: data.bin?.chaos ?? null,
-        gone: data.bin?.gone ?? false,
-      }}
     >
       <BinView
         binId={data.binId}

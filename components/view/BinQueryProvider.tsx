@@ -3,7 +3,6 @@
 import { QueryClient, QueryClientProvider, type InfiniteData } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import { decodeBase64 } from "@/lib/signatures/decode-base64";
 import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
@@ -14,7 +13,6 @@ interface BinQueryProviderProps {
   binId: string;
   /** The unfiltered first page the server rendered. */
   initialPage: DeliveryPage;
-  initialSettings: BinSettingsState;
   /** A deep link's delivery, rendered by the server so the link shows it in the first HTML. */
   initialDetail?: DeliveryDetail | null;
   children: ReactNode;
@@ -28,7 +26,6 @@ interface BinQueryProviderProps {
 export function BinQueryProvider({
   binId,
   initialPage,
-  initialSettings,
   initialDetail = null,
   children,
 }: BinQueryProviderProps) {
@@ -52,7 +49,6 @@ export function BinQueryProvider({
       binQueryKey.list(binId, ""),
       { pages: [{ ...initialPage, liveMark: newestId }], pageParams: [null] },
     );
-    queryClient.setQueryData(binQueryKey.settings(binId), initialSettings);
     if (initialDetail) {
       queryClient.setQueryData<LoadedDelivery>(binQueryKey.detail(binId, initialDetail.id), {
         detail: initialDetail,

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { recordRecentBin } from "@/components/common/recent-bins";
 import { BinHeader } from "@/components/view/BinHeader";
 import { DeliveryDetailPane } from "@/components/view/DeliveryDetailPane";
@@ -14,7 +14,7 @@ import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { clearCachedDeliveries } from "@/components/view/clear-cached-deliveries";
 import { deleteDelivery } from "@/components/view/delete-delivery";
 import { deliveryDetailQuery } from "@/components/view/delivery-detail-query";
-import { fetchBinSettings } from "@/components/view/fetch-bin-settings";
+import { pickBinSettings } from "@/components/view/pick-bin-settings";
 import { fetchPublicBin } from "@/components/view/fetch-public-bin";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { removeCachedDelivery } from "@/components/view/remove-cached-delivery";
@@ -73,18 +73,15 @@ export function BinView({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { freshIds, highlight } = useFreshHighlights();
   const list = useDeliveryList({ binId, filter });
-  const { data: settings } = useQuery({
-    queryKey: binQueryKey.settings(binId),
-    queryFn: ({ signal }) => fetchBinSettings({ binId, signal }),
-  });
-
   // Re-read on every bin-changed event (all of ["bin", id] is invalidated), which a
   // `forward --respond` connecting or leaving also publishes; starts from the server render.
+  // The settings are read off the same answer: one GET /api/bins/<id> per change, not two.
   const { data: liveBin } = useQuery({
     queryKey: binQueryKey.public(binId),
     queryFn: ({ signal }) => fetchPublicBin({ binId, signal }),
     initialData: bin ?? undefined,
   });
+  const settings = useMemo(() => pickBinSettings({ bin: liveBin }), [liveBin]);
 
   useEffect(() => {
     recordRecentBin(binId);
@@ -150,8 +147,13 @@ export function BinView({
     },
   });
 
-  const saveSettings = (next: BinSettingsState) =>
-    queryClient.setQueryData(binQueryKey.settings(binId), next);
+  const saveSettings = (next: BinSettingsState) => {
+    const key = binQueryKey.public(binId);
+    const current = queryClient.getQueryData<PublicBin>(key);
+    // Not read yet (a bin its first delivery created): read it, the answer holds the change.
+    if (!current) return void queryClient.invalidateQueries({ queryKey: key });
+    queryClient.setQueryData<PublicBin>(key, { ...current, ...next });
+  };
 
   const onSecretSaved = (next: BinSettingsState) => {
     saveSettings(next);
@@ -201,16 +203,6 @@ export function BinView({
     (selectedId ? `${viewUrl}/${encodeURIComponent(selectedId)}` : viewUrl) +
     (filterQuery ? `?${filterQuery}` : "");
   const empty = list.deliveries.length === 0 && !list.filtered && !list.filtering;
-  const currentSettings = settings ?? {
-    hasSecret: false,
-    response: null,
-    failFirst: null,
-    jsonSchema: null,
-    jsonSchemaName: null,
-    rules: [],
-    chaos: null,
-    gone: false,
-  };
 
   return (
     // The page itself never scrolls: header on top, and only the list and the detail pane
@@ -226,7 +218,7 @@ export function BinView({
         status={status}
         hasOwner={hasOwner}
         isOwner={isOwner}
-        settings={currentSettings}
+        settings={settings}
         bin={liveBin ?? bin}
         onOpenSettings={() => setSettingsOpen(true)}
         onSampleSent={select}
@@ -274,7 +266,7 @@ export function BinView({
           open={settingsOpen}
           onClose={() => setSettingsOpen(false)}
           binId={binId}
-          settings={currentSettings}
+          settings={settings}
           limits={bin?.limits ?? null}
           viewUrl={viewUrl}
           cliTarballPath={cliTarballPath}

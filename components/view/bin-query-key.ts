@@ -14,7 +14,6 @@ export interface CachedDeliveryRef {
  */
 export const binQueryKey = {
   all: (binId: string) => ["bin", binId] as const,
-  settings: (binId: string) => ["bin", binId, "settings"] as const,
   /** GET /api/bins/<id> as anyone sees it (counters, whether a local app is answering). */
   public: (binId: string) => ["bin", binId, "public"] as const,
   lists: (binId: string) => ["bin", binId, "deliveries"] as const,

@@ -15,7 +15,6 @@ export interface BinPageData {
   exists: boolean;
   hasOwner: boolean;
   isOwner: boolean;
-  hasSecret: boolean;
   echoUrl: string;
   viewUrl: string;
   deliveries: Awaited<ReturnType<typeof listDeliveryPage>>["deliveries"];
@@ -76,7 +75,6 @@ export async function loadBinPage({
     exists: view !== null,
     hasOwner: view?.hasOwner ?? false,
     isOwner: isBinOwner({ ownerTokenHash: owner?.ownerTokenHash ?? null, token: ownerToken }),
-    hasSecret: view?.hasSecret ?? false,
     bin: view,
     ...buildBinUrls({ origin: getPublicOrigin({ headers }), binId }),
     deliveries: page.deliveries,
