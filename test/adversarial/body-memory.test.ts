@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { waitForFreshRateWindow } from "@/test/support/wait-for-fresh-rate-window";
 import { sendRawHttp } from "@/test/support/send-raw-http";
 import { percentile } from "@/test/support/measure";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
@@ -158,6 +159,7 @@ describe("fair body memory", () => {
       });
       expect(response?.status).toBe(413);
     }
+    await waitForFreshRateWindow();
     const limited = await Promise.all(
       Array.from({ length: 45 }, () => capture("limited", randomBytes(100 * 1024))),
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { waitForFreshRateWindow } from "@/test/support/wait-for-fresh-rate-window";
 import { startTestServer, type TestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
 
@@ -73,9 +74,7 @@ describe("claiming a bin", () => {
   });
 
   it("limits claims per address with the create budget (429 + Retry-After)", async () => {
-    // Fixed one-minute windows: start well inside one, so the budget cannot reset mid-test.
-    const second = new Date().getUTCSeconds();
-    if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    await waitForFreshRateWindow();
     const ids = Array.from({ length: LIMIT + 3 }, (_, i) => `claim-limit-${i}`);
     for (const id of ids) expect((await capture(id)).status).toBe(200);
     const statuses: number[] = [];

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { waitForFreshRateWindow } from "@/test/support/wait-for-fresh-rate-window";
 import { getDb, setDatabaseUrl } from "@/lib/db";
 import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { startTestServer } from "@/test/support/start-test-server";
@@ -77,6 +78,7 @@ describe("rate limits over HTTP", () => {
       env: { RATE_LIMIT_BIN_PER_MINUTE: "5", RATE_LIMIT_CREATE_PER_MINUTE: "2" },
     });
     try {
+      await waitForFreshRateWindow();
       const statuses: number[] = [];
       let retryAfter: string | null = null;
       for (let i = 0; i < 8; i++) {
