@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { enforceCreateRateLimit } from "@/lib/bins/enforce-create-rate-limit";
 import { hashOwnerToken } from "@/lib/bins/hash-owner-token";
 import { isValidBinId } from "@/lib/ids/bin-id";
+import { createRandomToken } from "@/lib/ids/create-random-token";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
@@ -21,7 +22,7 @@ export async function claimBin({
 }): Promise<{ ownerToken: string }> {
   if (!isValidBinId(binId)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   await enforceCreateRateLimit({ clientIp });
-  const ownerToken = randomBytes(32).toString("base64url");
+  const ownerToken = createRandomToken({ random: randomBytes, bytes: 32 });
   const db = getDb();
   const claimed = await db.bin.updateMany({
     where: { id: binId, ownerTokenHash: null },

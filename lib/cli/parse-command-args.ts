@@ -58,9 +58,14 @@ export function parseCommandArgs<
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+    // Ids and tokens made before ids avoided a leading dash can still start with one.
+    const dashWord = argv.find((arg) => /^-[^-]./.test(arg));
+    const hint = dashWord
+      ? `; an id that starts with "-" goes after "--" (webhook-echo ${command} [options] -- ${dashWord}), a token as --token=${dashWord}`
+      : "";
     const reason =
       code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown
-        ? `unknown option ${unknown}`
+        ? `unknown option ${unknown}${hint}`
         : message.split(". ")[0];
     throw new CliError(`${command}: ${reason} (see webhook-echo ${command} --help)`, 2);
   }

@@ -276,10 +276,12 @@ describe("held waits are bounded and released", () => {
       );
       for (const controller of controllers) controller.abort();
       await Promise.all(held);
-      // ...and hanging up gave every slot back.
+      // ...and hanging up gave every slot back: ten probes at once all find a free slot (one
+      // probe would pass as soon as the first slot came back, and the next round would then
+      // start with some of this round's slots still held).
       await eventually(
-        () => probeSlots(ip),
-        (status) => status === 404,
+        () => Promise.all(Array.from({ length: 10 }, () => probeSlots(ip))),
+        (statuses) => statuses.every((status) => status === 404),
       );
     }
     const statuses = await Promise.all(
