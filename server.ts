@@ -12,7 +12,7 @@ import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
-import { getDb, setDatabaseUrl } from "@/lib/db";
+import { disconnectDb, setDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { closeLiveStreams } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
@@ -193,9 +193,7 @@ async function main(): Promise<void> {
       .catch(() => {});
     await app.close().catch(() => {});
     server.closeAllConnections();
-    await getDb()
-      .$disconnect()
-      .catch(() => {});
+    await disconnectDb().catch(() => {});
   };
 }
 

@@ -1,11 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getSingleton, peekSingleton, setSingleton } from "@/lib/singleton";
 
-// The only Prisma client. The database URL is DATABASE_URL, or the embedded server's URL
-// that server.ts registers with setDatabaseUrl() before anything queries.
+// The only Prisma clients: the primary's, and one per read replica (DATABASE_READ_URL). The
+// database URL is DATABASE_URL, or the embedded server's URL that server.ts registers with
+// setDatabaseUrl() before anything queries.
 export function setDatabaseUrl(url: string): void {
   setSingleton("databaseUrl", url);
 }
@@ -16,15 +18,52 @@ export function getDatabaseUrl(): string {
   return url;
 }
 
-export function getDb(): PrismaClient {
-  return getSingleton("prisma", () => {
-    const adapter = new PrismaPg({
-      connectionString: getDatabaseUrl(),
-      max: getEnv().DATABASE_POOL_SIZE,
-      // Fail fast while the database is down so capture answers 503 instead of hanging.
-      connectionTimeoutMillis: 3000,
-      idleTimeoutMillis: 30_000,
-    });
-    return new PrismaClient({ adapter, queryPlanCacheMaxSize: 0 });
+function createClient(connectionString: string): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: getEnv().DATABASE_POOL_SIZE,
+    // Fail fast while the database is down so capture answers 503 instead of hanging.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
   });
+  return new PrismaClient({ adapter, queryPlanCacheMaxSize: 0 });
+}
+
+/** The primary: every write, and every read that must see the latest write. */
+export function getDb(): PrismaClient {
+  return getSingleton("prisma", () => createClient(getDatabaseUrl()));
+}
+
+function getReplicatedDb() {
+  return getSingleton("prismaReplicated", () => {
+    const primary = getDb();
+    const urls = getEnv().DATABASE_READ_URL;
+    // Without replicas the primary stands in as the only one: the same client, today's path.
+    return primary.$extends(
+      readReplicas({ replicas: urls.length === 0 ? [primary] : urls.map(createClient) }),
+    );
+  });
+}
+
+/**
+ * Where a read goes. "replica": it may be a moment stale (lists, details, exports, stats), so
+ * any read replica will do, picked at random per query. "primary": it must see the latest
+ * write (live streams, owner checks, reads right after a write, verdicts being judged).
+ */
+export type ReadFrom = "primary" | "replica";
+
+/**
+ * A client for reads only. A replica's client is read-only by construction (a hot standby
+ * refuses writes), so writes never take this: they go through getDb().
+ */
+export function getReadDb({ readFrom }: { readFrom: ReadFrom }): ReadDb {
+  const db = getReplicatedDb();
+  return readFrom === "replica" ? db.$replica() : db.$primary();
+}
+
+export type ReadDb = Omit<ReturnType<typeof getReplicatedDb>, "$primary" | "$replica">;
+
+/** Closes the primary's pool and every replica's. */
+export async function disconnectDb(): Promise<void> {
+  await getReplicatedDb().$disconnect();
 }

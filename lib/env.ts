@@ -6,16 +6,31 @@ function boundedInteger({ min, max, fallback }: { min: number; max?: number; fal
   return (max === undefined ? integer : integer.max(max)).default(fallback);
 }
 
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+
 // The only reader of process.env. Parsed once; a bad value stops the process with a message
 // naming the variable, instead of failing later in some request.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: boundedInteger({ min: 0, max: 65535, fallback: 3000 }),
   HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: z
+  DATABASE_URL: postgresUrl.optional(),
+  /**
+   * Read replicas of DATABASE_URL, comma-separated: reads that may be a moment stale (lists,
+   * details, exports, stats) go to one of them. Unset: every read goes to the primary.
+   */
+  DATABASE_READ_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter((url) => url !== ""),
+    )
+    .pipe(z.array(postgresUrl))
+    .default([]),
   DATABASE_POOL_SIZE: boundedInteger({ min: 1, max: 200, fallback: 10 }),
   PUBLIC_BASE_URL: z
     .url()
@@ -119,6 +134,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
+// The embedded server (DATABASE_URL unset) is started by this process: nothing replicates it.
+const checkedEnvSchema = envSchema.refine(
+  (env) => env.DATABASE_READ_URL.length === 0 || env.DATABASE_URL !== undefined,
+  { path: ["DATABASE_READ_URL"], message: "needs DATABASE_URL (replicas of a primary you run)" },
+);
+
 export type Env = z.infer<typeof envSchema>;
 
 let parsed: Env | undefined;
@@ -128,7 +149,7 @@ export function getEnv(): Env {
   const raw = Object.fromEntries(
     Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
   );
-  const result = envSchema.safeParse(raw);
+  const result = checkedEnvSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);

@@ -1,6 +1,6 @@
 import { groupRetries } from "@/lib/analysis/group-retries";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import { getDb } from "@/lib/db";
+import { getReadDb, type ReadFrom } from "@/lib/db";
 
 export type WithRetryInfo<T> = T & { attempt: number; isDuplicate: boolean };
 
@@ -12,15 +12,17 @@ export type WithRetryInfo<T> = T & { attempt: number; isDuplicate: boolean };
 export async function attachRetryInfo<T extends DeliverySummary>({
   binId,
   deliveries,
+  readFrom = "primary",
 }: {
   binId: string;
   deliveries: T[];
+  readFrom?: ReadFrom;
 }): Promise<Array<WithRetryInfo<T>>> {
   const analysisIds = [...new Set(deliveries.flatMap((d) => (d.analysisId ? [d.analysisId] : [])))];
   const related =
     analysisIds.length === 0
       ? []
-      : await getDb().delivery.findMany({
+      : await getReadDb({ readFrom }).delivery.findMany({
           where: { binId, analysisId: { in: analysisIds } },
           select: { id: true, analysisId: true, receivedAt: true, responseStatus: true },
         });

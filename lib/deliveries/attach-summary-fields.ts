@@ -1,6 +1,6 @@
 import { getSettingsCache } from "@/lib/bins/get-settings-cache";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import { getDb } from "@/lib/db";
+import { getReadDb, type ReadFrom } from "@/lib/db";
 import { readSummaryField } from "@/lib/payload/read-summary-field";
 
 // Bodies read for a page of rows stay small: larger bodies show no summary value, and a page
@@ -17,9 +17,11 @@ export type WithSummaryField<T> = T & { summaryField: { path: string; value: str
 export async function attachSummaryFields<T extends DeliverySummary>({
   binId,
   deliveries,
+  readFrom = "primary",
 }: {
   binId: string;
   deliveries: T[];
+  readFrom?: ReadFrom;
 }): Promise<Array<WithSummaryField<T>>> {
   const path = deliveries.length === 0 ? null : (await getSettingsCache().get(binId)).summaryField;
   const ids: string[] = [];
@@ -38,7 +40,7 @@ export async function attachSummaryFields<T extends DeliverySummary>({
   }
   const values = new Map<string, string>();
   if (path && ids.length > 0) {
-    const rows = await getDb().delivery.findMany({
+    const rows = await getReadDb({ readFrom }).delivery.findMany({
       where: { binId, id: { in: ids } },
       select: { id: true, body: true },
     });

@@ -2,18 +2,22 @@ import { attachRetryInfo } from "@/lib/deliveries/attach-retry-info";
 import { attachSignatures } from "@/lib/deliveries/attach-signatures";
 import { attachSummaryFields } from "@/lib/deliveries/attach-summary-fields";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
+import type { ReadFrom } from "@/lib/db";
 import { judgeConformance } from "@/lib/deliveries/judge-conformance";
 
 /**
  * Summaries as every reader sees them (list API, live events, view): verdicts, attempts and
- * the bin's summary field.
+ * the bin's summary field. Verdicts are read and judged on the primary whatever `readFrom` says
+ * (judging writes them back); attempts and summary fields read where the rows were read.
  */
 export async function decorateDeliveries<T extends DeliverySummary>({
   binId,
   deliveries,
+  readFrom = "primary",
 }: {
   binId: string;
   deliveries: T[];
+  readFrom?: ReadFrom;
 }) {
   const [withSignatures, conformance] = await Promise.all([
     attachSignatures({ binId, deliveries }),
@@ -23,6 +27,6 @@ export async function decorateDeliveries<T extends DeliverySummary>({
     ...delivery,
     conformance: conformance.get(delivery.id) ?? null,
   }));
-  const withRetries = await attachRetryInfo({ binId, deliveries: withConformance });
-  return attachSummaryFields({ binId, deliveries: withRetries });
+  const withRetries = await attachRetryInfo({ binId, deliveries: withConformance, readFrom });
+  return attachSummaryFields({ binId, deliveries: withRetries, readFrom });
 }

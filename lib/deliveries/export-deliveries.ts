@@ -8,7 +8,8 @@ import { readBodySlices } from "@/lib/deliveries/read-body-slices";
 import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
 import { yieldToEventLoop } from "@/lib/deliveries/yield-to-event-loop";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
+import { chooseReadSource } from "@/lib/deliveries/choose-read-source";
 import { getEnv } from "@/lib/env";
 import { buildHar } from "@/lib/payload/build-har";
 import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
@@ -65,7 +66,8 @@ function stamp(date: Date): string {
  * - exports running at once are limited per client address and per instance (429), and a
  *   client that goes away cancels the reads and gives its slot back.
  * The first page is read before answering, so a bad filter or a search timeout is a clear error
- * status rather than a broken download.
+ * status rather than a broken download. Everything is read from a replica when there are any
+ * (an export is a snapshot a moment old anyway), except lists filtered by verdicts.
  */
 export async function exportDeliveries({
   binId,
@@ -100,6 +102,9 @@ export async function exportDeliveries({
   if (signal?.aborted) stop();
 
   const pageBytes = getEnv().EXPORT_PAGE_BYTES;
+  // Rows, their metadata and their bodies all from one server: a row listed by the primary
+  // might not be on a replica yet.
+  const readFrom = chooseReadSource({ filter, readFrom: "replica" });
   const encoder = new TextEncoder();
   const reads: Array<Array<{ id: string; bytes: number }>> = [];
   let before: string | undefined;
@@ -107,7 +112,13 @@ export async function exportDeliveries({
   let first = true;
 
   const listNext = async (): Promise<void> => {
-    const page: DeliveryPage = await listDeliveries({ binId, limit: LIST_PAGE, before, filter });
+    const page: DeliveryPage = await listDeliveries({
+      binId,
+      limit: LIST_PAGE,
+      before,
+      filter,
+      readFrom,
+    });
     reads.push(
       ...splitByBytes({
         items: page.deliveries.map((d) => ({ id: d.id, bytes: d.size })),
@@ -128,7 +139,7 @@ export async function exportDeliveries({
 
   // Everything but the body: that is read in slices and written piece by piece.
   const readMeta = (ids: string[]) =>
-    getDb().delivery.findMany({
+    getReadDb({ readFrom }).delivery.findMany({
       where: { id: { in: ids }, binId },
       orderBy: { id: "desc" },
       omit: { body: true },
@@ -212,7 +223,10 @@ export async function exportDeliveries({
       if (!page) break;
       await yieldToEventLoop();
       const ids = page.map((item) => item.id);
-      const [metas, slices] = await Promise.all([readMeta(ids), readBodySlices({ binId, ids })]);
+      const [metas, slices] = await Promise.all([
+        readMeta(ids),
+        readBodySlices({ binId, ids, readFrom }),
+      ]);
       for (const meta of metas) {
         const body = slices.get(meta.id);
         if (!body) continue;

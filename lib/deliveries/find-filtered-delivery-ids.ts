@@ -5,7 +5,8 @@ import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
 import { judgeAllConformance } from "@/lib/deliveries/judge-all-conformance";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
-import { getDb } from "@/lib/db";
+import { getDb, getReadDb, type ReadDb, type ReadFrom } from "@/lib/db";
+import { chooseReadSource } from "@/lib/deliveries/choose-read-source";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -34,6 +35,7 @@ export async function findFilteredDeliveryIds({
   before,
   after,
   ids,
+  readFrom = "primary",
 }: {
   binId: string;
   filter: DeliveryFilter;
@@ -43,8 +45,11 @@ export async function findFilteredDeliveryIds({
   after?: string;
   /** Only among these ids (deliveries just announced on the live bus). */
   ids?: string[];
+  /** Where the ids are selected (verdict filters always read the primary: they judge first). */
+  readFrom?: ReadFrom;
 }): Promise<string[]> {
   const env = getEnv();
+  const db = getReadDb({ readFrom: chooseReadSource({ filter, readFrom }) });
   const range: Prisma.Sql[] = [];
   if (before) range.push(Prisma.sql`d.id < ${before}::uuid`);
   if (after) range.push(Prisma.sql`d.id > ${after}::uuid`);
@@ -72,14 +77,14 @@ export async function findFilteredDeliveryIds({
       AND d.conformance_schema = (SELECT coalesce(json_schema_name, ${CALLCOV_SCHEMA_NAME}) FROM bins WHERE id = ${binId})`);
   }
   const ascending = Boolean(after);
-  if (!filter.signature) return selectIds({ conditions, limit, ascending });
+  if (!filter.signature) return selectIds({ db, conditions, limit, ascending });
   conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
       AND d.signature_version = (SELECT secret_version FROM bins WHERE id = ${binId})`);
   if (after || ids) {
     // A wait's candidates are the few deliveries since its start: judge all of them.
     for (;;) {
       const stale = await findNewestStale({ binId, range });
-      if (stale.length === 0) return selectIds({ conditions, limit, ascending });
+      if (stale.length === 0) return selectIds({ db, conditions, limit, ascending });
       await judgeSignatures({ binId, ids: stale });
     }
   }
@@ -88,6 +93,7 @@ export async function findFilteredDeliveryIds({
     // Every delivery newer than the newest stale one has a current verdict: if those already
     // fill the page, nothing needs judging.
     const found = await selectIds({
+      db,
       conditions:
         stale.length === 0 ? conditions : [...conditions, Prisma.sql`d.id > ${stale[0]}::uuid`],
       limit,
@@ -99,15 +105,16 @@ export async function findFilteredDeliveryIds({
 }
 
 async function selectIds({
+  db,
   conditions,
   limit,
   ascending,
 }: {
+  db: ReadDb;
   conditions: Prisma.Sql[];
   limit: number;
   ascending: boolean;
 }): Promise<string[]> {
-  const db = getDb();
   const env = getEnv();
   try {
     // SET LOCAL lasts until the end of this transaction only; the pooled connection is clean.

@@ -6,7 +6,7 @@ import type { BinStats, StatsWindow } from "@/lib/deliveries/get-bin-stats.types
 import { getStatsReads } from "@/lib/deliveries/get-stats-reads";
 import { getStatsSlots } from "@/lib/deliveries/get-stats-slots";
 import { planStatsWindow, type StatsWindowPlan } from "@/lib/deliveries/plan-stats-window";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
@@ -22,7 +22,8 @@ const ID_SLACK_MS = 60_000;
  * are UUIDv7, so time-ordered), the analyses it touches are read through (bin_id, analysis_id)
  * to number their attempts across the whole bin, and it runs under SEARCH_STATEMENT_TIMEOUT_MS.
  * Viewers of the same bin share one read (see getStatsReads); reads that do hit the database
- * take a heavy-read slot per client address (429 past it).
+ * take a heavy-read slot per client address (429 past it). Counts a moment behind are fine: it
+ * reads a replica when there are any.
  */
 export async function getBinStats({
   binId,
@@ -62,7 +63,7 @@ async function queryBinStats({
   binId: string;
   plan: StatsWindowPlan;
 }): Promise<RawBinStats | null> {
-  const db = getDb();
+  const db = getReadDb({ readFrom: "replica" });
   const timeoutMs = getEnv().SEARCH_STATEMENT_TIMEOUT_MS;
   const tolerance = RETRY_SCHEDULE_SECONDS.map((expectedSeconds) =>
     scheduleToleranceSeconds({ expectedSeconds }),

@@ -5,7 +5,8 @@ import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import { judgeBodyConformance } from "@/lib/conformance/judge-body-conformance";
-import { getDb } from "@/lib/db";
+import { getDb, getReadDb, type ReadFrom } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { verifySignature } from "@/lib/signatures/verify-signature";
@@ -15,20 +16,39 @@ import { verifySignature } from "@/lib/signatures/verify-signature";
  * every delivery of that analysis in the bin. For the owner, the verdict is recomputed from the
  * body and the decrypted secret so it carries the expected signature (ownerDetail), which is
  * never stored: a database dump must not hold valid signatures for bodies one could send.
+ *
+ * Read from a replica when there are any; a delivery the replica does not have (yet: links
+ * are shared, and `forward` asks the moment it hears of one) is read again, wholly, from the
+ * primary, so a fresh delivery is never a 404 and its retry timeline never lacks itself.
  */
-export async function getDeliveryDetail({
-  binId,
-  deliveryId,
-  ownerToken,
-}: {
+export async function getDeliveryDetail(options: {
   binId: string;
   deliveryId: string;
   ownerToken: string | null;
 }): Promise<DeliveryDetail> {
-  const { body, ...delivery } = await getDeliveryOrThrow({ binId, deliveryId });
-  const db = getDb();
+  try {
+    return await readDeliveryDetail({ ...options, readFrom: "replica" });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
+    return readDeliveryDetail({ ...options, readFrom: "primary" });
+  }
+}
+
+async function readDeliveryDetail({
+  binId,
+  deliveryId,
+  ownerToken,
+  readFrom,
+}: {
+  binId: string;
+  deliveryId: string;
+  ownerToken: string | null;
+  readFrom: ReadFrom;
+}): Promise<DeliveryDetail> {
+  const { body, ...delivery } = await getDeliveryOrThrow({ binId, deliveryId, readFrom });
   const [bin, related] = await Promise.all([
-    db.bin.findUnique({
+    // Who owns the bin and its secret: always the primary (an owner check).
+    getDb().bin.findUnique({
       where: { id: binId },
       select: {
         ownerTokenHash: true,
@@ -38,13 +58,13 @@ export async function getDeliveryDetail({
       },
     }),
     delivery.analysisId
-      ? db.delivery.findMany({
+      ? getReadDb({ readFrom }).delivery.findMany({
           where: { binId, analysisId: delivery.analysisId },
           select: { id: true, analysisId: true, receivedAt: true, responseStatus: true },
         })
       : Promise.resolve([]),
   ]);
-  const [decorated] = await decorateDeliveries({ binId, deliveries: [delivery] });
+  const [decorated] = await decorateDeliveries({ binId, deliveries: [delivery], readFrom });
   const isOwner = isBinOwner({ ownerTokenHash: bin?.ownerTokenHash ?? null, token: ownerToken });
   const secret =
     isOwner && bin?.webhookSecretEncrypted

@@ -1,6 +1,6 @@
 import type { StoredDelivery } from "@/lib/deliveries/delivery-summary";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
-import { getDb } from "@/lib/db";
+import { getReadDb, type ReadFrom } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 import { decodeUtf8 } from "@/lib/text/decode-utf8";
@@ -12,12 +12,17 @@ export interface DeliveryWithBody extends StoredDelivery {
 export async function getDeliveryOrThrow({
   binId,
   deliveryId,
+  readFrom = "primary",
 }: {
   binId: string;
   deliveryId: string;
+  /** "replica": a 404 may only mean "not replayed yet"; the caller decides to ask the primary. */
+  readFrom?: ReadFrom;
 }): Promise<DeliveryWithBody> {
   if (!isDeliveryId(deliveryId)) throw new AppError("NOT_FOUND", "Delivery not found");
-  const row = await getDb().delivery.findFirst({ where: { id: deliveryId, binId } });
+  const row = await getReadDb({ readFrom }).delivery.findFirst({
+    where: { id: deliveryId, binId },
+  });
   if (!row) throw new AppError("NOT_FOUND", "Delivery not found");
   const body = new Uint8Array(row.body);
   return {

@@ -1,7 +1,8 @@
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { summarySelect } from "@/lib/deliveries/summary-select";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
-import { getDb } from "@/lib/db";
+import { getReadDb, type ReadFrom } from "@/lib/db";
+import { chooseReadSource } from "@/lib/deliveries/choose-read-source";
 import { hasFilter, type DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { findFilteredDeliveryIds } from "@/lib/deliveries/find-filtered-delivery-ids";
 
@@ -13,6 +14,8 @@ export interface ListDeliveriesOptions {
   /** Return deliveries newer than this cursor, oldest first (live catch-up). */
   after?: string;
   filter?: DeliveryFilter;
+  /** "replica" for pages a moment stale may serve; the live catch-up (`after`) reads the primary. */
+  readFrom?: ReadFrom;
 }
 
 export interface DeliveryPage {
@@ -26,9 +29,13 @@ export async function listDeliveries({
   before,
   after,
   filter,
+  readFrom = "primary",
 }: ListDeliveriesOptions): Promise<DeliveryPage> {
+  // The ids and the rows come from the same server, or a page could lose rows and its cursor.
+  const source = chooseReadSource({ filter, readFrom });
+  const db = getReadDb({ readFrom: source });
   if (after !== undefined) {
-    const rows = await getDb().delivery.findMany({
+    const rows = await db.delivery.findMany({
       where: { binId, id: { gt: after } },
       orderBy: { id: "asc" },
       take: limit,
@@ -37,9 +44,9 @@ export async function listDeliveries({
     return { deliveries: rows.map(toDeliverySummary), nextCursor: null };
   }
   const ids = hasFilter(filter)
-    ? await findFilteredDeliveryIds({ binId, filter, limit: limit + 1, before })
+    ? await findFilteredDeliveryIds({ binId, filter, limit: limit + 1, before, readFrom: source })
     : null;
-  const rows = await getDb().delivery.findMany({
+  const rows = await db.delivery.findMany({
     where: { binId, ...(ids ? { id: { in: ids } } : before ? { id: { lt: before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getReadDb, type ReadFrom } from "@/lib/db";
 
 // Small enough that each slice (and its hex form on the wire from PostgreSQL, twice as long)
 // is an ordinary young-generation object, not a large one that only a full GC frees; a
@@ -14,13 +14,16 @@ export const BODY_SLICE_BYTES = 48 * 1024;
 export async function readBodySlices({
   binId,
   ids,
+  readFrom = "primary",
 }: {
   binId: string;
   ids: string[];
+  /** Judging reads bodies on the primary (it writes verdicts next); exports may use a replica. */
+  readFrom?: ReadFrom;
 }): Promise<Map<string, Uint8Array[]>> {
   const slices = new Map<string, Uint8Array[]>();
   if (ids.length === 0) return slices;
-  const rows = await getDb().$queryRaw<Array<{ id: string; part: Uint8Array }>>`
+  const rows = await getReadDb({ readFrom }).$queryRaw<Array<{ id: string; part: Uint8Array }>>`
     SELECT d.id::text AS id, substring(x.body from n * ${BODY_SLICE_BYTES}::int + 1 for ${BODY_SLICE_BYTES}::int) AS part
     FROM deliveries d
     -- Detoasted (decompressed) once per row, not once per slice.
