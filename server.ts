@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
@@ -118,8 +118,27 @@ async function main(): Promise<void> {
   await app.prepare();
 
   let capturesInFlight = 0;
+  // server.close() refuses new connections, but Node goes on reading requests from kept-alive
+  // ones, which a balancer's connection pool still uses. So once stopping, every answer not yet
+  // started says Connection: close, and after the captures in flight are drained, a request
+  // still arriving is refused (the sender retries elsewhere) instead of storing a delivery that
+  // would be neither announced nor answered.
+  const unanswered = new Set<ServerResponse>();
+  let drained = false;
   // Checked every second so slow-header and slow-body clients are cut off on time.
   const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
+    if (stopping) {
+      res.setHeader("Connection", "close");
+      if (drained) {
+        const body = { error: "unavailable", message: "This instance is shutting down; retry" };
+        res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" });
+        res.end(JSON.stringify(body));
+        return;
+      }
+    } else {
+      unanswered.add(res);
+      res.once("close", () => unanswered.delete(res));
+    }
     if (req.url?.startsWith("/echo/")) {
       capturesInFlight++;
       handleCaptureRequest({ req, res })
@@ -179,12 +198,14 @@ async function main(): Promise<void> {
   stopServer = async () => {
     server.close();
     server.closeIdleConnections();
+    for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
     stopSweeper();
     closeLiveStreams();
     const deadline = Date.now() + 15_000;
     while (capturesInFlight > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    drained = true;
     await getDeliveryWriter().drain();
     await getRejectionCounter().flush();
     await getBinToucher().flush();

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/database/run-migrations";
@@ -144,5 +145,56 @@ describe("no acknowledged delivery is lost", () => {
     expect(exitCode).toBe(0);
     expect(ok.length).toBeGreaterThan(0);
     for (const answer of ok) expect(stored.get(answer.id!)).toBe(answer.body);
+  });
+  it("SIGTERM behind a keep-alive balancer: the answer in flight closes its connection, nothing else is taken", async () => {
+    const third = await startTestServer({ databaseUrl: pg.url });
+    const bin = (await (await fetch(`${third.baseUrl}/api/bins`, { method: "POST" })).json()) as {
+      id: string;
+      ownerToken: string;
+    };
+    await fetch(`${third.baseUrl}/api/bins/${bin.id}/settings`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ response: { delayMs: 1000 } }),
+    });
+    // One kept-alive connection, as a balancer's upstream pool holds it.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) =>
+      new Promise<{ status: number; connection?: string; deliveryId?: string } | null>(
+        (resolve) => {
+          const request = http.request(
+            `${third.baseUrl}/echo/${bin.id}`,
+            { method: "POST", agent },
+            (response) => {
+              let text = "";
+              response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+              response.on("end", () =>
+                resolve({
+                  status: response.statusCode!,
+                  connection: response.headers.connection,
+                  deliveryId: response.headers["x-delivery-id"] as string | undefined,
+                }),
+              );
+            },
+          );
+          request.on("error", () => resolve(null)); // refused: the sender retries elsewhere
+          request.end(body);
+        },
+      );
+    const inFlight = post("in flight");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = third.stop("SIGTERM");
+    const first = await inFlight;
+    expect(first).toMatchObject({ status: 200, connection: "close" });
+    // The next request cannot ride the old connection: refused, or at most a 503.
+    const second = await post("after the stop began");
+    expect(second === null || second.status === 503).toBe(true);
+    expect(await exited).toBe(0);
+    agent.destroy();
+    const { rows } = await db.query<{ id: string }>(
+      "SELECT id::text FROM deliveries WHERE bin_id = $1",
+      [bin.id],
+    );
+    expect(rows.map((row) => row.id)).toEqual([first!.deliveryId]);
   });
 });
