@@ -4,8 +4,8 @@ import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { describeFailedResponse } from "@/components/common/describe-failed-response";
 import type { ListFilter } from "@/lib/payload/list-filter";
 
-/** One page of the list, newest first; `nextCursor` is null on the last page. */
-export interface DeliveryPage {
+/** One page of the list as its query cache holds it, newest first; `nextCursor` null on the last. */
+export interface CachedDeliveryPage {
   deliveries: ListedDelivery[];
   nextCursor: string | null;
   /**
@@ -34,7 +34,7 @@ export async function fetchDeliveryPage({
   filter,
   before,
   signal,
-}: FetchDeliveryPageOptions): Promise<DeliveryPage> {
+}: FetchDeliveryPageOptions): Promise<CachedDeliveryPage> {
   const response = await fetch(
     apiUrl.deliveries(binId, {
       filter,

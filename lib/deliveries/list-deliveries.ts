@@ -15,7 +15,8 @@ export interface ListDeliveriesOptions {
   filter?: DeliveryFilter;
 }
 
-export interface DeliveryPage {
+/** A page of stored summaries, before decorateDeliveries adds verdicts and attempts. */
+export interface SummaryPage {
   deliveries: DeliverySummary[];
   nextCursor: string | null;
 }
@@ -26,7 +27,7 @@ export async function listDeliveries({
   before,
   after,
   filter,
-}: ListDeliveriesOptions): Promise<DeliveryPage> {
+}: ListDeliveriesOptions): Promise<SummaryPage> {
   if (after !== undefined) {
     const rows = await getDb().delivery.findMany({
       where: { binId, id: { gt: after } },
