@@ -1,4 +1,4 @@
-import { CopyButton } from "@/components/common/CopyButton";
+import { CommandBlock } from "@/components/common/CommandBlock";
 import { buildCliCommand, LOCAL_WEBHOOK_URL } from "@/components/common/build-cli-command";
 
 type CliOneLinerProps = {
@@ -28,19 +28,14 @@ export function CliOneLiner(props: CliOneLinerProps) {
       })
     : buildCliCommand({ origin, tarballPath, args: ["create", "--server", origin] });
   return (
-    <div data-testid="cli-one-liner" className="flex flex-col gap-1">
-      <div className="flex items-center justify-between gap-2">
-        <span className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-          {viewUrl ? "Forward to your local app" : "From a terminal"}
-        </span>
-        <CopyButton text={command} ariaLabel="Copy the CLI command" testId="copy-cli-one-liner" />
-      </div>
-      <pre
-        data-testid="cli-command"
-        className="overflow-x-auto rounded-lg bg-zinc-950 p-3 text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere text-zinc-100 dark:bg-black"
-      >
-        {command}
-      </pre>
+    <CommandBlock
+      label={viewUrl ? "Forward to your local app" : "From a terminal"}
+      command={command}
+      copyLabel="Copy the CLI command"
+      copyTestId="copy-cli-one-liner"
+      testId="cli-one-liner"
+      commandTestId="cli-command"
+    >
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         {viewUrl ? (
           "Every delivery to this bin is re-sent to your app as it arrives."
@@ -62,6 +57,6 @@ export function CliOneLiner(props: CliOneLinerProps) {
         </a>{" "}
         and run <code className="whitespace-nowrap">node webhook-echo.mjs</code>.
       </p>
-    </div>
+    </CommandBlock>
   );
 }

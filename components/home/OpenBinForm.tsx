@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { FieldError } from "@/components/common/FieldError";
 import { isValidBinId } from "@/lib/ids/bin-id";
 
 export function OpenBinForm() {
@@ -65,16 +66,7 @@ export function OpenBinForm() {
           Open
         </button>
       </form>
-      {error && (
-        <p
-          id={errorId}
-          role="alert"
-          data-testid="open-bin-error"
-          className="mt-2 text-sm text-rose-600 dark:text-rose-400"
-        >
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} testId="open-bin-error" error={error} className="mt-2" />
     </section>
   );
 }

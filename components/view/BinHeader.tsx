@@ -6,28 +6,26 @@ import { CopyButton } from "@/components/common/CopyButton";
 import { BinSummary } from "@/components/view/BinSummary";
 import { ClaimBinButton } from "@/components/view/ClaimBinButton";
 import { CliPopover } from "@/components/view/CliPopover";
+import type { BinLinks } from "@/components/view/bin-links";
 import { LiveStatus } from "@/components/view/LiveStatus";
 import { OverviewButton } from "@/components/view/OverviewButton";
 import { SendSampleButton } from "@/components/view/SendSampleButton";
 import { SimulationChip } from "@/components/view/SimulationChip";
-import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import { pickBinSettings } from "@/components/view/pick-bin-settings";
 import type { LiveStatus as LiveStatusValue } from "@/components/view/use-live-deliveries";
 import type { PublicBin } from "@/lib/bins/public-bin";
 import { ForwardRespondingChip } from "@/components/view/ForwardRespondingChip";
 
 interface BinHeaderProps {
   binId: string;
-  echoUrl: string;
-  /** The view link to copy (with the selected delivery). */
+  links: BinLinks;
+  /** Counters and settings (the simulation chip's, the sample button's); null before any read. */
+  bin: PublicBin | null;
+  /** The view link to copy (with the selected delivery and the filter). */
   shareUrl: string;
-  /** The bin's view URL (the CLI one-liner forwards it). */
-  viewUrl: string;
-  cliTarballPath: string;
   status: LiveStatusValue;
   hasOwner: boolean;
   isOwner: boolean;
-  settings: BinSettingsState;
-  bin: PublicBin | null;
   onOpenSettings: () => void;
   onSampleSent: (deliveryId: string) => void;
 }
@@ -38,18 +36,16 @@ interface BinHeaderProps {
  */
 export function BinHeader({
   binId,
-  echoUrl,
+  links,
+  bin,
   shareUrl,
-  viewUrl,
-  cliTarballPath,
   status,
   hasOwner,
   isOwner,
-  settings,
-  bin,
   onOpenSettings,
   onSampleSent,
 }: BinHeaderProps) {
+  const settings = pickBinSettings({ bin });
   return (
     <header
       data-testid="bin-header"
@@ -92,7 +88,7 @@ export function BinHeader({
           </Link>
           <OverviewButton binId={binId} />
           <CopyButton text={shareUrl} label="Copy view link" testId="copy-view-link" />
-          <CliPopover viewUrl={viewUrl} tarballPath={cliTarballPath} />
+          <CliPopover links={links} />
           {isOwner ? (
             <button
               type="button"
@@ -122,9 +118,9 @@ export function BinHeader({
             data-testid="echo-url"
             className="min-w-0 font-mono text-sm font-semibold break-all text-zinc-900 select-all sm:text-base lg:text-lg dark:text-zinc-50"
           >
-            {echoUrl}
+            {links.echoUrl}
           </code>
-          <CopyButton text={echoUrl} ariaLabel="Copy echo URL" testId="copy-echo-url" />
+          <CopyButton text={links.echoUrl} ariaLabel="Copy echo URL" testId="copy-echo-url" />
         </div>
         <BinSummary bin={bin} />
       </div>

@@ -32,9 +32,7 @@ export async function BinPage({ binId, selectedId, tab = null }: BinPageProps) {
     >
       <BinView
         binId={data.binId}
-        echoUrl={data.echoUrl}
-        viewUrl={data.viewUrl}
-        cliTarballPath={cliTarballPath}
+        links={{ echoUrl: data.echoUrl, viewUrl: data.viewUrl, cliTarballPath }}
         initialNewestId={data.deliveries[0]?.id ?? null}
         initialSelectedId={selectedId}
         initialTab={tab}

@@ -5,14 +5,14 @@ import { useState, type ReactNode } from "react";
 import { binQueryKey } from "@/components/view/bin-query-key";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import { decodeBase64 } from "@/lib/signatures/decode-base64";
-import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 import type { LiveLog } from "@/components/view/live-log";
 
 interface BinQueryProviderProps {
   binId: string;
   /** The unfiltered first page the server rendered. */
-  initialPage: DeliveryPage;
+  initialPage: CachedDeliveryPage;
   /** A deep link's delivery, rendered by the server so the link shows it in the first HTML. */
   initialDetail?: DeliveryDetail | null;
   children: ReactNode;
@@ -45,7 +45,7 @@ export function BinQueryProvider({
     queryClient.setQueryDefaults(["live"], { gcTime: Infinity });
     const newestId = initialPage.deliveries[0]?.id ?? null;
     queryClient.setQueryData<LiveLog>(binQueryKey.live(binId), { newestId, recent: [] });
-    queryClient.setQueryData<InfiniteData<DeliveryPage, string | null>>(
+    queryClient.setQueryData<InfiniteData<CachedDeliveryPage, string | null>>(
       binQueryKey.list(binId, ""),
       { pages: [{ ...initialPage, liveMark: newestId }], pageParams: [null] },
     );

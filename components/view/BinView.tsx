@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { recordRecentBin } from "@/components/common/recent-bins";
 import { BinHeader } from "@/components/view/BinHeader";
+import type { BinLinks } from "@/components/view/bin-links";
 import { DeliveryDetailPane } from "@/components/view/DeliveryDetailPane";
 import { DeliveryListPane } from "@/components/view/DeliveryListPane";
 import { EmptyState } from "@/components/view/EmptyState";
@@ -29,10 +30,7 @@ import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 
 export interface BinViewProps {
   binId: string;
-  echoUrl: string;
-  viewUrl: string;
-  /** The CLI one-liner's tarball path (lib/cli-download/get-cli-tarball-path.ts). */
-  cliTarballPath: string;
+  links: BinLinks;
   /** Newest delivery of the server-rendered first page (already in the query cache). */
   initialNewestId: string | null;
   /** From a deep link /view/<id>/<deliveryId>. */
@@ -54,9 +52,7 @@ const MemoDeliveryDetailPane = memo(DeliveryDetailPane);
 /** The live view of one bin: list and detail panes over the bin's query cache. */
 export function BinView({
   binId,
-  echoUrl,
-  viewUrl,
-  cliTarballPath,
+  links,
   initialNewestId,
   initialSelectedId,
   initialTab,
@@ -200,7 +196,7 @@ export function BinView({
 
   const filterQuery = buildFilterQuery({ filter });
   const shareUrl =
-    (selectedId ? `${viewUrl}/${encodeURIComponent(selectedId)}` : viewUrl) +
+    (selectedId ? `${links.viewUrl}/${encodeURIComponent(selectedId)}` : links.viewUrl) +
     (filterQuery ? `?${filterQuery}` : "");
   const empty = list.deliveries.length === 0 && !list.filtered && !list.filtering;
 
@@ -211,15 +207,12 @@ export function BinView({
     <div data-testid="bin-view" className="relative flex h-dvh flex-col overflow-hidden">
       <BinHeader
         binId={binId}
-        echoUrl={echoUrl}
+        links={links}
+        bin={liveBin ?? null}
         shareUrl={shareUrl}
-        viewUrl={viewUrl}
-        cliTarballPath={cliTarballPath}
         status={status}
         hasOwner={hasOwner}
         isOwner={isOwner}
-        settings={settings}
-        bin={liveBin ?? bin}
         onOpenSettings={() => setSettingsOpen(true)}
         onSampleSent={select}
       />
@@ -229,7 +222,7 @@ export function BinView({
           tabIndex={-1}
           className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
         >
-          <EmptyState echoUrl={echoUrl} viewUrl={viewUrl} cliTarballPath={cliTarballPath} />
+          <EmptyState links={links} />
         </main>
       ) : (
         <main id="main" tabIndex={-1} className="relative flex min-h-0 flex-1">
@@ -250,7 +243,7 @@ export function BinView({
           >
             <MemoDeliveryDetailPane
               binId={binId}
-              echoUrl={echoUrl}
+              echoUrl={links.echoUrl}
               deliveryId={selectedId}
               onBack={onBack}
               onSelect={select}
@@ -268,8 +261,7 @@ export function BinView({
           binId={binId}
           settings={settings}
           limits={bin?.limits ?? null}
-          viewUrl={viewUrl}
-          cliTarballPath={cliTarballPath}
+          links={links}
           onSaved={saveSettings}
           onSecretSaved={onSecretSaved}
           onCleared={() => void onCleared()}

@@ -2,6 +2,7 @@
 
 import { use, useId, useMemo, useState } from "react";
 import { AnalysisView } from "@/components/view/AnalysisView";
+import { BodyTabs, type BodyTabId } from "@/components/view/BodyTabs";
 import { BodyText } from "@/components/view/BodyText";
 import { FormTable } from "@/components/view/FormTable";
 import { HexDump } from "@/components/view/HexDump";
@@ -10,8 +11,6 @@ import { JsonRevealContext } from "@/components/view/json-reveal-context";
 import { MultipartParts } from "@/components/view/MultipartParts";
 import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
 import { classifyBody } from "@/lib/payload/classify-body";
-
-export type BodyTabId = "analysis" | "pretty" | "raw" | "hex";
 
 interface BodyViewerProps {
   body: Uint8Array;
@@ -71,35 +70,16 @@ export function BodyViewer({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
-        <div
-          role="tablist"
-          aria-label="Body view"
-          className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800/70"
-        >
-          {tabs.map((tab) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              id={`${baseId}-${tab.id}-tab`}
-              aria-selected={tab.id === active}
-              aria-controls={`${baseId}-panel`}
-              data-testid={tab.id === "analysis" ? "analysis-tab" : `body-tab-${tab.id}`}
-              onClick={() => {
-                setChosen(tab.id);
-                setSeenReveal(request?.nonce ?? 0);
-                onTabChange?.(tab.id);
-              }}
-              className={`rounded-md px-3 py-1 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-sky-500 ${
-                tab.id === active
-                  ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-zinc-100"
-                  : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-              }`}
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
+        <BodyTabs
+          tabs={tabs}
+          active={active}
+          baseId={baseId}
+          onSelect={(tab) => {
+            setChosen(tab);
+            setSeenReveal(request?.nonce ?? 0);
+            onTabChange?.(tab);
+          }}
+        />
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {isAnalysis ? "CallCov analysis (JSON)" : KIND_LABELS[classified.kind]}
         </span>

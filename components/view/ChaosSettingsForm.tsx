@@ -6,9 +6,10 @@ import {
   buildChaosSettingsRequest,
   type ChaosFormState,
 } from "@/components/view/build-chaos-settings-request";
-import { LabeledInput } from "@/components/view/LabeledInput";
+import { LabeledInput, type LabeledInputProps } from "@/components/view/LabeledInput";
 import { SaveButton } from "@/components/view/SaveButton";
 import type { SettingsFormProps } from "@/components/view/settings-form-props";
+import { LabeledCheckbox } from "@/components/view/LabeledCheckbox";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
@@ -22,11 +23,32 @@ function initialState(settings: BinSettingsState): ChaosFormState {
   };
 }
 
+type TextField = Exclude<keyof ChaosFormState, "gone">;
+
+const FIELDS: Record<TextField, Omit<LabeledInputProps, "value" | "onChange">> = {
+  failureRate: {
+    label: "Failure rate",
+    hint: "0–1, e.g. 0.2",
+    testId: "chaos-rate",
+    placeholder: "0",
+  },
+  retryAfterSeconds: {
+    label: "Retry-After (s)",
+    hint: "on 429/503",
+    testId: "chaos-retry-after",
+    numeric: true,
+  },
+  statuses: { label: "Statuses", hint: "4xx/5xx, picked at random", testId: "chaos-statuses" },
+};
+
 /** Chaos testing (random failures) and the gone switch (410 to everything). */
 export function ChaosSettingsForm({ binId, settings, onSaved }: SettingsFormProps) {
   const [form, setForm] = useState(() => initialState(settings));
   const { busy, message, save } = useSaveSettings({ binId, onSaved });
   const set = (patch: Partial<ChaosFormState>) => setForm((current) => ({ ...current, ...patch }));
+  const field = (key: TextField) => (
+    <LabeledInput {...FIELDS[key]} value={form[key]} onChange={(value) => set({ [key]: value })} />
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,39 +61,16 @@ export function ChaosSettingsForm({ binId, settings, onSaved }: SettingsFormProp
   return (
     <form data-testid="chaos-settings" onSubmit={submit} className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-3">
-        <LabeledInput
-          label="Failure rate"
-          hint="0–1, e.g. 0.2"
-          testId="chaos-rate"
-          placeholder="0"
-          value={form.failureRate}
-          onChange={(failureRate) => set({ failureRate })}
-        />
-        <LabeledInput
-          label="Retry-After (s)"
-          hint="on 429/503"
-          testId="chaos-retry-after"
-          numeric
-          value={form.retryAfterSeconds}
-          onChange={(retryAfterSeconds) => set({ retryAfterSeconds })}
-        />
+        {field("failureRate")}
+        {field("retryAfterSeconds")}
       </div>
-      <LabeledInput
-        label="Statuses"
-        hint="4xx/5xx, picked at random"
-        testId="chaos-statuses"
-        value={form.statuses}
-        onChange={(statuses) => set({ statuses })}
+      {field("statuses")}
+      <LabeledCheckbox
+        label="Gone: answer 410 to every delivery, like an unsubscribed endpoint"
+        testId="chaos-gone"
+        checked={form.gone}
+        onChange={(gone) => set({ gone })}
       />
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          data-testid="chaos-gone"
-          checked={form.gone}
-          onChange={(event) => set({ gone: event.target.checked })}
-        />
-        Gone: answer 410 to every delivery, like an unsubscribed endpoint
-      </label>
       <FormMessage message={message} testId={message?.error ? "chaos-error" : "chaos-saved"} />
       <SaveButton busy={busy} testId="chaos-save" label="Save chaos" className="self-start" />
     </form>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-interface ChartFigureProps {
+export interface ChartFigureProps {
   title: string;
   testId: string;
   /** A line beside the title (totals, what the chart compares). */

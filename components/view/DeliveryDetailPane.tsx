@@ -3,7 +3,8 @@
 import { buttonClass } from "@/components/common/button-class";
 import { apiUrl } from "@/components/common/api-url";
 import { CopyButton } from "@/components/common/CopyButton";
-import { BodyViewer, type BodyTabId } from "@/components/view/BodyViewer";
+import type { BodyTabId } from "@/components/view/BodyTabs";
+import { BodyViewer } from "@/components/view/BodyViewer";
 import { DeliveryComparePanel } from "@/components/view/DeliveryComparePanel";
 import { ConformanceSection } from "@/components/view/ConformanceSection";
 import { JsonRevealProvider } from "@/components/view/JsonRevealProvider";
@@ -95,8 +96,6 @@ export function DeliveryDetailPane({
   }
 
   const { detail, body } = state.delivery;
-  const target = `/echo/${binId}${detail.path}${detail.query === "" ? "" : `?${detail.query}`}`;
-  const rawUrl = apiUrl.raw(binId, detail.id);
   const query = parseQueryString({ query: detail.query }).map(
     ({ name, value }) => [name, value] as const,
   );
@@ -111,11 +110,9 @@ export function DeliveryDetailPane({
       className="flex flex-col gap-6 p-4 sm:p-6"
     >
       <DeliveryOverview
-        detail={detail}
-        body={body}
+        delivery={state.delivery}
+        binId={binId}
         echoUrl={echoUrl}
-        target={target}
-        rawUrl={rawUrl}
         back={back}
         onDelete={onDelete}
       />
@@ -154,7 +151,7 @@ export function DeliveryDetailPane({
           key={detail.id}
           body={body}
           contentType={detail.contentType}
-          rawUrl={rawUrl}
+          rawUrl={apiUrl.raw(binId, detail.id)}
           initialTab={initialTab}
           onTabChange={rememberTab}
         />

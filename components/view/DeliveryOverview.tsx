@@ -1,5 +1,6 @@
 "use client";
 
+import { apiUrl } from "@/components/common/api-url";
 import { buttonClass } from "@/components/common/button-class";
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/components/common/ConfirmDialog";
@@ -7,19 +8,16 @@ import { RelativeTime } from "@/components/common/RelativeTime";
 import { downloadBytes } from "@/components/common/download-bytes";
 import { AttemptChip } from "@/components/view/AttemptChip";
 import { CurlActions } from "@/components/view/CurlActions";
+import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 import { MethodBadge } from "@/components/view/MethodBadge";
 import { SignatureBadge } from "@/components/view/SignatureBadge";
 import { StatusCode } from "@/components/view/StatusCode";
-import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
 
 interface DeliveryOverviewProps {
-  detail: DeliveryDetail;
-  body: Uint8Array;
+  delivery: LoadedDelivery;
+  binId: string;
   echoUrl: string;
-  /** Where it was sent: /echo/<bin><path>?<query>. */
-  target: string;
-  rawUrl: string;
   /** The "back to the list" button of narrow screens. */
   back: ReactNode;
   /** Owners may delete; null hides the button. */
@@ -37,14 +35,14 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
 
 /** Top of the detail pane: what was sent where, when, its verdict, and the actions on it. */
 export function DeliveryOverview({
-  detail,
-  body,
+  delivery: { detail, body },
+  binId,
   echoUrl,
-  target,
-  rawUrl,
   back,
   onDelete,
 }: DeliveryOverviewProps) {
+  // Where it was sent: the path and query after the echo URL, as the sender wrote them.
+  const target = `/echo/${binId}${detail.path}${detail.query === "" ? "" : `?${detail.query}`}`;
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -108,7 +106,12 @@ export function DeliveryOverview({
       </dl>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <CurlActions detail={detail} body={body} echoUrl={echoUrl} />
-        <a href={rawUrl} download data-testid="download-raw" className={buttonClass()}>
+        <a
+          href={apiUrl.raw(binId, detail.id)}
+          download
+          data-testid="download-raw"
+          className={buttonClass()}
+        >
           Download raw
         </a>
         <button

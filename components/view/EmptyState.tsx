@@ -1,17 +1,10 @@
 import { CliOneLiner } from "@/components/common/CliOneLiner";
-import { CopyButton } from "@/components/common/CopyButton";
+import { CommandBlock } from "@/components/common/CommandBlock";
 import { buildExampleCurl } from "@/components/common/example-curl";
+import type { BinLinks } from "@/components/view/bin-links";
 
-export function EmptyState({
-  echoUrl,
-  viewUrl,
-  cliTarballPath,
-}: {
-  echoUrl: string;
-  viewUrl: string;
-  cliTarballPath: string;
-}) {
-  const curl = buildExampleCurl(echoUrl);
+export function EmptyState({ links }: { links: BinLinks }) {
+  const curl = buildExampleCurl(links.echoUrl);
   return (
     <div
       data-testid="empty-state"
@@ -30,21 +23,13 @@ export function EmptyState({
         Send any HTTP request to the echo URL above (any method, any sub-path). It shows up here the
         moment it arrives, no reload needed.
       </p>
-      <div className="flex flex-col gap-1">
-        <div className="flex items-center justify-between">
-          <span className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-            Try it
-          </span>
-          <CopyButton text={curl} ariaLabel="Copy the curl command" />
-        </div>
-        <pre
-          data-testid="curl-example"
-          className="overflow-x-auto rounded-lg bg-zinc-950 p-3 text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere text-zinc-100 dark:bg-black"
-        >
-          {curl}
-        </pre>
-      </div>
-      <CliOneLiner viewUrl={viewUrl} tarballPath={cliTarballPath} />
+      <CommandBlock
+        label="Try it"
+        command={curl}
+        copyLabel="Copy the curl command"
+        commandTestId="curl-example"
+      />
+      <CliOneLiner viewUrl={links.viewUrl} tarballPath={links.cliTarballPath} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { FieldError } from "@/components/common/FieldError";
 import { checkJsonFilter } from "@/components/view/check-json-filter";
 import { EMPTY_FILTER } from "@/lib/payload/empty-filter";
 import { buildFilterQuery } from "@/lib/payload/build-filter-query";
@@ -109,6 +110,14 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
 
   // One `dot.path=value` entry becomes a chip (a repeated json= parameter) once the API's own
   // schema accepts it; a refused one stays in the input with the reason and nothing is sent.
+  const clearAll = () => {
+    if (timer.current) clearTimeout(timer.current);
+    setDraft(EMPTY_FILTER);
+    setJsonText("");
+    setJsonError(null);
+    onChange(EMPTY_FILTER);
+  };
+
   const addJson = () => {
     const entry = jsonText.trim();
     if (entry === "") return;
@@ -184,29 +193,14 @@ export function FilterBar({ filter, onChange, busy }: FilterBarProps) {
           <button
             type="button"
             data-testid="filter-clear"
-            onClick={() => {
-              if (timer.current) clearTimeout(timer.current);
-              setDraft(EMPTY_FILTER);
-              setJsonText("");
-              setJsonError(null);
-              onChange(EMPTY_FILTER);
-            }}
+            onClick={clearAll}
             className="h-7 shrink-0 rounded-md px-2 text-xs font-medium text-sky-700 hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:bg-sky-500/10"
           >
             Clear
           </button>
         )}
       </div>
-      {jsonError && (
-        <p
-          id={jsonErrorId}
-          role="alert"
-          data-testid="filter-json-error"
-          className="text-xs text-red-700 dark:text-red-400"
-        >
-          {jsonError}
-        </p>
-      )}
+      <FieldError id={jsonErrorId} testId="filter-json-error" error={jsonError} />
       {draft.json.length > 0 && (
         <ul aria-label="JSON filters" className="flex flex-wrap gap-1">
           {draft.json.map((entry) => (

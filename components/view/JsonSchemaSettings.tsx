@@ -1,17 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { buttonClass } from "@/components/common/button-class";
 import { FormMessage } from "@/components/common/FormMessage";
+import { RemoveButton } from "@/components/view/RemoveButton";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import { jsonSchemaSettingSchema } from "@/lib/bins/json-schema-setting-schema";
-import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
-
-interface JsonSchemaSettingsProps {
-  binId: string;
-  settings: BinSettingsState;
-  /** A new or removed schema changes every verdict. */
-  onSaved: (settings: BinSettingsState) => void;
-}
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 
 function format(schema: Record<string, unknown> | null): string {
   return schema === null ? "" : JSON.stringify(schema, null, 2);
@@ -35,9 +30,10 @@ function parseSchema(text: string): { schema: Record<string, unknown> } | { erro
 /**
  * The bin's own JSON Schema (2020-12): when set, every JSON delivery is checked against it
  * instead of the CallCov analysis schema. Syntax and size are checked here as you type; whether
- * the validator can compile it is the server's answer (shown as the error).
+ * the validator can compile it is the server's answer (shown as the error). A new or removed
+ * schema changes every verdict: the dialog's onSaved for it refreshes them.
  */
-export function JsonSchemaSettings({ binId, settings, onSaved }: JsonSchemaSettingsProps) {
+export function JsonSchemaSettings({ binId, settings, onSaved }: SettingsFormProps) {
   const [text, setText] = useState(() => format(settings.jsonSchema));
   const { busy, message, save } = useSaveSettings({ binId, onSaved });
   const parsed = text.trim() === "" ? null : parseSchema(text);
@@ -96,25 +92,21 @@ export function JsonSchemaSettings({ binId, settings, onSaved }: JsonSchemaSetti
           type="submit"
           data-testid="json-schema-save"
           disabled={busy || parsed === null || problem !== null}
-          className="h-8 rounded-md bg-sky-600 px-3 text-sm font-semibold text-white hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50"
+          className={buttonClass({ variant: "primary" })}
         >
           Save schema
         </button>
         {settings.jsonSchema !== null && (
-          <button
-            type="button"
-            data-testid="json-schema-remove"
-            disabled={busy}
-            onClick={() =>
+          <RemoveButton
+            busy={busy}
+            testId="json-schema-remove"
+            onRemove={() =>
               void save({ jsonSchema: null }, () => {
                 setText("");
                 return "Schema removed; CallCov analyses are checked again.";
               })
             }
-            className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            Remove
-          </button>
+          />
         )}
       </div>
       <FormMessage message={message} testId="json-schema-message" />

@@ -3,16 +3,13 @@
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
-import { ChartFigure } from "@/components/view/ChartFigure";
+import { ChartFigure, type ChartFigureProps } from "@/components/view/ChartFigure";
 import { describeMix } from "@/components/view/describe-mix";
 import type { MixRow } from "@/components/view/mix-row";
 
-interface MixChartProps {
-  title: string;
-  testId: string;
+type MixChartProps = Pick<ChartFigureProps, "title" | "testId" | "note"> & {
   rows: readonly MixRow[];
-  note?: string;
-}
+};
 
 const WIDTH = 320;
 const ROW_HEIGHT = 22;
@@ -20,7 +17,7 @@ const LABEL_WIDTH = 104;
 const VALUE_WIDTH = 44;
 
 /** Counts as horizontal bars with their numbers printed; the image is labelled with them too. */
-export function MixChart({ title, testId, rows, note }: MixChartProps) {
+export function MixChart({ rows, ...figure }: MixChartProps) {
   const x = scaleLinear<number>({
     domain: [0, Math.max(1, ...rows.map((row) => row.value))],
     range: [0, WIDTH - LABEL_WIDTH - VALUE_WIDTH],
@@ -28,12 +25,10 @@ export function MixChart({ title, testId, rows, note }: MixChartProps) {
   const height = Math.max(1, rows.length) * ROW_HEIGHT;
   return (
     <ChartFigure
-      title={title}
-      testId={testId}
-      note={note}
+      {...figure}
       width={WIDTH}
       height={height}
-      label={describeMix({ title, rows })}
+      label={describeMix({ title: figure.title, rows })}
     >
       {rows.map((row, index) => {
         const width = x(row.value);

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ComponentType } from "react";
 import { SideSheet } from "@/components/common/SideSheet";
 import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
 import { DetailSection } from "@/components/view/DetailSection";
@@ -11,7 +12,9 @@ import { ChaosSettingsForm } from "@/components/view/ChaosSettingsForm";
 import { RespondSettingsForm } from "@/components/view/RespondSettingsForm";
 import { SecretSettings } from "@/components/view/SecretSettings";
 import { SummaryFieldSettings } from "@/components/view/SummaryFieldSettings";
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 import type { PublicBin } from "@/lib/bins/public-bin";
+import type { BinLinks } from "@/components/view/bin-links";
 
 interface OwnerSettingsDialogProps {
   open: boolean;
@@ -20,14 +23,28 @@ interface OwnerSettingsDialogProps {
   settings: BinSettingsState;
   limits: PublicBin["limits"] | null;
   /** For the `forward --respond` one-liner. */
-  viewUrl: string;
-  cliTarballPath: string;
+  links: BinLinks;
   onSaved: (settings: BinSettingsState) => void;
   /** A new or removed secret: every verdict changes. */
   onSecretSaved: (settings: BinSettingsState) => void;
   onCleared: () => void;
   onBinDeleted: () => void;
 }
+
+// The settings forms in the order shown. `rejudges`: saving changes every delivery's verdict
+// (a new secret, a new schema), so rows and details are read again.
+const SETTINGS_FORMS: ReadonlyArray<{
+  title: string;
+  Form: ComponentType<SettingsFormProps>;
+  rejudges?: true;
+}> = [
+  { title: "Webhook secret", Form: SecretSettings, rejudges: true },
+  { title: "Response", Form: ResponseSettingsForm },
+  { title: "JSON Schema", Form: JsonSchemaSettings, rejudges: true },
+  { title: "List rows", Form: SummaryFieldSettings },
+  { title: "Response rules", Form: ResponseRulesEditor },
+  { title: "Chaos and gone", Form: ChaosSettingsForm },
+];
 
 /** The owner's settings as a side sheet: secret, simulated response, housekeeping. */
 export function OwnerSettingsDialog({
@@ -36,8 +53,7 @@ export function OwnerSettingsDialog({
   binId,
   settings,
   limits,
-  viewUrl,
-  cliTarballPath,
+  links,
   onSaved,
   onSecretSaved,
   onCleared,
@@ -54,36 +70,13 @@ export function OwnerSettingsDialog({
       width="w-[min(32rem,100vw)]"
       bodyClassName="flex flex-1 flex-col gap-7 overflow-y-auto px-5 py-5"
     >
-      <DetailSection title="Webhook secret">
-        <SecretSettings binId={binId} hasSecret={settings.hasSecret} onSaved={onSecretSaved} />
-      </DetailSection>
-      <DetailSection title="Response">
-        <ResponseSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
-      </DetailSection>
-      <DetailSection title="JSON Schema">
-        <JsonSchemaSettings binId={binId} settings={settings} onSaved={onSecretSaved} />
-      </DetailSection>
-      <DetailSection title="List rows">
-        <SummaryFieldSettings
-          binId={binId}
-          summaryField={settings.summaryField ?? null}
-          onSaved={onSaved}
-        />
-      </DetailSection>
-      <DetailSection title="Response rules">
-        <ResponseRulesEditor binId={binId} settings={settings} onSaved={onSaved} />
-      </DetailSection>
-      <DetailSection title="Chaos and gone">
-        <ChaosSettingsForm binId={binId} settings={settings} onSaved={onSaved} />
-      </DetailSection>
+      {SETTINGS_FORMS.map(({ title, Form, rejudges }) => (
+        <DetailSection key={title} title={title}>
+          <Form binId={binId} settings={settings} onSaved={rejudges ? onSecretSaved : onSaved} />
+        </DetailSection>
+      ))}
       <DetailSection title="Local app answers">
-        <RespondSettingsForm
-          binId={binId}
-          settings={settings}
-          onSaved={onSaved}
-          viewUrl={viewUrl}
-          cliTarballPath={cliTarballPath}
-        />
+        <RespondSettingsForm binId={binId} settings={settings} onSaved={onSaved} links={links} />
       </DetailSection>
       <DetailSection title="Housekeeping">
         {limits && (

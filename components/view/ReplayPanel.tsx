@@ -3,7 +3,7 @@
 import { buttonClass } from "@/components/common/button-class";
 import { useMemo, useState, type FormEvent } from "react";
 import { ReplayEditor } from "@/components/view/ReplayEditor";
-import { ResignOption } from "@/components/view/ResignOption";
+import { LabeledCheckbox } from "@/components/view/LabeledCheckbox";
 import { StatusCode } from "@/components/view/StatusCode";
 import { signReplayBody } from "@/components/view/sign-replay-body";
 import { applyHeaderEdits } from "@/lib/payload/apply-header-edits";
@@ -208,7 +208,15 @@ export function ReplayPanel({
         onHeadersChange={setEditedHeaders}
       />
       {isOwner && schemeLabel && (
-        <ResignOption schemeLabel={schemeLabel} checked={resign} onChange={setResign} />
+        // Owner only: the server signs the bytes about to be sent with the bin's secret at the
+        // current time; the browser gets the signature headers, never the secret.
+        <LabeledCheckbox
+          label={`Re-sign with the bin's secret (${schemeLabel})`}
+          hint="The server signs the body you send with the current time and replaces the signature headers, so the receiver's real check accepts it. The secret stays on the server."
+          testId="replay-resign"
+          checked={resign}
+          onChange={setResign}
+        />
       )}
       <p data-testid="replay-summary" className="text-xs text-zinc-500 dark:text-zinc-400">
         Sent from your browser: {request.method} with {sendHeaders.length} header

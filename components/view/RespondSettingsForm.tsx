@@ -1,17 +1,16 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { CopyButton } from "@/components/common/CopyButton";
+import { CommandBlock } from "@/components/common/CommandBlock";
 import { buildCliCommand, LOCAL_WEBHOOK_URL } from "@/components/common/build-cli-command";
 import { SaveButton } from "@/components/view/SaveButton";
 import type { SettingsFormProps } from "@/components/view/settings-form-props";
+import type { BinLinks } from "@/components/view/bin-links";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import { RESPOND_TIMEOUT_MS, respondTimeoutMsSchema } from "@/lib/bins/bin-settings-schema";
 
 interface RespondSettingsFormProps extends SettingsFormProps {
-  viewUrl: string;
-  /** The CLI tarball's path (lib/cli-download/get-cli-tarball-path.ts). */
-  cliTarballPath: string;
+  links: BinLinks;
 }
 
 // The browser never holds the owner token: the command shows where it goes.
@@ -25,8 +24,7 @@ export function RespondSettingsForm({
   binId,
   settings,
   onSaved,
-  viewUrl,
-  cliTarballPath,
+  links: { viewUrl, cliTarballPath },
 }: RespondSettingsFormProps) {
   const [text, setText] = useState(String(settings.respondTimeoutMs ?? RESPOND_TIMEOUT_MS.default));
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -68,29 +66,19 @@ export function RespondSettingsForm({
         sender gets the app&apos;s status, headers and body; with no answer in time (or no
         forwarder) it gets the answer set above.
       </p>
-      <div className="flex flex-col gap-1">
-        <div className="flex items-center justify-between gap-2">
-          <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Run on your machine
-          </span>
-          <CopyButton
-            text={command}
-            ariaLabel="Copy the forward --respond command"
-            testId="copy-respond-command"
-          />
-        </div>
-        <pre
-          data-testid="respond-command"
-          className="overflow-x-auto rounded-lg bg-zinc-950 p-3 text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere text-zinc-100 dark:bg-black"
-        >
-          {command}
-        </pre>
+      <CommandBlock
+        label="Run on your machine"
+        command={command}
+        copyLabel="Copy the forward --respond command"
+        copyTestId="copy-respond-command"
+        commandTestId="respond-command"
+      >
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Replace <code>{TOKEN_PLACEHOLDER}</code> with this bin&apos;s owner token: it was printed
           once when the bin was created (<code>webhook-echo create</code> prints it too); the
           browser never holds it.
         </p>
-      </div>
+      </CommandBlock>
       <form onSubmit={submit} noValidate className="flex flex-col gap-2">
         <label htmlFor={`${hintId}-input`} className="text-sm text-zinc-700 dark:text-zinc-300">
           Wait for the local app (ms, {RESPOND_TIMEOUT_MS.min}–{RESPOND_TIMEOUT_MS.max}; default{" "}

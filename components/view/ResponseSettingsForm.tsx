@@ -12,12 +12,7 @@ import { LabeledInput, type LabeledInputProps } from "@/components/view/LabeledI
 import { SaveButton } from "@/components/view/SaveButton";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 import { describeSimulatedResponse } from "@/lib/payload/describe-simulated-response";
-
-interface ResponseSettingsFormProps {
-  binId: string;
-  settings: BinSettingsState;
-  onSaved: (settings: BinSettingsState) => void;
-}
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 
 type HeaderRow = ResponseFormState["headers"][number];
 
@@ -83,7 +78,7 @@ const HEADER_FIELDS = [
 ] as const;
 
 /** The owner's simulated answer: status, headers, body, delay, and fail-first for retries. */
-export function ResponseSettingsForm({ binId, settings, onSaved }: ResponseSettingsFormProps) {
+export function ResponseSettingsForm({ binId, settings, onSaved }: SettingsFormProps) {
   const [form, setForm] = useState(() => initialState(settings));
   const { busy, message, save: saveSettings } = useSaveSettings({ binId, onSaved });
 

@@ -2,22 +2,18 @@
 
 import { SecretInput } from "@/components/common/SecretInput";
 import { FormMessage } from "@/components/common/FormMessage";
+import { RemoveButton } from "@/components/view/RemoveButton";
 import { buttonClass } from "@/components/common/button-class";
 import { useState, type FormEvent } from "react";
-import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 import { useSaveSettings } from "@/components/view/use-save-settings";
-
-interface SecretSettingsProps {
-  binId: string;
-  hasSecret: boolean;
-  onSaved: (settings: BinSettingsState) => void;
-}
 
 /**
  * Set, replace or remove the bin's webhook secret. The secret is write-only: the input is never
  * pre-filled and is cleared once saved; the server only ever says whether one is set.
  */
-export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProps) {
+export function SecretSettings({ binId, settings, onSaved }: SettingsFormProps) {
+  const { hasSecret } = settings;
   const [secret, setSecret] = useState("");
   const { busy, message, save: saveSettings } = useSaveSettings({ binId, onSaved });
 
@@ -70,15 +66,7 @@ export function SecretSettings({ binId, hasSecret, onSaved }: SecretSettingsProp
           {hasSecret ? "Replace" : "Set secret"}
         </button>
         {hasSecret && (
-          <button
-            type="button"
-            data-testid="secret-remove"
-            disabled={busy}
-            onClick={() => void save(null)}
-            className={buttonClass()}
-          >
-            Remove
-          </button>
+          <RemoveButton busy={busy} testId="secret-remove" onRemove={() => void save(null)} />
         )}
       </form>
       <FormMessage message={message} testId="secret-message" />

@@ -1,19 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { FormMessage } from "@/components/common/FormMessage";
-import type { BinSettingsState } from "@/lib/bins/update-bin-settings.types";
+import { SaveButton } from "@/components/view/SaveButton";
+import type { SettingsFormProps } from "@/components/view/settings-form-props";
 import { useSaveSettings } from "@/components/view/use-save-settings";
 
-interface SummaryFieldSettingsProps {
-  binId: string;
-  summaryField: string | null;
-  onSaved: (settings: BinSettingsState) => void;
-}
-
 /** Which JSON field list rows show for deliveries that are not CallCov analyses. */
-export function SummaryFieldSettings({ binId, summaryField, onSaved }: SummaryFieldSettingsProps) {
-  const [path, setPath] = useState(summaryField ?? "");
+export function SummaryFieldSettings({ binId, settings, onSaved }: SettingsFormProps) {
+  const [path, setPath] = useState(settings.summaryField ?? "");
+  const inputId = useId();
   const { busy, message, save } = useSaveSettings({ binId, onSaved });
 
   const submit = (event: FormEvent) => {
@@ -26,13 +22,13 @@ export function SummaryFieldSettings({ binId, summaryField, onSaved }: SummaryFi
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
-      <label htmlFor="summary-field" className="text-sm text-zinc-700 dark:text-zinc-300">
+      <label htmlFor={inputId} className="text-sm text-zinc-700 dark:text-zinc-300">
         Summary field: a dot path into JSON bodies (e.g. <code>event.type</code>) shown on each row;
         analyses show their status, id and agent.
       </label>
       <div className="flex gap-2">
         <input
-          id="summary-field"
+          id={inputId}
           data-testid="summary-field-input"
           spellCheck={false}
           placeholder="event.type"
@@ -40,14 +36,7 @@ export function SummaryFieldSettings({ binId, summaryField, onSaved }: SummaryFi
           onChange={(event) => setPath(event.target.value)}
           className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 font-mono text-sm placeholder:text-zinc-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
         />
-        <button
-          type="submit"
-          data-testid="summary-field-save"
-          disabled={busy}
-          className="h-8 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
-          Save
-        </button>
+        <SaveButton busy={busy} testId="summary-field-save" label="Save" />
       </div>
       <FormMessage message={message} testId="summary-field-message" />
     </form>

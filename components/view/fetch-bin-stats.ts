@@ -1,5 +1,5 @@
 import { apiUrl } from "@/components/common/api-url";
-import { readErrorMessage } from "@/components/view/read-error-message";
+import { fetchCheckedJson } from "@/components/view/fetch-checked-json";
 import {
   binStatsSchema,
   type BinStats,
@@ -7,7 +7,7 @@ import {
 } from "@/lib/deliveries/get-bin-stats.types";
 
 /** GET the bin's overview for one window, checked against the server's schema. */
-export async function fetchBinStats({
+export function fetchBinStats({
   binId,
   window,
   signal,
@@ -16,13 +16,5 @@ export async function fetchBinStats({
   window: StatsWindow;
   signal?: AbortSignal;
 }): Promise<BinStats> {
-  const response = await fetch(apiUrl.stats(binId, window), {
-    credentials: "same-origin",
-    cache: "no-store",
-    signal,
-  });
-  if (!response.ok) throw new Error(await readErrorMessage(response));
-  const parsed = binStatsSchema.safeParse(await response.json());
-  if (!parsed.success) throw new Error("The server sent an unexpected answer.");
-  return parsed.data;
+  return fetchCheckedJson({ url: apiUrl.stats(binId, window), schema: binStatsSchema, signal });
 }

@@ -1,11 +1,11 @@
 import { apiUrl } from "@/components/common/api-url";
 import { isDeliverySummary } from "@/components/view/is-delivery-summary";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
-import { readErrorMessage } from "@/components/view/read-error-message";
+import { describeFailedResponse } from "@/components/common/describe-failed-response";
 import type { ListFilter } from "@/lib/payload/list-filter";
 
-/** One page of the list, newest first; `nextCursor` is null on the last page. */
-export interface DeliveryPage {
+/** One page of the list as its query cache holds it, newest first; `nextCursor` null on the last. */
+export interface CachedDeliveryPage {
   deliveries: ListedDelivery[];
   nextCursor: string | null;
   /**
@@ -34,7 +34,7 @@ export async function fetchDeliveryPage({
   filter,
   before,
   signal,
-}: FetchDeliveryPageOptions): Promise<DeliveryPage> {
+}: FetchDeliveryPageOptions): Promise<CachedDeliveryPage> {
   const response = await fetch(
     apiUrl.deliveries(binId, {
       filter,
@@ -43,7 +43,7 @@ export async function fetchDeliveryPage({
     }),
     { credentials: "same-origin", signal },
   );
-  if (!response.ok) throw new Error(await readErrorMessage(response));
+  if (!response.ok) throw new Error(await describeFailedResponse(response));
   const page: unknown = await response.json();
   const record = (page ?? {}) as { deliveries?: unknown; nextCursor?: unknown };
   return {

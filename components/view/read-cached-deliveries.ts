@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { mergeDeliveries } from "@/components/view/merge-deliveries";
 
@@ -16,7 +16,7 @@ export function readCachedDeliveries({
   binId: string;
 }): ListedDelivery[] {
   let deliveries: ListedDelivery[] = [];
-  const lists = queryClient.getQueriesData<InfiniteData<DeliveryPage, string | null>>({
+  const lists = queryClient.getQueriesData<InfiniteData<CachedDeliveryPage, string | null>>({
     queryKey: binQueryKey.lists(binId),
   });
   for (const [, data] of lists) {

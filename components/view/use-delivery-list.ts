@@ -6,7 +6,7 @@ import {
 } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import { fetchDeliveryPage, type DeliveryPage } from "@/components/view/fetch-delivery-page";
+import { fetchDeliveryPage, type CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import type { LiveLog } from "@/components/view/live-log";
 import { mergeDeliveries } from "@/components/view/merge-deliveries";
@@ -58,8 +58,8 @@ export function useDeliveryList({
     queryKey: binQueryKey.list(binId, filterQuery),
     meta: { filter },
     initialPageParam: null as string | null,
-    getNextPageParam: (page: DeliveryPage) => page.nextCursor,
-    queryFn: async ({ pageParam, signal }): Promise<DeliveryPage> => {
+    getNextPageParam: (page: CachedDeliveryPage) => page.nextCursor,
+    queryFn: async ({ pageParam, signal }): Promise<CachedDeliveryPage> => {
       if (pageParam !== null)
         return fetchDeliveryPage({ binId, filter, before: pageParam, signal });
       const liveMark = queryClient.getQueryData<LiveLog>(liveKey)?.newestId ?? null;

@@ -1,6 +1,6 @@
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import type { LiveLog } from "@/components/view/live-log";
 import { useLiveDeliveries, type LiveStatus } from "@/components/view/use-live-deliveries";
@@ -25,10 +25,12 @@ export function useLiveCache({ binId, listKey, onShown }: UseLiveCacheOptions): 
     binId,
     getNewestId: () => queryClient.getQueryData<LiveLog>(binQueryKey.live(binId))?.newestId ?? null,
     onDeliveries: (deliveries) => {
-      const before = queryClient.getQueryData<InfiniteData<DeliveryPage, string | null>>(listKey);
+      const before =
+        queryClient.getQueryData<InfiniteData<CachedDeliveryPage, string | null>>(listKey);
       const newest = before?.pages[0]?.deliveries[0]?.id ?? "";
       writeLiveDeliveries({ queryClient, binId, deliveries });
-      const after = queryClient.getQueryData<InfiniteData<DeliveryPage, string | null>>(listKey);
+      const after =
+        queryClient.getQueryData<InfiniteData<CachedDeliveryPage, string | null>>(listKey);
       // Only deliveries newer than everything shown flash; replayed older ones just slot in.
       const shown = (after?.pages[0]?.deliveries ?? []).filter(
         (delivery) => delivery.id > newest && deliveries.some((row) => row.id === delivery.id),

@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver, type InfiniteData } from "@tanstack/react-query";
 import { afterEach, describe, expect, it } from "vitest";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import type { LiveLog } from "@/components/view/live-log";
@@ -11,7 +11,7 @@ import { buildFilterQuery } from "@/lib/payload/build-filter-query";
 import type { ListFilter } from "@/lib/payload/list-filter";
 
 const binId = "unit-live";
-type ListData = InfiniteData<DeliveryPage, string | null>;
+type ListData = InfiniteData<CachedDeliveryPage, string | null>;
 
 function row(id: string, patch: Partial<ListedDelivery> = {}): ListedDelivery {
   return {

@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import { binQueryKey } from "@/components/view/bin-query-key";
-import type { DeliveryPage } from "@/components/view/fetch-delivery-page";
+import type { CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { LoadedDelivery } from "@/components/view/fetch-delivery-detail";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
 import { LIVE_LOG_SIZE, type LiveLog } from "@/components/view/live-log";
@@ -35,7 +35,7 @@ export function writeLiveDeliveries({
   });
 
   for (const query of queryClient.getQueryCache().findAll({ queryKey: binQueryKey.lists(binId) })) {
-    const data = query.state.data as InfiniteData<DeliveryPage, string | null> | undefined;
+    const data = query.state.data as InfiniteData<CachedDeliveryPage, string | null> | undefined;
     const filter = query.meta?.filter as ListFilter | undefined;
     // A list still loading merges the live log when its page arrives.
     if (!data || !filter) continue;
@@ -44,7 +44,7 @@ export function writeLiveDeliveries({
     if (matching.length > 0) {
       const [first, ...rest] = data.pages;
       if (first) {
-        queryClient.setQueryData<InfiniteData<DeliveryPage, string | null>>(query.queryKey, {
+        queryClient.setQueryData<InfiniteData<CachedDeliveryPage, string | null>>(query.queryKey, {
           ...data,
           pages: [{ ...first, deliveries: mergeDeliveries(first.deliveries, matching) }, ...rest],
         });

@@ -5,7 +5,7 @@ import { createSseParser } from "@/lib/cli/create-sse-parser";
 import { describeError } from "@/lib/cli/describe-error";
 import { sendRawRequest } from "@/lib/cli/send-raw-request";
 import { postLocalAnswer } from "@/lib/cli/post-local-answer";
-import { readErrorMessage } from "@/lib/cli/read-error-message";
+import { describeFailedResponse } from "@/lib/cli/describe-failed-response";
 import { sleepAbortable, type SleepOptions } from "@/lib/client/sleep-abortable";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
@@ -91,7 +91,7 @@ export async function forwardDeliveries({
     }
     if (!response.ok) {
       throw new CliError(
-        `${what}: ${serverUrl} answered ${response.status}: ${await readErrorMessage(response)}`,
+        `${what}: ${serverUrl} answered ${response.status}: ${await describeFailedResponse(response)}`,
       );
     }
     return response.json();
@@ -130,7 +130,7 @@ export async function forwardDeliveries({
           io.err(`delivery ${id} was deleted before it could be forwarded; skipped`);
           return null;
         }
-        reason = `HTTP ${response.status}: ${await readErrorMessage(response)}`;
+        reason = `HTTP ${response.status}: ${await describeFailedResponse(response)}`;
       } catch (error) {
         if (signal.aborted) return null;
         reason = describeError({ error });
@@ -247,18 +247,18 @@ export async function forwardDeliveries({
         signal: controller.signal,
       });
       if (response.status === 400 || response.status === 404) {
-        throw new CliError(`live events refused: ${await readErrorMessage(response)}`);
+        throw new CliError(`live events refused: ${await describeFailedResponse(response)}`);
       }
       if (response.status === 401 || response.status === 403) {
         throw new CliError(
-          `--respond refused (owner token needed): ${await readErrorMessage(response)}`,
+          `--respond refused (owner token needed): ${await describeFailedResponse(response)}`,
         );
       }
       if (response.status === 429 || response.status === 503) {
         // Refused for now (too many open live streams, or the database is away): wait at
         // least as long as the server asks, and say why.
         const seconds = Number(response.headers.get("retry-after"));
-        const message = await readErrorMessage(response);
+        const message = await describeFailedResponse(response);
         return {
           reason:
             response.status === 429

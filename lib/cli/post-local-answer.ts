@@ -1,5 +1,5 @@
 import { describeError } from "@/lib/cli/describe-error";
-import { readErrorMessage } from "@/lib/cli/read-error-message";
+import { describeFailedResponse } from "@/lib/cli/describe-failed-response";
 import type { RawResponse } from "@/lib/cli/send-raw-request";
 
 export interface PostLocalAnswerOptions {
@@ -58,7 +58,7 @@ export async function postLocalAnswer({
     );
     if (response.status === 413 && usable) {
       // Too large to pass on: release the sender now rather than at the timeout.
-      const why = await readErrorMessage(response);
+      const why = await describeFailedResponse(response);
       response = await post({ error: `the local app's answer is too large to pass on: ${why}` });
     }
     if (response.ok) {
@@ -71,7 +71,7 @@ export async function postLocalAnswer({
       }
       return "; sender got the bin's own answer (forward_failed)";
     }
-    const message = await readErrorMessage(response);
+    const message = await describeFailedResponse(response);
     if (response.status === 409) return `; too late, sender already answered: ${message}`;
     return `; could not answer the sender (HTTP ${response.status}: ${message})`;
   } catch (error) {

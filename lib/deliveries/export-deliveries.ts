@@ -3,7 +3,7 @@ import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { randomUUID } from "node:crypto";
 import { acquireSlotOrThrow } from "@/lib/deliveries/acquire-slot-or-throw";
 import { getExportSlots } from "@/lib/deliveries/get-export-slots";
-import { listDeliveries, type DeliveryPage } from "@/lib/deliveries/list-deliveries";
+import { listDeliveries, type SummaryPage } from "@/lib/deliveries/list-deliveries";
 import { readBodySlices } from "@/lib/deliveries/read-body-slices";
 import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { toDeliverySummary } from "@/lib/deliveries/to-delivery-summary";
@@ -112,7 +112,7 @@ export async function exportDeliveries({
   let first = true;
 
   const listNext = async (): Promise<void> => {
-    const page: DeliveryPage = await listDeliveries({
+    const page: SummaryPage = await listDeliveries({
       binId,
       limit: LIST_PAGE,
       before,

@@ -2,7 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { isStatementTimeout } from "@/lib/database/is-statement-timeout";
 import { judgeSignatures } from "@/lib/deliveries/judge-signatures";
 import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
-import { judgeAllConformance } from "@/lib/deliveries/judge-all-conformance";
+import { judgeConformance } from "@/lib/deliveries/judge-conformance";
 import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
 import { getDb, getReadDb, type ReadDb, type ReadFrom } from "@/lib/db";
@@ -14,19 +14,32 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-// Stale verdicts judged per round of the signature filter: enough for a first page in most
-// bins, few enough that a secret change on a big bin does not make one request judge it all.
+// Stale verdicts judged per round of a verdict filter: enough for a first page in most bins,
+// few enough that a secret or schema change on a big bin does not make one request judge it all.
 const JUDGE_CHUNK = 500;
+
+// The filters on cached verdicts: when a row's verdict is stale (made under another secret or
+// schema than the bin's current one), and what judges it again.
+const VERDICT_FILTERS = {
+  signature: {
+    stale: Prisma.sql`d.signature_version IS DISTINCT FROM b.secret_version`,
+    judge: judgeSignatures,
+  },
+  conformance: {
+    stale: Prisma.sql`d.conformance_schema IS DISTINCT FROM coalesce(b.json_schema_name, ${CALLCOV_SCHEMA_NAME})`,
+    judge: judgeConformance,
+  },
+} as const;
 
 /**
  * Ids of the bin's deliveries matching a filter, newest first (oldest first after `after`), in
  * SQL (one index range of the bin). The body filter looks only at the first
  * BODY_SEARCH_MAX_BYTES of each body (substring of the bytea: PostgreSQL detoasts just that
  * slice), and the query runs under SEARCH_STATEMENT_TIMEOUT_MS, past which it is stopped with a
- * clear 503 instead of holding a connection and a CPU. The signature filter needs verdicts for
- * the current secret: stale ones are judged newest first, a chunk at a time, only until the
- * page is full (after a secret change the first page of "invalid" no longer waits for the
- * whole bin to be judged).
+ * clear 503 instead of holding a connection and a CPU. The signature and conformance filters
+ * need verdicts for the bin's current secret and schema: stale ones are judged newest first, a
+ * chunk at a time, only until the page is full (after a secret or schema change the first page
+ * of "invalid" does not wait for the whole bin to be judged).
  */
 export async function findFilteredDeliveryIds({
   binId,
@@ -72,35 +85,46 @@ export async function findFilteredDeliveryIds({
   }
   if (filter.json) conditions.push(jsonCondition(filter.json, env.BODY_SEARCH_MAX_BYTES));
   if (filter.conformance) {
-    await judgeAllConformance({ binId });
     conditions.push(Prisma.sql`d.conformance_valid = ${filter.conformance === "valid"}
       AND d.conformance_schema = (SELECT coalesce(json_schema_name, ${CALLCOV_SCHEMA_NAME}) FROM bins WHERE id = ${binId})`);
   }
-  const ascending = Boolean(after);
-  if (!filter.signature) return selectIds({ db, conditions, limit, ascending });
-  conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
+  if (filter.signature) {
+    conditions.push(Prisma.sql`d.signature->>'status' = ${filter.signature}
       AND d.signature_version = (SELECT secret_version FROM bins WHERE id = ${binId})`);
+  }
+  const ascending = Boolean(after);
+  const judged = (["signature", "conformance"] as const)
+    .filter((name) => filter[name])
+    .map((name) => VERDICT_FILTERS[name]);
+  if (judged.length === 0) return selectIds({ db, conditions, limit, ascending });
+  const stale = Prisma.join(
+    judged.map((verdict) => verdict.stale),
+    " OR ",
+  );
+  const judge = async (staleIds: string[]) => {
+    for (const verdict of judged) await verdict.judge({ binId, ids: staleIds });
+  };
   if (after || ids) {
     // A wait's candidates are the few deliveries since its start: judge all of them.
     for (;;) {
-      const stale = await findNewestStale({ binId, range });
-      if (stale.length === 0) return selectIds({ db, conditions, limit, ascending });
-      await judgeSignatures({ binId, ids: stale });
+      const newest = await findNewestStale({ binId, range, stale });
+      if (newest.length === 0) return selectIds({ db, conditions, limit, ascending });
+      await judge(newest);
     }
   }
   for (;;) {
-    const stale = await findNewestStale({ binId, range });
+    const newest = await findNewestStale({ binId, range, stale });
     // Every delivery newer than the newest stale one has a current verdict: if those already
     // fill the page, nothing needs judging.
     const found = await selectIds({
       db,
       conditions:
-        stale.length === 0 ? conditions : [...conditions, Prisma.sql`d.id > ${stale[0]}::uuid`],
+        newest.length === 0 ? conditions : [...conditions, Prisma.sql`d.id > ${newest[0]}::uuid`],
       limit,
       ascending,
     });
-    if (stale.length === 0 || found.length >= limit) return found;
-    await judgeSignatures({ binId, ids: stale });
+    if (newest.length === 0 || found.length >= limit) return found;
+    await judge(newest);
   }
 }
 
@@ -153,18 +177,20 @@ function jsonCondition(texts: string[], maxBytes: number): Prisma.Sql {
     WHERE ${Prisma.join(matches, " AND ")})`;
 }
 
-/** The newest JUDGE_CHUNK deliveries in the id range whose verdict is stale. */
+/** The newest JUDGE_CHUNK deliveries in the id range with a stale verdict (`stale`: d, b). */
 async function findNewestStale({
   binId,
   range,
+  stale,
 }: {
   binId: string;
   range: Prisma.Sql[];
+  stale: Prisma.Sql;
 }): Promise<string[]> {
-  const stale = await getDb().$queryRaw<Array<{ id: string }>>`
+  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
     SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
-    WHERE d.bin_id = ${binId} AND d.signature_version IS DISTINCT FROM b.secret_version
+    WHERE d.bin_id = ${binId} AND (${stale})
       ${range.length > 0 ? Prisma.sql`AND ${Prisma.join(range, " AND ")}` : Prisma.empty}
     ORDER BY d.id DESC LIMIT ${JUDGE_CHUNK}`;
-  return stale.map((row) => row.id);
+  return rows.map((row) => row.id);
 }

@@ -5,10 +5,12 @@ import { judgeBodyConformance, type BinJsonSchema } from "@/lib/conformance/judg
 import { MAX_ANALYSIS_BYTES } from "@/lib/conformance/judge-callcov-conformance";
 import { getConformanceQueue } from "@/lib/deliveries/get-conformance-queue";
 import { readBodySlices } from "@/lib/deliveries/read-body-slices";
-import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
+import {
+  judgeStaleInBatches,
+  type JudgeVerdictsOptions,
+} from "@/lib/deliveries/judge-stale-in-batches";
 import { yieldToEventLoop } from "@/lib/deliveries/yield-to-event-loop";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 
 // Bodies held at once while judging, whatever their size (the byte bound comes from env).
 const MAX_BODIES_PER_BATCH = 25;
@@ -27,12 +29,8 @@ type StaleRow = { id: string; contentType: string | null; bytes: number };
 export async function judgeConformance({
   binId,
   ids,
-}: {
-  binId: string;
-  ids: string[];
-}): Promise<Map<string, ConformanceSummary>> {
-  const verdicts = new Map<string, ConformanceSummary>();
-  if (ids.length === 0) return verdicts;
+}: JudgeVerdictsOptions): Promise<Map<string, ConformanceSummary>> {
+  if (ids.length === 0) return new Map();
   const db = getDb();
   const [bin] = await db.$queryRaw<Array<{ name: string; cached: unknown }>>`
     SELECT coalesce(b.json_schema_name, ${CALLCOV_SCHEMA_NAME}) AS name, (
@@ -42,43 +40,45 @@ export async function judgeConformance({
         AND d.conformance_schema = coalesce(b.json_schema_name, ${CALLCOV_SCHEMA_NAME})
     ) AS cached
     FROM bins b WHERE b.id = ${binId}`;
-  if (!bin) return verdicts;
-  for (const [id, valid] of bin.cached as Array<[string, boolean | null]>) {
-    verdicts.set(id, valid === null ? null : { schema: bin.name, valid });
-  }
-  const stale = ids.filter((id) => !verdicts.has(id));
-  if (stale.length === 0) return verdicts;
-
-  // The schema text is read only when something needs judging (it may be 64 KiB). Rows are
-  // labelled with the name read together with it, so a concurrent change only makes them stale.
-  const schemaRow =
-    bin.name === CALLCOV_SCHEMA_NAME
-      ? null
-      : await db.bin.findUnique({
-          where: { id: binId },
-          select: { jsonSchema: true, jsonSchemaName: true },
-        });
-  const binSchema: BinJsonSchema | null =
-    schemaRow?.jsonSchema && schemaRow.jsonSchemaName
-      ? { text: schemaRow.jsonSchema, name: schemaRow.jsonSchemaName }
-      : null;
-  const rows: StaleRow[] = (
-    await db.delivery.findMany({
-      where: { id: { in: stale }, binId },
-      select: { id: true, contentType: true, bodySize: true },
-    })
-  ).map(({ bodySize, ...row }) => ({ ...row, bytes: bodySize }));
-  const batches = splitByBytes({
-    items: rows,
-    maxBytes: getEnv().SIGNATURE_JUDGE_BATCH_BYTES,
-    maxItems: MAX_BODIES_PER_BATCH,
+  if (!bin) return new Map();
+  const cached = new Map<string, ConformanceSummary>(
+    (bin.cached as Array<[string, boolean | null]>).map(([id, valid]) => [
+      id,
+      valid === null ? null : { schema: bin.name, valid },
+    ]),
+  );
+  return judgeStaleInBatches<StaleRow, ConformanceSummary>({
+    ids,
+    cached,
+    planStale: async (stale) => {
+      // The schema text is read only when something needs judging (it may be 64 KiB). Rows are
+      // labelled with the name read together with it, so a concurrent change only makes them
+      // stale.
+      const schemaRow =
+        bin.name === CALLCOV_SCHEMA_NAME
+          ? null
+          : await db.bin.findUnique({
+              where: { id: binId },
+              select: { jsonSchema: true, jsonSchemaName: true },
+            });
+      const binSchema: BinJsonSchema | null =
+        schemaRow?.jsonSchema && schemaRow.jsonSchemaName
+          ? { text: schemaRow.jsonSchema, name: schemaRow.jsonSchemaName }
+          : null;
+      const rows: StaleRow[] = (
+        await db.delivery.findMany({
+          where: { id: { in: stale }, binId },
+          select: { id: true, contentType: true, bodySize: true },
+        })
+      ).map(({ bodySize, ...row }) => ({ ...row, bytes: bodySize }));
+      return {
+        rows,
+        maxRowsPerBatch: MAX_BODIES_PER_BATCH,
+        queue: getConformanceQueue({ validatorThread: binSchema !== null }),
+        judgeBatch: (batch) => judgeBatch({ binId, batch, binSchema }),
+      };
+    },
   });
-  for (const batch of batches) {
-    const queue = getConformanceQueue({ validatorThread: binSchema !== null });
-    const fresh = await queue.run(() => judgeBatch({ binId, batch, binSchema }));
-    for (const [id, verdict] of fresh) verdicts.set(id, verdict);
-  }
-  return verdicts;
 }
 
 async function judgeBatch({

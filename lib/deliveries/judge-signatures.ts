@@ -1,9 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getJudgeQueue } from "@/lib/deliveries/get-judge-queue";
 import { readBodySlices } from "@/lib/deliveries/read-body-slices";
-import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
+import {
+  judgeStaleInBatches,
+  type JudgeVerdictsOptions,
+} from "@/lib/deliveries/judge-stale-in-batches";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import type { SignatureResult } from "@/lib/signatures/signature-result";
@@ -28,12 +30,8 @@ type StaleRow = { id: string; headers: unknown; receivedAt: Date; bytes: number 
 export async function judgeSignatures({
   binId,
   ids,
-}: {
-  binId: string;
-  ids: string[];
-}): Promise<Map<string, SignatureResult>> {
-  const verdicts = new Map<string, SignatureResult>();
-  if (ids.length === 0) return verdicts;
+}: JudgeVerdictsOptions): Promise<Map<string, SignatureResult>> {
+  if (ids.length === 0) return new Map();
   const db = getDb();
   // One round trip: the bin's current secret version and each row's cached verdict. (Capture
   // already judged most rows under the version current at the time.)
@@ -46,38 +44,34 @@ export async function judgeSignatures({
       WHERE d.bin_id = b.id AND d.id = ANY(${ids}::uuid[]) AND d.signature_version = b.secret_version
     ) AS cached
     FROM bins b WHERE b.id = ${binId}`;
+  const cached = new Map<string, SignatureResult>();
   for (const [id, signature] of (bin?.cached ?? []) as Array<[string, SignatureResult | null]>) {
     // Rows stored by older versions may still carry ownerDetail: never pass it on.
-    if (signature) verdicts.set(id, toStoredVerdict(signature));
+    if (signature) cached.set(id, toStoredVerdict(signature));
   }
   const version = bin?.secret_version ?? "none";
-
-  const stale = ids.filter((id) => !verdicts.has(id));
-  if (stale.length === 0) return verdicts;
-  const secret = bin?.webhook_secret_encrypted
-    ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
-    : null;
-  const rows: StaleRow[] = (
-    await db.delivery.findMany({
-      where: { id: { in: stale }, binId },
-      select: { id: true, headers: true, receivedAt: true, bodySize: true },
-    })
-  ).map(({ bodySize, ...row }) => ({ ...row, bytes: bodySize }));
-  // Without a secret only the headers matter (which scheme they suggest): no body is read.
-  const batches =
-    secret === null
-      ? [rows]
-      : splitByBytes({
-          items: rows,
-          maxBytes: getEnv().SIGNATURE_JUDGE_BATCH_BYTES,
-          maxItems: MAX_BODIES_PER_BATCH,
-        });
-  for (const batch of batches) {
-    const judge = () => judgeBatch({ binId, batch, secret, version });
-    const fresh = secret === null ? await judge() : await getJudgeQueue().run(judge);
-    for (const [id, result] of fresh) verdicts.set(id, result);
-  }
-  return verdicts;
+  return judgeStaleInBatches<StaleRow, SignatureResult>({
+    ids,
+    cached,
+    planStale: async (stale) => {
+      const secret = bin?.webhook_secret_encrypted
+        ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
+        : null;
+      const rows: StaleRow[] = (
+        await db.delivery.findMany({
+          where: { id: { in: stale }, binId },
+          select: { id: true, headers: true, receivedAt: true, bodySize: true },
+        })
+      ).map(({ bodySize, ...row }) => ({ ...row, bytes: bodySize }));
+      return {
+        rows,
+        maxRowsPerBatch: MAX_BODIES_PER_BATCH,
+        // Without a secret only the headers matter (which scheme they suggest): no body is read.
+        queue: secret === null ? null : getJudgeQueue(),
+        judgeBatch: (batch) => judgeBatch({ binId, batch, secret, version }),
+      };
+    },
+  });
 }
 
 async function judgeBatch({

@@ -18,7 +18,8 @@ export interface ListDeliveriesOptions {
   readFrom?: ReadFrom;
 }
 
-export interface DeliveryPage {
+/** A page of stored summaries, before decorateDeliveries adds verdicts and attempts. */
+export interface SummaryPage {
   deliveries: DeliverySummary[];
   nextCursor: string | null;
 }
@@ -30,7 +31,7 @@ export async function listDeliveries({
   after,
   filter,
   readFrom = "primary",
-}: ListDeliveriesOptions): Promise<DeliveryPage> {
+}: ListDeliveriesOptions): Promise<SummaryPage> {
   // The ids and the rows come from the same server, or a page could lose rows and its cursor.
   const source = chooseReadSource({ filter, readFrom });
   const db = getReadDb({ readFrom: source });

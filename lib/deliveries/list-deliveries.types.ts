@@ -26,4 +26,4 @@ export const deliveryPageSchema = z.object({
   }),
 });
 
-export type DeliveryPageView = z.infer<typeof deliveryPageSchema>;
+export type DeliveryPage = z.infer<typeof deliveryPageSchema>;

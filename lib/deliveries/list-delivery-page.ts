@@ -1,7 +1,7 @@
 import { chooseReadSource } from "@/lib/deliveries/choose-read-source";
 import { decorateDeliveries } from "@/lib/deliveries/decorate-deliveries";
 import { listDeliveries, type ListDeliveriesOptions } from "@/lib/deliveries/list-deliveries";
-import type { DeliveryPageView } from "@/lib/deliveries/list-deliveries.types";
+import type { DeliveryPage } from "@/lib/deliveries/list-deliveries.types";
 
 /**
  * A page of summaries as the API and the view show them, from a read replica when there are
@@ -10,7 +10,7 @@ import type { DeliveryPageView } from "@/lib/deliveries/list-deliveries.types";
  */
 export async function listDeliveryPage(
   options: Omit<ListDeliveriesOptions, "readFrom">,
-): Promise<DeliveryPageView> {
+): Promise<DeliveryPage> {
   const readFrom = chooseReadSource({ filter: options.filter, readFrom: "replica" });
   const page = await listDeliveries({ ...options, readFrom });
   const deliveries = await decorateDeliveries({

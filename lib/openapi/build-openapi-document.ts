@@ -205,6 +205,17 @@ const noStoreJson = (description: string, name: ComponentName): ResponseObject =
   headers: { "Cache-Control": NO_STORE },
   content: json(ref(name)),
 });
+/** Creating or claiming a bin: its JSON, and the owner cookie for the browser that asked. */
+const ownerCookieJson = (description: string, name: ComponentName): ResponseObject => ({
+  description,
+  headers: {
+    "Set-Cookie": {
+      description: "we_owner_<id>=<ownerToken>; HttpOnly; SameSite=Lax",
+      schema: { type: "string" },
+    },
+  },
+  content: json(ref(name)),
+});
 const OWNER_ONLY: SecurityRequirement[] = [{ ownerToken: [] }, { ownerCookie: [] }];
 // {} first: the operation works without credentials; the owner just sees more.
 const OWNER_OPTIONAL: SecurityRequirement[] = [{}, { ownerToken: [] }, { ownerCookie: [] }];
@@ -385,16 +396,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           description:
             "Returns the bin's URLs and its owner token (shown once), and sets the owner cookie. Limited per client address.",
           responses: {
-            "201": {
-              description: "Created",
-              headers: {
-                "Set-Cookie": {
-                  description: "we_owner_<id>=<ownerToken>; HttpOnly; SameSite=Lax",
-                  schema: { type: "string" },
-                },
-              },
-              content: json(ref("BinCreated")),
-            },
+            "201": ownerCookieJson("Created", "BinCreated"),
             ...errors("429", "503"),
           },
           security: PUBLIC,
@@ -446,16 +448,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
             "Bins created by a first delivery have no owner; the first claim wins. Sets the owner cookie. Only an existing bin can be claimed (404 otherwise: claim never creates a bin). Claims share the per-address budget of POST /api/bins (429 with Retry-After past it).",
           parameters: [binIdParam],
           responses: {
-            "201": {
-              description: "Claimed",
-              headers: {
-                "Set-Cookie": {
-                  description: "we_owner_<id>=<ownerToken>; HttpOnly; SameSite=Lax",
-                  schema: { type: "string" },
-                },
-              },
-              content: json(ref("BinClaimed")),
-            },
+            "201": ownerCookieJson("Claimed", "BinClaimed"),
             ...errors("400", "404", "409", "429", "503"),
           },
           security: PUBLIC,

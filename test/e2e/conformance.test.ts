@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { buildTestAnalysis } from "@/test/support/build-test-analysis";
 import { screenshotDir } from "@/test/support/launch-browser";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { openOwnedBin, rowSelector, sendDelivery, waitForText } from "@/test/e2e/support";
@@ -9,11 +9,9 @@ import { openOwnedBin, rowSelector, sendDelivery, waitForText } from "@/test/e2e
 const suite = setupBrowserSuite();
 
 const sample = () =>
-  buildSampleAnalysis({
-    status: "completed",
-    now: () => new Date("2026-12-01T00:00:00Z"),
-    randomId: () => crypto.randomUUID(),
-  }) as Record<string, unknown> & { transcript: { segments: Array<Record<string, unknown>> } };
+  buildTestAnalysis() as Record<string, unknown> & {
+    transcript: { segments: Array<Record<string, unknown>> };
+  };
 
 const json = { "Content-Type": "application/json" };
 

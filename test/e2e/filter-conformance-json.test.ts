@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { buildTestAnalysis } from "@/test/support/build-test-analysis";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
 import { expectList, newPage, sendDelivery, waitForText } from "@/test/e2e/support";
 
@@ -7,27 +7,20 @@ const suite = setupBrowserSuite();
 const binId = "e2e-filter-conformance-json";
 const json = { "Content-Type": "application/json" };
 
-const analysis = (status: "completed" | "failed") =>
-  buildSampleAnalysis({
-    status,
-    now: () => new Date("2026-12-01T00:00:00Z"),
-    randomId: () => crypto.randomUUID(),
-  }) as Record<string, unknown>;
-
 describe("conformance and json= filters", () => {
   it("filter server-side in one request, live in the address, survive reload and back/forward", async () => {
     const echoUrl = `${suite.server.baseUrl}/echo/${binId}`;
     const completed = await sendDelivery(echoUrl, {
       headers: json,
-      body: JSON.stringify(analysis("completed")),
+      body: JSON.stringify(buildTestAnalysis()),
     });
     const broken = await sendDelivery(echoUrl, {
       headers: json,
-      body: JSON.stringify({ ...analysis("completed"), created: "yesterday" }),
+      body: JSON.stringify({ ...buildTestAnalysis(), created: "yesterday" }),
     });
     const failed = await sendDelivery(echoUrl, {
       headers: json,
-      body: JSON.stringify(analysis("failed")),
+      body: JSON.stringify(buildTestAnalysis({ status: "failed" })),
     });
     // Other JSON: no schema applies (neither valid nor invalid), but json= can match it.
     const order = await sendDelivery(echoUrl, {

@@ -1,22 +1,12 @@
-import { once } from "node:events";
-import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { findClosedPort } from "@/test/support/find-closed-port";
 import { runNodeProcess } from "@/test/support/run-node-process";
 import { setupTestServer } from "@/test/support/setup-test-server";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const CLI = path.join(root, "scripts", "webhook-echo.mjs");
 const context = setupTestServer();
-
-/** A port nothing listens on (fetch refuses "bad" ports such as 1 before connecting). */
-async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const cli = (...args: string[]) => runNodeProcess({ args: [CLI, ...args] });
 
@@ -54,7 +44,8 @@ describe("webhook-echo create", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Echo URL: +http:\/\/127\.0\.0\.1:\d+\/echo\/\S+$/m);
     expect(result.stdout).toMatch(/^Owner token: +\S+$/m);
-    const closed = await closedPort();
+    // Not a "bad" port such as 1, which fetch refuses before connecting.
+    const closed = await findClosedPort();
     const down = await cli("create", "--server", `http://127.0.0.1:${closed}`);
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`cannot reach http://127.0.0.1:${closed}: ECONNREFUSED`);

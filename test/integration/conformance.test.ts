@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSampleAnalysis } from "@/lib/analysis/build-sample-analysis";
+import { buildTestAnalysis } from "@/test/support/build-test-analysis";
 import { openSseStream } from "@/test/support/read-sse-events";
 import { setupTestServer } from "@/test/support/setup-test-server";
 
@@ -10,13 +10,6 @@ import { setupTestServer } from "@/test/support/setup-test-server";
 const CONFORMANCE_TIMEOUT_MS = 5000;
 const suite = setupTestServer({ env: { CONFORMANCE_TIMEOUT_MS: String(CONFORMANCE_TIMEOUT_MS) } });
 const CALLCOV = "callcov-analysis@1";
-
-const sample = (status: "completed" | "failed") =>
-  buildSampleAnalysis({
-    status,
-    now: () => new Date("2026-12-01T00:00:00Z"),
-    randomId: () => crypto.randomUUID(),
-  }) as Record<string, unknown>;
 
 async function send(binId: string, body: unknown): Promise<string> {
   const response = await fetch(`${suite.server.baseUrl}/echo/${binId}/webhooks/analysis`, {
@@ -67,10 +60,10 @@ const ORDER_SCHEMA = {
 describe("schema conformance", () => {
   it("judges CallCov analyses against callcov-analysis@1 at first read, not at capture", async () => {
     const bin = await suite.createBin();
-    const valid = await send(bin.id, sample("completed"));
-    const failed = await send(bin.id, sample("failed"));
+    const valid = await send(bin.id, buildTestAnalysis());
+    const failed = await send(bin.id, buildTestAnalysis({ status: "failed" }));
     const invalid = await send(bin.id, {
-      ...sample("completed"),
+      ...buildTestAnalysis(),
       status: "done",
       created: "yesterday",
       region: "eu",
@@ -114,7 +107,10 @@ describe("schema conformance", () => {
     const bin = await suite.createBin();
     const stream = await openSseStream(`${suite.server.baseUrl}/api/bins/${bin.id}/events`);
     await stream.waitFor((event) => event.event === "ready");
-    const invalid = await send(bin.id, { ...sample("failed"), status: "done" });
+    const invalid = await send(bin.id, {
+      ...buildTestAnalysis({ status: "failed" }),
+      status: "done",
+    });
     const other = await send(bin.id, { hello: "world" });
     const data = async (id: string) =>
       JSON.parse((await stream.waitFor((e) => e.event === "delivery" && e.id === id)).data);
@@ -125,8 +121,11 @@ describe("schema conformance", () => {
 
   it("filters the list by conformance=valid|invalid (no schema: neither)", async () => {
     const bin = await suite.createBin();
-    const valid = await send(bin.id, sample("failed"));
-    const invalid = await send(bin.id, { ...sample("failed"), object: "call" });
+    const valid = await send(bin.id, buildTestAnalysis({ status: "failed" }));
+    const invalid = await send(bin.id, {
+      ...buildTestAnalysis({ status: "failed" }),
+      object: "call",
+    });
     await send(bin.id, { hello: "world" });
 
     expect([...(await list(bin.id, "?conformance=valid")).keys()]).toEqual([valid]);
@@ -137,7 +136,7 @@ describe("schema conformance", () => {
 
   it("applies the owner's own schema to every JSON delivery, and re-judges when it changes", async () => {
     const bin = await suite.createBin();
-    const analysis = await send(bin.id, sample("completed"));
+    const analysis = await send(bin.id, buildTestAnalysis());
     const order = await send(bin.id, { order: 7 });
     const text = await send(bin.id, "plain text");
     expect((await list(bin.id)).get(analysis)).toEqual({ schema: CALLCOV, valid: true });
@@ -256,7 +255,7 @@ describe("schema conformance", () => {
       // Give the hostile read time to reach the validator thread before the other bin goes.
       await new Promise((resolve) => setTimeout(resolve, 200));
       const calm = await suite.createBin();
-      const analysis = await send(calm.id, sample("completed"));
+      const analysis = await send(calm.id, buildTestAnalysis());
       const calmVerdicts = await list(calm.id);
       order.push("other bin captured and read");
       expect(calmVerdicts.get(analysis)).toEqual({ schema: CALLCOV, valid: true });

@@ -1,5 +1,5 @@
 /** The `message` of our JSON error answers, else the start of whatever the server sent. */
-export async function readErrorMessage(response: Response): Promise<string> {
+export async function describeFailedResponse(response: Response): Promise<string> {
   const text = await response.text().catch(() => "");
   try {
     const parsed = JSON.parse(text) as { message?: unknown };
