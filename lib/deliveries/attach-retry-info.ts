@@ -1,6 +1,7 @@
 import { groupRetries } from "@/lib/analysis/group-retries";
+import type { DeliveriesOfBin } from "@/lib/deliveries/deliveries-of-bin";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import { getReadDb, type ReadFrom } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 
 export type WithRetryInfo<T> = T & { attempt: number; isDuplicate: boolean };
 
@@ -13,11 +14,7 @@ export async function attachRetryInfo<T extends DeliverySummary>({
   binId,
   deliveries,
   readFrom = "primary",
-}: {
-  binId: string;
-  deliveries: T[];
-  readFrom?: ReadFrom;
-}): Promise<Array<WithRetryInfo<T>>> {
+}: DeliveriesOfBin<T>): Promise<Array<WithRetryInfo<T>>> {
   const analysisIds = [...new Set(deliveries.flatMap((d) => (d.analysisId ? [d.analysisId] : [])))];
   const related =
     analysisIds.length === 0

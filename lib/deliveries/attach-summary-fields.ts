@@ -1,6 +1,7 @@
 import { getSettingsCache } from "@/lib/bins/get-settings-cache";
+import type { DeliveriesOfBin } from "@/lib/deliveries/deliveries-of-bin";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import { getReadDb, type ReadFrom } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { readSummaryField } from "@/lib/payload/read-summary-field";
 
 // Bodies read for a page of rows stay small: larger bodies show no summary value, and a page
@@ -18,11 +19,7 @@ export async function attachSummaryFields<T extends DeliverySummary>({
   binId,
   deliveries,
   readFrom = "primary",
-}: {
-  binId: string;
-  deliveries: T[];
-  readFrom?: ReadFrom;
-}): Promise<Array<WithSummaryField<T>>> {
+}: DeliveriesOfBin<T>): Promise<Array<WithSummaryField<T>>> {
   const path = deliveries.length === 0 ? null : (await getSettingsCache().get(binId)).summaryField;
   const ids: string[] = [];
   let bytes = 0;

@@ -1,8 +1,8 @@
 import { attachRetryInfo } from "@/lib/deliveries/attach-retry-info";
 import { attachSignatures } from "@/lib/deliveries/attach-signatures";
 import { attachSummaryFields } from "@/lib/deliveries/attach-summary-fields";
+import type { DeliveriesOfBin } from "@/lib/deliveries/deliveries-of-bin";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
-import type { ReadFrom } from "@/lib/db";
 import { judgeConformance } from "@/lib/deliveries/judge-conformance";
 
 /**
@@ -14,11 +14,7 @@ export async function decorateDeliveries<T extends DeliverySummary>({
   binId,
   deliveries,
   readFrom = "primary",
-}: {
-  binId: string;
-  deliveries: T[];
-  readFrom?: ReadFrom;
-}) {
+}: DeliveriesOfBin<T>) {
   const [withSignatures, conformance] = await Promise.all([
     attachSignatures({ binId, deliveries }),
     judgeConformance({ binId, ids: deliveries.map((delivery) => delivery.id) }),
