@@ -69,20 +69,22 @@ export async function sweepDeliveries({
         (limit) =>
           Prisma.sql`SELECT id FROM deliveries WHERE received_at < ${cutoff} LIMIT ${limit}`,
       );
-      const over = await getDb().$queryRaw<Array<{ bin_id: string; oldest_kept: string }>>`
-        WITH over AS (
-          SELECT bin_id FROM deliveries
-          WHERE ${activeSince ? Prisma.sql`bin_id IN (SELECT id FROM bins WHERE last_delivery_at >= ${activeSince})` : Prisma.sql`TRUE`}
-          GROUP BY bin_id HAVING count(*) > ${maxPerBin}
-        )
-        SELECT o.bin_id, (
-          SELECT id::text FROM deliveries x WHERE x.bin_id = o.bin_id ORDER BY id DESC OFFSET ${maxPerBin - 1} LIMIT 1
-        ) AS oldest_kept FROM over o`;
+      // Per candidate bin, the newest row past the cap (an index walk of maxPerBin entries),
+      // instead of counting every row of every bin: a sweep that checks a few active bins
+      // costs the same with 10 million rows as with ten thousand.
+      const over = await getDb().$queryRaw<Array<{ bin_id: string; first_dropped: string }>>`
+        SELECT * FROM (
+          SELECT b.id AS bin_id, (
+            SELECT id::text FROM deliveries x WHERE x.bin_id = b.id ORDER BY id DESC OFFSET ${maxPerBin} LIMIT 1
+          ) AS first_dropped
+          FROM bins b
+          WHERE ${activeSince ? Prisma.sql`b.last_delivery_at >= ${activeSince}` : Prisma.sql`TRUE`}
+        ) candidates WHERE first_dropped IS NOT NULL`;
       let overCap = 0;
-      for (const { bin_id: binId, oldest_kept: oldestKept } of over) {
+      for (const { bin_id: binId, first_dropped: firstDropped } of over) {
         overCap += await deleteInBatches(
           (limit) => Prisma.sql`
-            SELECT id FROM deliveries WHERE bin_id = ${binId} AND id < ${oldestKept}::uuid
+            SELECT id FROM deliveries WHERE bin_id = ${binId} AND id <= ${firstDropped}::uuid
             ORDER BY id LIMIT ${limit}`,
         );
       }
