@@ -2,32 +2,20 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { getDb, setDatabaseUrl } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/database/run-migrations";
 import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
 import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { uuidLowerBound, uuidTimestamp } from "@/lib/ids/uuid-lower-bound";
-import { createScratchDatabase } from "@/test/support/create-scratch-database";
+import { setupScratchDatabase } from "@/test/support/setup-scratch-database";
 import { startTestServer } from "@/test/support/start-test-server";
-import { createTestDb } from "@/test/support/test-db";
 
 const PARTITIONING = "20261201060000_partition_deliveries";
 const SWEEP_LOCK = 72707370;
 const DAY = 86_400_000;
 const migrationsDir = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
-const scratch = await createScratchDatabase({
-  adminUrl: inject("adminDatabaseUrl"),
-  prefix: "webhook_echo_legacy",
-});
-setDatabaseUrl(scratch.url);
-const db = createTestDb(scratch.url);
-
-afterAll(async () => {
-  await db.close();
-  await getDb().$disconnect();
-  await scratch.drop();
-});
+const scratch = await setupScratchDatabase({ prefix: "webhook_echo_legacy" });
+const db = scratch.db;
 
 // The seeded rows as one fingerprint: equal means every one of them is readable, unchanged.
 async function fingerprint(): Promise<{ n: number; digest: string }> {

@@ -1,31 +1,19 @@
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { getDb, setDatabaseUrl } from "@/lib/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/database/run-migrations";
 import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
 import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
 import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
-import { createScratchDatabase } from "@/test/support/create-scratch-database";
-import { createTestDb } from "@/test/support/test-db";
+import { setupScratchDatabase } from "@/test/support/setup-scratch-database";
 
 // Its own database: these sweeps run with clocks days away from today and drop partitions.
-const scratch = await createScratchDatabase({
-  adminUrl: inject("adminDatabaseUrl"),
-  prefix: "webhook_echo_partitions",
-});
+const scratch = await setupScratchDatabase({ prefix: "webhook_echo_partitions" });
 await runMigrations({
   databaseUrl: scratch.url,
   migrationsDir: path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations"),
 });
-setDatabaseUrl(scratch.url);
-const db = createTestDb(scratch.url);
-
-afterAll(async () => {
-  await db.close();
-  await getDb().$disconnect();
-  await scratch.drop();
-});
+const db = scratch.db;
 
 const DAY = 86_400_000;
 // A fixed clock far from today, so real partitions of this database never get in the way.
