@@ -1,9 +1,14 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { getDb, setDatabaseUrl } from "@/lib/db";
 import { runMigrations } from "@/lib/database/run-migrations";
+import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
+import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 import { launchServerProcess } from "@/test/support/launch-server-process";
 import { openSseStream } from "@/test/support/read-sse-events";
@@ -16,9 +21,10 @@ const root = path.resolve(import.meta.dirname, "..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const pinned = existsSync("/usr/bin/taskset");
-// BENCH_ONLY=1a,3 runs a subset (all by default).
+// BENCH_ONLY=1a,3 runs a subset (all by default). Scenario 5 (millions of rows, minutes of
+// loading, GBs of disk) runs only when named: BENCH_ONLY=5.
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
-const wanted = (id: string) => !only || only.includes(id);
+const wanted = (id: string) => (!only ? id !== "5" : only.includes(id));
 
 interface Server {
   kind: string;
@@ -158,9 +164,17 @@ function printRuns(title: string, runs: Record<string, LoadResult[]>) {
   if (summary.ours && summary.reference) {
     console.log(`  ratio ours/reference: ${(summary.ours / summary.reference).toFixed(2)}`);
   }
+  const [ours, reference] = [summary["ours, partitioned"], summary["reference, partitioned"]];
+  if (ours && reference) {
+    console.log(`  ratio on partitions: ${(ours / reference).toFixed(2)}`);
+  }
 }
 
-async function createDatabase(serverUrl: string, name: string): Promise<string> {
+async function createDatabase(
+  serverUrl: string,
+  name: string,
+  migrationsDir?: string,
+): Promise<string> {
   const admin = new URL(serverUrl);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -170,7 +184,7 @@ async function createDatabase(serverUrl: string, name: string): Promise<string> 
   await client.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await runMigrations({ databaseUrl: url.toString() });
+  await runMigrations({ databaseUrl: url.toString(), migrationsDir });
   return url.toString();
 }
 
@@ -179,12 +193,19 @@ async function captureScenario(
   databaseUrl: string,
   db: pg.Pool,
   options: { connections: number; body: string | Buffer; bins: number; duration: number },
-  variants: Array<{ name: string; kind: "ours" | "reference"; env?: Record<string, string> }>,
+  variants: Array<{
+    name: string;
+    kind: "ours" | "reference";
+    env?: Record<string, string>;
+    /** Another database for this variant (scenario 5 compares two table layouts). */
+    database?: { url: string; pool: pg.Pool };
+  }>,
 ) {
   const runs: Record<string, LoadResult[]> = {};
   for (let round = 0; round < ROUNDS; round++) {
     for (const variant of variants) {
-      const server = await spawnServer(variant.kind, databaseUrl, variant.env);
+      const { url, pool } = variant.database ?? { url: databaseUrl, pool: db };
+      const server = await spawnServer(variant.kind, url, variant.env);
       // Warm-up: JIT, pool, caches.
       await autocannon({
         url: `${server.url}/echo/warmup`,
@@ -193,9 +214,9 @@ async function captureScenario(
         connections: 10,
         duration: 1,
       });
-      (runs[variant.name] ??= []).push(await load(server, db, options));
+      (runs[variant.name] ??= []).push(await load(server, pool, options));
       await server.stop();
-      await db.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
+      await pool.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
     }
   }
   printRuns(title, runs);
@@ -254,6 +275,186 @@ async function liveLatencyScenario(databaseUrl: string) {
   );
 }
 
+/** Sequential GETs after a warm-up: their durations in ms, and the statuses that were not 2xx. */
+async function timeGets(
+  url: string,
+  count = 200,
+  warmUp = 20,
+): Promise<{ samples: number[]; failed: number[] }> {
+  const samples: number[] = [];
+  const failed: number[] = [];
+  for (let i = 0; i < warmUp + count; i++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (i < warmUp) continue;
+    samples.push(performance.now() - started);
+    if (!response.ok) failed.push(response.status);
+  }
+  return { samples, failed };
+}
+
+const p50p99 = ({ samples, failed }: { samples: number[]; failed: number[] }) =>
+  `p50 ${percentile(samples, 50).toFixed(1)} ms   p99 ${percentile(samples, 99).toFixed(1)} ms` +
+  (failed.length > 0 ? `   (${failed.length} answered ${[...new Set(failed)].join("/")})` : "");
+
+const PARTITIONING_MIGRATION = "20261201060000_partition_deliveries";
+const SWEEP_LOCK = 72707370;
+const DAY_MS = 86_400_000;
+
+/**
+ * Scenario 5 (BENCH_ONLY=5): BENCH5_ROWS deliveries (10 million by default) over 10,000 bins,
+ * one bin holding a tenth of them, spread over the last 7 days and today, loaded by
+ * INSERT … SELECT generate_series inside PostgreSQL (no client round trip per row: the
+ * fastest honest load), into a database of its own that is dropped at the end.
+ */
+async function bigTableScenario(serverUrl: string) {
+  const total = Number(process.env.BENCH5_ROWS ?? 10_000_000);
+  const name = `bench5_${process.pid}`;
+  const flatDir = await mkdtemp(path.join(tmpdir(), "bench5-migrations-"));
+  await cp(path.join(root, "prisma", "migrations"), flatDir, { recursive: true });
+  await rm(path.join(flatDir, PARTITIONING_MIGRATION), { recursive: true });
+  const flatUrl = await createDatabase(serverUrl, `${name}_flat`, flatDir);
+  const databaseUrl = await createDatabase(serverUrl, name);
+  const flat = new pg.Pool({ connectionString: flatUrl, max: 2 });
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  setDatabaseUrl(databaseUrl);
+  const admin = new URL(serverUrl);
+  admin.pathname = "/postgres";
+  try {
+    // Capture before and after: scenario 1a on the previous (unpartitioned) layout and on the
+    // partitioned one, the four runs alternating in every round so load drift hits both alike.
+    const flatDb = { url: flatUrl, pool: flat };
+    await captureScenario(
+      "Scenario 5 · 1a on the unpartitioned table (ours/reference) and on daily partitions (ours, partitioned/reference, partitioned)",
+      databaseUrl,
+      db,
+      { connections: 50, body: jsonBody(2048), bins: 1, duration: DURATION },
+      [
+        { name: "ours", kind: "ours", database: flatDb },
+        { name: "reference", kind: "reference", database: flatDb },
+        { name: "ours, partitioned", kind: "ours" },
+        { name: "reference, partitioned", kind: "reference" },
+      ],
+    );
+
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const start = today - 7 * DAY_MS;
+    const span = Date.now() - 60_000 - start;
+    await ensureDeliveryPartitions({ now: () => new Date(), daysBehind: 7, daysAhead: 7 });
+    await db.query(
+      "INSERT INTO bins (id) SELECT 'b5-' || g FROM generate_series(0, 9998) g UNION ALL SELECT 'b5-big'",
+    );
+    const loadStarted = performance.now();
+    const chunk = 500_000;
+    for (let from = 0; from < total; from += chunk) {
+      // Every 10th row goes to the big bin, the rest round-robin over 9,999 small bins; 1 in 97
+      // carries a signature header, 1 in 89 a cached "invalid" verdict.
+      await db.query(
+        `INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256,
+           content_type, remote_address, received_at, signature, signature_version, analysis_id, analysis_status, response_status)
+         SELECT (lpad(to_hex(ms), 12, '0') || '7000' || '8' || lpad(to_hex(g), 15, '0'))::uuid,
+           CASE WHEN g % 10 = 0 THEN 'b5-big' ELSE 'b5-' || (g % 9999) END,
+           'POST', '/webhooks/analysis', '',
+           jsonb_build_array(jsonb_build_array('Content-Type', 'application/json'),
+             jsonb_build_array('User-Agent', 'bench5/1.0'), jsonb_build_array('X-Request-Id', g::text))
+             || CASE WHEN g % 97 = 0 THEN '[["X-CallCov-Signature","t=1,v1=abc"]]'::jsonb ELSE '[]'::jsonb END,
+           body, octet_length(body), encode(sha256(body), 'hex'), 'application/json', '127.0.0.1',
+           to_timestamp(ms / 1000.0),
+           CASE WHEN g % 89 = 0 THEN '{"scheme":null,"status":"invalid","reason":"bench"}'::jsonb
+                ELSE '{"scheme":null,"status":"missing","reason":"bench"}'::jsonb END,
+           'none', 'a-' || g, 'completed', 200
+         FROM generate_series($1::bigint, $2::bigint) g,
+           LATERAL (SELECT $3::bigint + floor(g * $4::float8)::bigint AS ms,
+             convert_to('{"id":"a-' || g || '","object":"analysis","status":"completed","transcript":{"text":"' || repeat('x', 120) || '"}}', 'UTF8') AS body) r`,
+        [from, Math.min(total, from + chunk) - 1, start, span / total],
+      );
+    }
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    // What autovacuum does to finished day partitions on a live install (statistics, and the
+    // visibility map that lets counts read the index alone), done now instead of in a while.
+    await db.query("VACUUM (ANALYZE) deliveries");
+    const size = async () =>
+      Number(
+        (
+          await db.query<{ bytes: string }>(
+            "SELECT sum(pg_total_relation_size(inhrelid))::text AS bytes FROM pg_inherits WHERE inhparent = 'deliveries'::regclass",
+          )
+        ).rows[0]!.bytes,
+      );
+    const count = async () =>
+      (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries")).rows[0]!.n;
+    console.log(
+      `\nScenario 5: ${total.toLocaleString("en")} deliveries over 10,000 bins (b5-big holds ${(total / 10).toLocaleString("en")}), 8 daily partitions`,
+    );
+    console.log(
+      `  load (INSERT … SELECT generate_series)   ${loadSeconds.toFixed(0)} s (${Math.round(total / loadSeconds).toLocaleString("en")} rows/s), ${(
+        (await size()) /
+        2 ** 30
+      ).toFixed(2)} GiB with indexes`,
+    );
+
+    // The server's first sweep would scan every bin for the cap: hold the lock while it starts.
+    const lock = new pg.Client({ connectionString: databaseUrl });
+    await lock.connect();
+    await lock.query("SELECT pg_advisory_lock($1)", [SWEEP_LOCK]);
+    const server = await spawnServer("ours", databaseUrl, { SWEEP_INTERVAL_MS: "3600000" });
+    await lock.query("SELECT pg_advisory_unlock($1)", [SWEEP_LOCK]);
+    await lock.end();
+    try {
+      const small = "b5-17";
+      const api = (bin: string, query = "") =>
+        `${server.url}/api/bins/${bin}/deliveries?limit=50${query}`;
+      const rows: Array<[string, Awaited<ReturnType<typeof timeGets>>]> = [
+        ["list (50), big bin", await timeGets(api("b5-big"))],
+        ["list (50), small bin", await timeGets(api(small))],
+        ["render /view, big bin", await timeGets(`${server.url}/view/b5-big`, 100)],
+        ["render /view, small bin", await timeGets(`${server.url}/view/${small}`, 100)],
+        [
+          "header filter, big bin",
+          await timeGets(api("b5-big", "&header=x-callcov-signature"), 20, 2),
+        ],
+        ["signature filter, big bin", await timeGets(api("b5-big", "&signature=invalid"), 20, 2)],
+      ];
+      for (const [label, samples] of rows) console.log(`  ${label.padEnd(40)} ${p50p99(samples)}`);
+    } finally {
+      await server.stop();
+    }
+
+    // A day later: the oldest day's partition is wholly past RETENTION_DAYS=7.
+    const [rowsBefore, bytesBefore] = [await count(), await size()];
+    const sweepStarted = performance.now();
+    const sweep = await sweepDeliveries({
+      now: () => new Date(today + DAY_MS + 60_000),
+      retentionDays: 7,
+      maxPerBin: 1_000_000,
+      activeSince: new Date(),
+    });
+    const sweepMs = performance.now() - sweepStarted;
+    const [rowsAfter, bytesAfter] = [await count(), await size()];
+    const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+    console.log(
+      `  sweep a day later                        ${sweepMs.toFixed(0)} ms: dropped ${sweep.droppedPartitions.join(", ")}, ` +
+        `${sweep.expired} more rows deleted, created ${sweep.createdPartitions.join(", ") || "none"}`,
+    );
+    console.log(
+      `  size                                     ${gib(bytesBefore)} (${rowsBefore.toLocaleString("en")} rows) -> ${gib(bytesAfter)} (${rowsAfter.toLocaleString("en")} rows)`,
+    );
+  } finally {
+    await getDb()
+      .$disconnect()
+      .catch(() => {});
+    await flat.end();
+    await db.end();
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS "${name}_flat" WITH (FORCE)`);
+    await client.end();
+    await rm(flatDir, { recursive: true, force: true });
+  }
+}
+
 async function viewScenario(databaseUrl: string, db: pg.Pool) {
   const count = 10_000;
   await db.query("INSERT INTO bins (id) VALUES ('view-bench') ON CONFLICT DO NOTHING");
@@ -269,19 +470,8 @@ async function viewScenario(databaseUrl: string, db: pg.Pool) {
   const server = await spawnServer("ours", databaseUrl, {
     MAX_DELIVERIES_PER_BIN: String(count * 2),
   });
-  const time = async (url: string) => {
-    const samples: number[] = [];
-    for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
-    for (let i = 0; i < 200; i++) {
-      const started = performance.now();
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      samples.push(performance.now() - started);
-    }
-    return samples;
-  };
-  const view = await time(`${server.url}/view/view-bench`);
-  const list = await time(`${server.url}/api/bins/view-bench/deliveries?limit=50`);
+  const { samples: view } = await timeGets(`${server.url}/view/view-bench`);
+  const { samples: list } = await timeGets(`${server.url}/api/bins/view-bench/deliveries?limit=50`);
   await server.stop();
   console.log(
     `\nScenario 4: a bin holding ${count} deliveries, 200 sequential requests each (ours only)`,
@@ -350,6 +540,7 @@ async function main() {
     }
     if (wanted("3")) await liveLatencyScenario(databaseUrl);
     if (wanted("4")) await viewScenario(databaseUrl, db);
+    if (wanted("5")) await bigTableScenario(serverUrl);
   } finally {
     await db.end();
     await stopEmbedded?.();

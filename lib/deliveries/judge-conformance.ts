@@ -36,7 +36,7 @@ export async function judgeConformance({
     SELECT coalesce(b.json_schema_name, ${CALLCOV_SCHEMA_NAME}) AS name, (
       SELECT coalesce(jsonb_agg(jsonb_build_array(d.id::text, d.conformance_valid)), '[]'::jsonb)
       FROM deliveries d
-      WHERE d.bin_id = b.id AND d.id = ANY(${ids}::uuid[])
+      WHERE d.bin_id = ${binId} AND d.id = ANY(${ids}::uuid[])
         AND d.conformance_schema = coalesce(b.json_schema_name, ${CALLCOV_SCHEMA_NAME})
     ) AS cached
     FROM bins b WHERE b.id = ${binId}`;

@@ -41,7 +41,7 @@ export async function judgeSignatures({
     SELECT b.secret_version, b.webhook_secret_encrypted, (
       SELECT coalesce(jsonb_agg(jsonb_build_array(d.id::text, d.signature)), '[]'::jsonb)
       FROM deliveries d
-      WHERE d.bin_id = b.id AND d.id = ANY(${ids}::uuid[]) AND d.signature_version = b.secret_version
+      WHERE d.bin_id = ${binId} AND d.id = ANY(${ids}::uuid[]) AND d.signature_version = b.secret_version
     ) AS cached
     FROM bins b WHERE b.id = ${binId}`;
   const cached = new Map<string, SignatureResult>();

@@ -19,7 +19,10 @@ export function startSweeper({ now = () => new Date() }: { now?: () => Date } = 
         maxPerBin: env.MAX_DELIVERIES_PER_BIN,
         activeSince,
       });
-      if (result.expired + result.overCap > 0) log("info", "retention sweep", { ...result });
+      const changed =
+        result.expired + result.overCap > 0 ||
+        result.droppedPartitions.length + result.createdPartitions.length > 0;
+      if (changed) log("info", "retention sweep", { ...result });
     } catch (error) {
       log("warn", "retention sweep failed", { error: String(error) });
     }

@@ -1,21 +1,46 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
+import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
+import { narrowLegacyDeliveries } from "@/lib/housekeeping/narrow-legacy-deliveries";
+import { runPartitionDdl } from "@/lib/housekeeping/run-partition-ddl";
+import { withSweepLock } from "@/lib/housekeeping/with-sweep-lock";
+import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
-// One sweeper at a time across all instances; the others skip this round.
-const SWEEP_LOCK = 72707370;
+// Rows per DELETE: each batch is its own short transaction (no long-held row locks, no
+// snapshot that keeps vacuum from cleaning up behind it).
+const BATCH = 5000;
 
 export interface SweepResult {
   ran: boolean;
+  /** Rows deleted one by one for age (those in partitions that are still partly live). */
   expired: number;
   overCap: number;
   counters: number;
+  /** Whole partitions dropped because every id they can hold is past the retention window. */
+  droppedPartitions: string[];
+  createdPartitions: string[];
+}
+
+async function deleteInBatches(select: (limit: number) => Prisma.Sql): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await getDb().$executeRaw`
+      DELETE FROM deliveries WHERE id IN (${select(BATCH)})`;
+    total += deleted;
+    if (deleted < BATCH) return total;
+  }
 }
 
 /**
- * Retention: removes deliveries older than `retentionDays`, trims bins to their newest
- * `maxPerBin` (oldest first; a full bin keeps accepting), and drops rate-limit windows that
- * ended. Runs periodically in the server, never per request. With `activeSince`, only bins
- * that received something since then are checked against the cap (the others cannot grow).
+ * Retention: creates the daily partitions ahead and narrows a legacy table (see
+ * narrowLegacyDeliveries), drops partitions whose whole id range is older than `retentionDays`,
+ * deletes the remaining expired rows in batches, trims bins to their newest `maxPerBin`
+ * (oldest first, in batches; a full bin keeps accepting), and drops rate-limit windows that
+ * ended. Runs periodically in the server under one lock across instances, never per request.
+ * With `activeSince`, only bins that received something since then are checked against the
+ * cap (the others cannot grow). A delivery's age for dropping a partition is its id's time,
+ * which capture takes from the same clock as received_at.
  */
 export async function sweepDeliveries({
   now,
@@ -28,28 +53,54 @@ export async function sweepDeliveries({
   maxPerBin: number;
   activeSince?: Date;
 }): Promise<SweepResult> {
-  return getDb().$transaction(
-    async (tx) => {
-      const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`
-        SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`;
-      if (!lock?.locked) return { ran: false, expired: 0, overCap: 0, counters: 0 };
+  const result = await withSweepLock({
+    work: async (): Promise<SweepResult> => {
+      await narrowLegacyDeliveries();
+      const createdPartitions = await ensureDeliveryPartitions({ now });
       const cutoff = new Date(now().getTime() - retentionDays * 86_400_000);
-      const expired = await tx.$executeRaw`DELETE FROM deliveries WHERE received_at < ${cutoff}`;
-      const overCap = await tx.$executeRaw`
-        WITH over AS (
-          SELECT bin_id FROM deliveries
-          WHERE ${activeSince ? Prisma.sql`bin_id IN (SELECT id FROM bins WHERE last_delivery_at >= ${activeSince})` : Prisma.sql`TRUE`}
-          GROUP BY bin_id HAVING count(*) > ${maxPerBin}
-        ), keep_from AS (
-          SELECT o.bin_id, (
-            SELECT id FROM deliveries x WHERE x.bin_id = o.bin_id ORDER BY id DESC OFFSET ${maxPerBin - 1} LIMIT 1
-          ) AS oldest_kept FROM over o
-        )
-        DELETE FROM deliveries d USING keep_from k WHERE d.bin_id = k.bin_id AND d.id < k.oldest_kept`;
-      const counters = await tx.$executeRaw`
+      const cutoffId = uuidLowerBound(cutoff.getTime());
+      const droppedPartitions: string[] = [];
+      for (const partition of await listDeliveryPartitions()) {
+        if (partition.isDefault || partition.to === null || partition.to > cutoffId) continue;
+        await runPartitionDdl({ statements: [`DROP TABLE "${partition.name}"`] });
+        droppedPartitions.push(partition.name);
+      }
+      const expired = await deleteInBatches(
+        (limit) =>
+          Prisma.sql`SELECT id FROM deliveries WHERE received_at < ${cutoff} LIMIT ${limit}`,
+      );
+      // Per candidate bin, the newest row past the cap (an index walk of maxPerBin entries),
+      // instead of counting every row of every bin: a sweep that checks a few active bins
+      // costs the same with 10 million rows as with ten thousand.
+      const over = await getDb().$queryRaw<Array<{ bin_id: string; first_dropped: string }>>`
+        SELECT * FROM (
+          SELECT b.id AS bin_id, (
+            SELECT id::text FROM deliveries x WHERE x.bin_id = b.id ORDER BY id DESC OFFSET ${maxPerBin} LIMIT 1
+          ) AS first_dropped
+          FROM bins b
+          WHERE ${activeSince ? Prisma.sql`b.last_delivery_at >= ${activeSince}` : Prisma.sql`TRUE`}
+        ) candidates WHERE first_dropped IS NOT NULL`;
+      let overCap = 0;
+      for (const { bin_id: binId, first_dropped: firstDropped } of over) {
+        overCap += await deleteInBatches(
+          (limit) => Prisma.sql`
+            SELECT id FROM deliveries WHERE bin_id = ${binId} AND id <= ${firstDropped}::uuid
+            ORDER BY id LIMIT ${limit}`,
+        );
+      }
+      const counters = await getDb().$executeRaw`
         DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now().getTime() - 3_600_000)}`;
-      return { ran: true, expired, overCap, counters };
+      return { ran: true, expired, overCap, counters, droppedPartitions, createdPartitions };
     },
-    { timeout: 60_000 },
+  });
+  return (
+    result ?? {
+      ran: false,
+      expired: 0,
+      overCap: 0,
+      counters: 0,
+      droppedPartitions: [],
+      createdPartitions: [],
+    }
   );
 }

@@ -1,0 +1,28 @@
+import { getDb } from "@/lib/db";
+
+// DDL on a partitioned table queues behind running reads, and every later capture queues
+// behind it: give up quickly instead and try again on the next sweep.
+const LOCK_TIMEOUT = "1s";
+
+/**
+ * Runs statements in one transaction that waits at most LOCK_TIMEOUT for each lock. Creating,
+ * attaching, detaching or dropping a partition adds or removes the foreign key's triggers on
+ * `bins`, which a capture writes before it routes its row into a partition: taking `bins`
+ * first, in the capture's order, is what keeps the two from deadlocking.
+ */
+export async function runPartitionDdl({
+  statements,
+  timeoutMs = 60_000,
+}: {
+  statements: string[];
+  timeoutMs?: number;
+}): Promise<void> {
+  await getDb().$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "bins" IN SHARE ROW EXCLUSIVE MODE`);
+      for (const statement of statements) await tx.$executeRawUnsafe(statement);
+    },
+    { timeout: timeoutMs, maxWait: 10_000 },
+  );
+}
