@@ -3,7 +3,7 @@
 // components/ or the entry points; no module cycles anywhere. `npm test` runs it (lint:deps).
 //
 // Bottom first. The first six are pure (no database, env or Next; they run in the browser too,
-// ESLint holds that line). "core" is lib/*.ts: env, db, errors, log, singleton.
+// ESLint holds that line). "core" is lib/*.ts: env, db, get-pg-pool, database-url, errors, log, singleton.
 const LAYERS = [
   "text", //          bytes -> text (the one UTF-8 decoder)
   "ids", //           bin ids, UUIDv7
@@ -89,6 +89,22 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/(client|cli)/" },
       to: { path: "^lib/[^/]+\\.tsx?$" },
+    },
+    {
+      name: "capture-without-prisma",
+      comment:
+        "The capture workflow runs on the pg pool (lib/database/capture-statements.ts): nothing it reaches may load Prisma, so a process that only captures never does (ARCHITECTURE.md).",
+      severity: "error",
+      from: { path: "^lib/capture/handle-capture-request\\.ts$" },
+      to: {
+        path: [
+          "^lib/db\\.ts$",
+          "^generated/",
+          "^node_modules/@prisma/",
+          "^lib/database/evict-prisma-debug-history\\.ts$",
+        ],
+        reachable: true,
+      },
     },
     ...layerRules,
   ],

@@ -9,7 +9,17 @@ import globals from "globals";
 const pureModuleImports = {
   patterns: [
     {
-      group: ["@/lib/db", "@/lib/env", "@/generated/*", "next", "next/*", "pg", "@prisma/*"],
+      group: [
+        "@/lib/db",
+        "@/lib/get-pg-pool",
+        "@/lib/database-url",
+        "@/lib/env",
+        "@/generated/*",
+        "next",
+        "next/*",
+        "pg",
+        "@prisma/*",
+      ],
       message: "Pure modules import no database, env or Next.",
     },
   ],
@@ -77,7 +87,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@/lib/db", "@/generated/*", "pg", "@prisma/*"],
+              group: ["@/lib/db", "@/lib/get-pg-pool", "@/generated/*", "pg", "@prisma/*"],
               message: "app/ and components/ call lib/ functions, not the database.",
             },
           ],

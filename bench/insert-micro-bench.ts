@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
-import pg from "pg";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { insertDeliveries } from "@/lib/capture/insert-deliveries";
-import { createUuidV7 } from "@/lib/ids/create-uuid-v7";
-import { getDb, setDatabaseUrl } from "@/lib/db";
+import { setDatabaseUrl } from "@/lib/database-url";
+import { getDb } from "@/lib/db";
+import { getPgPool } from "@/lib/get-pg-pool";
+import { buildTestDeliveryRecord } from "@/test/support/build-test-delivery-record";
+import { Prisma } from "@/generated/prisma/client";
 
-// `npm run bench:insert`: the ways to write a batch through Prisma (issue 8: measure, keep the
-// faster), with pg directly as the floor. CPU per row and wall time per batch, sequential
+// `npm run bench:insert`: the ways to write a batch (issue 8, then issue 14: measure, keep the
+// fastest): capture's own insert on pg against the ways through Prisma. CPU per row and wall time per batch, sequential
 // batches of 25 rows with 2 KB bodies.
 const url =
   process.env.BENCH_DATABASE_URL ??
@@ -18,27 +19,9 @@ const ROWS = 25;
 const body = Buffer.alloc(2048, 0x61);
 
 function records(binId: string): DeliveryRecord[] {
-  return Array.from({ length: ROWS }, () => ({
-    id: createUuidV7({ now: Date.now, randomBytes }),
-    binId,
-    method: "POST",
-    path: "/hook",
-    query: "",
-    headers: [["Content-Type", "application/json"]],
-    body,
-    bodySize: body.length,
-    bodySha256: createHash("sha256").update(body).digest("hex"),
-    contentType: "application/json",
-    remoteAddress: "127.0.0.1",
-    receivedAt: new Date(),
-    analysisId: null,
-    analysisStatus: null,
-    analysisAgent: null,
-    responseStatus: 200,
-    response: { status: 200 },
-    signature: null,
-    signatureVersion: null,
-  }));
+  return Array.from({ length: ROWS }, () =>
+    buildTestDeliveryRecord({ binId, body, response: { status: 200 } }),
+  );
 }
 
 async function measure(name: string, insert: (batch: DeliveryRecord[]) => Promise<void>) {
@@ -56,7 +39,17 @@ async function measure(name: string, insert: (batch: DeliveryRecord[]) => Promis
 
 const db = getDb();
 await db.$executeRaw`INSERT INTO bins (id) VALUES ('micro') ON CONFLICT DO NOTHING`;
-await measure("prisma raw, params a row (kept)", insertDeliveries);
+await measure("pg, named statement (kept)", insertDeliveries);
+// What capture used before issue 14: one $executeRaw, parameters a row.
+await measure("prisma raw, params a row", async (batch) => {
+  const rows = Prisma.join(
+    batch.map(
+      (r) =>
+        Prisma.sql`(${r.id}::uuid, ${r.binId}, ${r.method}, ${r.path}, ${r.query}, ${JSON.stringify(r.headers)}::jsonb, ${r.body}, ${r.bodySize}, ${r.bodySha256}, ${r.contentType}, ${r.remoteAddress}, ${r.receivedAt}, ${r.analysisId}, ${r.responseStatus}, ${JSON.stringify(r.response)}::jsonb)`,
+    ),
+  );
+  await db.$executeRaw`INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, response_status, response) VALUES ${rows}`;
+});
 await measure("prisma createMany", async (batch) => {
   await db.bin.createMany({ data: [{ id: "micro" }], skipDuplicates: true });
   await db.delivery.createMany({
@@ -104,32 +97,7 @@ await measure("prisma raw, one jsonb param", async (batch) => {
     SELECT r.id, r.bin_id, r.method, r.path, r.query, r.headers, decode(r.body, 'base64'), r.body_size, r.body_sha256, r.content_type, r.remote_address, r.received_at, r.analysis_id, r.response_status, r.response
     FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, bin_id text, method text, path text, query text, headers jsonb, body text, body_size int, body_sha256 text, content_type text, remote_address text, received_at timestamptz, analysis_id text, response_status int, response jsonb)`;
 });
-const pool = new pg.Pool({ connectionString: url, max: 2 });
-await measure("pg directly (no Prisma)", async (batch) => {
-  const params: unknown[] = [];
-  const rows = batch.map((r) => {
-    const base = params.length;
-    params.push(
-      r.id,
-      r.binId,
-      r.method,
-      r.path,
-      r.query,
-      JSON.stringify(r.headers),
-      r.body,
-      r.bodySize,
-      r.bodySha256,
-      r.contentType,
-      r.remoteAddress,
-      r.receivedAt,
-    );
-    return `(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(",")})`;
-  });
-  await pool.query(
-    `INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at) VALUES ${rows.join(",")}`,
-    params,
-  );
-});
 await db.$executeRaw`DELETE FROM bins WHERE id = 'micro'`;
-await pool.end();
+await db.$disconnect();
+await getPgPool().end();
 await db.$disconnect();

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 import { launchServerProcess } from "@/test/support/launch-server-process";
 import { openSseStream } from "@/test/support/read-sse-events";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { needsBuild, runBuild } from "../scripts/needs-build.mjs";
+import { SERVER_BUNDLE, needsBuild, runBuild } from "../scripts/needs-build.mjs";
 
 // `npm run bench`: our server and the reference (bench/reference-server.mjs) in one run,
 // alternating, on the same PostgreSQL. Prints figures; nothing here is asserted anywhere.
@@ -25,22 +25,49 @@ const pinned = existsSync("/usr/bin/taskset");
 // loading, GBs of disk) runs only when named: BENCH_ONLY=5.
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const wanted = (id: string) => (!only ? id !== "5" : only.includes(id));
+// Our server as production runs it (the bundle `npm start` execs); BENCH_OURS_BUNDLE points at
+// another build of it (an A/B of two commits in one run).
+const OURS_BUNDLE = process.env.BENCH_OURS_BUNDLE || (SERVER_BUNDLE as string);
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build we run on
 
 interface Server {
   kind: string;
   url: string;
   pid: number;
   child: ChildProcess;
+  /** RSS of its process tree once started, before any request (MB). */
+  idleRss: number;
+  /** From spawn to the first answered capture (ms). */
+  startupMs: number;
   stop: () => Promise<void>;
+}
+
+// Every server still running: a scenario that throws must not leave one behind on its core.
+const running = new Set<ChildProcess>();
+process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
+/** POSTs a capture until one is answered 2xx. */
+async function firstCapture(url: string): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    if (performance.now() > deadline) throw new Error(`${url} answered no capture within 60 s`);
+    const response = await fetch(`${url}/echo/startup-probe`, { method: "POST", body: "s" }).catch(
+      () => null,
+    );
+    await response?.arrayBuffer();
+    if (response?.ok) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 async function spawnServer(
   kind: "ours" | "reference",
   databaseUrl: string,
   env: Record<string, string> = {},
+  // What `npm start` runs is scripts/start.mjs, which checks the build and execs the bundle.
+  script = kind === "ours" ? [OURS_BUNDLE] : ["bench/reference-server.mjs"],
 ): Promise<Server> {
-  const script =
-    kind === "ours" ? ["--import", "tsx", "server.ts"] : ["bench/reference-server.mjs"];
+  const spawnedAt = performance.now();
   // Server on core 1, load generator (this process) on core 0, as in the issue's measurements.
   const [command, args] = pinned
     ? ["taskset", ["-c", "1", process.execPath, ...script]]
@@ -57,11 +84,20 @@ async function spawnServer(
       ...env,
     },
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  const url = `http://127.0.0.1:${port}`;
+  await firstCapture(url);
+  const startupMs = performance.now() - spawnedAt;
+  // Settled: whatever start-up allocated and freed is not idle memory.
+  await new Promise((r) => setTimeout(r, 1000));
   return {
     kind,
-    url: `http://127.0.0.1:${port}`,
+    url,
     pid: child.pid!,
     child,
+    idleRss: sumStatusMb(child.pid!, "VmRSS"),
+    startupMs,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
@@ -70,17 +106,60 @@ async function spawnServer(
   };
 }
 
-function resetPeakRss(pid: number) {
+// The server and every process it started (taskset execs in place; a server may run parts of
+// itself in child processes): CPU and memory are counted for the whole tree.
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8");
+        for (const child of children.split(" ").filter(Boolean)) pids.push(Number(child));
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+function readProc(pid: number, file: string): string {
   try {
-    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
   } catch {
-    // not supported: the peak then covers the whole process lifetime
+    return "";
   }
 }
 
-function peakRssMb(pid: number): number {
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+function resetPeakRss(pid: number) {
+  for (const member of processTree(pid)) {
+    try {
+      writeFileSync(`/proc/${member}/clear_refs`, "5");
+    } catch {
+      // not supported: the peak then covers the whole process lifetime
+    }
+  }
+}
+
+function sumStatusMb(pid: number, field: "VmHWM" | "VmRSS"): number {
+  let kb = 0;
+  for (const member of processTree(pid)) {
+    kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readProc(member, "status"))?.[1] ?? 0);
+  }
   return Math.round(kb / 1024);
+}
+
+const peakRssMb = (pid: number) => sumStatusMb(pid, "VmHWM");
+
+/** CPU time the server's processes used so far (user + system), in microseconds. */
+function cpuMicros(pid: number): number {
+  let ticks = 0;
+  for (const member of processTree(pid)) {
+    // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+    const fields = readProc(member, "stat").split(") ")[1]?.split(" ") ?? [];
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function percentile(values: number[], p: number): number {
@@ -108,6 +187,9 @@ interface LoadResult {
   errors: number;
   rss: number;
   rows: number;
+  /** Server CPU microseconds per stored delivery during the timed window. */
+  cpuPerDelivery: number;
+  idleRss: number;
 }
 
 async function load(
@@ -118,6 +200,7 @@ async function load(
   const before = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
     .rows[0]!.n;
   resetPeakRss(server.pid);
+  const cpuBefore = cpuMicros(server.pid);
   const result = await autocannon({
     url: server.url,
     connections: options.connections,
@@ -134,6 +217,7 @@ async function load(
       },
     ],
   });
+  const cpuUsed = cpuMicros(server.pid) - cpuBefore;
   const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
     .rows[0]!.n;
   return {
@@ -144,6 +228,8 @@ async function load(
     errors: result.non2xx + result.errors + result.timeouts,
     rss: peakRssMb(server.pid),
     rows: after - before,
+    cpuPerDelivery: cpuUsed / Math.max(1, after - before),
+    idleRss: server.idleRss,
   };
 }
 
@@ -151,18 +237,29 @@ function printRuns(title: string, runs: Record<string, LoadResult[]>) {
   console.log(`\n${title}`);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const summary: Record<string, number> = {};
+  const cpuSummary: Record<string, number> = {};
   for (const [kind, results] of Object.entries(runs)) {
     const rps = mean(results.map((r) => r.rps));
     summary[kind] = rps;
     const ok = results.reduce((n, r) => n + r.ok, 0);
     const rows = results.reduce((n, r) => n + r.rows, 0);
     console.log(
-      `  ${kind.padEnd(22)} ${rps.toFixed(0).padStart(6)} req/s   p50 ${mean(results.map((r) => r.p50)).toFixed(1)} ms   p99 ${mean(results.map((r) => r.p99)).toFixed(1)} ms   ` +
+      `  ${kind.padEnd(34)} ${rps.toFixed(0).padStart(6)} req/s   p50 ${mean(results.map((r) => r.p50)).toFixed(1)} ms   p99 ${mean(results.map((r) => r.p99)).toFixed(1)} ms   ` +
         `errors ${results.reduce((n, r) => n + r.errors, 0)}   peak RSS ${Math.max(...results.map((r) => r.rss))} MB   rows ${rows} vs 2xx ${ok} ${rows >= ok ? "(every 2xx stored)" : "(MISSING ROWS)"}`,
+    );
+    const cpu = mean(results.map((r) => r.cpuPerDelivery));
+    cpuSummary[kind] = cpu;
+    console.log(
+      `  ${"".padEnd(34)} CPU ${cpu.toFixed(0)} µs/delivery (${results.map((r) => r.cpuPerDelivery.toFixed(0)).join(", ")})   idle RSS ${Math.max(...results.map((r) => r.idleRss))} MB`,
     );
   }
   if (summary.ours && summary.reference) {
     console.log(`  ratio ours/reference: ${(summary.ours / summary.reference).toFixed(2)}`);
+  }
+  if (cpuSummary.ours && cpuSummary.reference) {
+    console.log(
+      `  CPU per delivery ours/reference: ${(cpuSummary.ours / cpuSummary.reference).toFixed(2)}`,
+    );
   }
   const [ours, reference] = [summary["ours, partitioned"], summary["reference, partitioned"]];
   if (ours && reference) {
@@ -170,18 +267,28 @@ function printRuns(title: string, runs: Record<string, LoadResult[]>) {
   }
 }
 
+/** Runs statements on the server's `postgres` database (creating and dropping ours). */
+async function adminQuery(serverUrl: string, statements: string[]): Promise<void> {
+  const admin = new URL(serverUrl);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  for (const statement of statements) await client.query(statement);
+  await client.end();
+}
+
+const dropDatabase = (serverUrl: string, name: string) =>
+  adminQuery(serverUrl, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
+
 async function createDatabase(
   serverUrl: string,
   name: string,
   migrationsDir?: string,
 ): Promise<string> {
-  const admin = new URL(serverUrl);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  await adminQuery(serverUrl, [
+    `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+    `CREATE DATABASE "${name}"`,
+  ]);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await runMigrations({ databaseUrl: url.toString(), migrationsDir });
@@ -197,6 +304,7 @@ async function captureScenario(
     name: string;
     kind: "ours" | "reference";
     env?: Record<string, string>;
+    script?: string[];
     /** Another database for this variant (scenario 5 compares two table layouts). */
     database?: { url: string; pool: pg.Pool };
   }>,
@@ -205,7 +313,7 @@ async function captureScenario(
   for (let round = 0; round < ROUNDS; round++) {
     for (const variant of variants) {
       const { url, pool } = variant.database ?? { url: databaseUrl, pool: db };
-      const server = await spawnServer(variant.kind, url, variant.env);
+      const server = await spawnServer(variant.kind, url, variant.env, variant.script);
       // Warm-up: JIT, pool, caches.
       await autocannon({
         url: `${server.url}/echo/warmup`,
@@ -222,57 +330,103 @@ async function captureScenario(
   printRuns(title, runs);
 }
 
-async function liveLatencyScenario(databaseUrl: string) {
-  const server = await spawnServer("ours", databaseUrl);
-  const stream = await openSseStream(`${server.url}/api/bins/live-bench/events`);
-  await stream.waitFor((e) => e.event === "ready");
-  const answered = new Map<string, number>();
-  const latencies: number[] = [];
+/**
+ * 2xx answer -> SSE event latency: `rate` deliveries/s spread round-robin over `bins` bins,
+ * each watched by `viewersPerBin` open streams. Every (delivery, viewer) pair is one sample.
+ */
+async function liveLatencyScenario(
+  databaseUrl: string,
+  { title, bins, viewersPerBin }: { title: string; bins: number; viewersPerBin: number },
+) {
+  const server = await spawnServer("ours", databaseUrl, {
+    MAX_LIVE_STREAMS_PER_CLIENT: "10000",
+    MAX_LIVE_STREAMS_PER_BIN: "10000",
+    MAX_LIVE_STREAMS: "10000",
+  });
+  const binIds = Array.from({ length: bins }, (_, i) => `live-bench-${i}`);
+  const viewers = await Promise.all(
+    binIds.flatMap((binId) =>
+      Array.from({ length: viewersPerBin }, async () => {
+        const stream = await openSseStream(`${server.url}/api/bins/${binId}/events`);
+        await stream.waitFor((e) => e.event === "ready");
+        return stream;
+      }),
+    ),
+  );
+  // Per bin: delivery id -> when its 2xx was read.
+  const answered = binIds.map(() => new Map<string, number>());
+  let failed = 0;
   const rate = 500;
   const seconds = Math.min(DURATION, 10);
-  const arrivals = new Map<string, number>();
   const started = performance.now();
   const sends: Array<Promise<void>> = [];
-  const poll = setInterval(() => {
-    for (const event of stream.events.splice(0)) {
-      if (event.event === "delivery" && event.id) arrivals.set(event.id, performance.now());
-    }
-  }, 1);
   for (let i = 0; i < rate * seconds; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const bin = i % bins;
     sends.push(
-      fetch(`${server.url}/echo/live-bench`, { method: "POST", body: `live-${i}` }).then(
+      fetch(`${server.url}/echo/${binIds[bin]}`, { method: "POST", body: `live-${i}` }).then(
         async (response) => {
           const id = response.headers.get("x-delivery-id");
           await response.arrayBuffer();
-          if (id) answered.set(id, performance.now());
+          if (id) answered[bin]!.set(id, performance.now());
         },
+        () => void failed++,
       ),
     );
   }
   await Promise.all(sends);
   await new Promise((r) => setTimeout(r, 1000));
-  clearInterval(poll);
-  for (const event of stream.events.splice(0)) {
-    if (event.event === "delivery" && event.id) arrivals.set(event.id, performance.now());
-  }
+  const latencies: number[] = [];
   let missing = 0;
-  for (const [id, at] of answered) {
-    const arrival = arrivals.get(id);
-    if (arrival === undefined) missing++;
-    else latencies.push(Math.max(0, arrival - at));
+  for (const [index, stream] of viewers.entries()) {
+    const arrivals = new Map<string, number>();
+    for (const event of stream.events) {
+      if (event.event === "delivery" && event.id) arrivals.set(event.id, event.at);
+    }
+    stream.close();
+    for (const [id, at] of answered[Math.floor(index / viewersPerBin)]!) {
+      const arrival = arrivals.get(id);
+      if (arrival === undefined) missing++;
+      else latencies.push(Math.max(0, arrival - at));
+    }
   }
-  stream.close();
   await server.stop();
   console.log(
-    `\nScenario 3: live latency, ${rate} deliveries/s for ${seconds} s, one SSE subscriber (ours only; the reference has no live view)`,
+    `\n${title}: ${rate} deliveries/s for ${seconds} s over ${bins} bin(s), ${viewersPerBin} SSE viewer(s) per bin (ours only; the reference has no live view)`,
   );
   console.log(
     `  2xx answer -> event arrival   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   ` +
-      `(${latencies.length} events, ${missing} answered deliveries without an event)`,
+      `(${latencies.length} events, ${missing} answered deliveries without an event, ${failed} sends failed)`,
   );
+}
+
+async function startupScenario(databaseUrl: string) {
+  const runs: Record<string, Array<{ startupMs: number; idleRss: number }>> = {};
+  for (let round = 0; round < 3; round++) {
+    // `npm start` runs scripts/start.mjs (build check, then the bundle); with
+    // BENCH_OURS_BUNDLE the other build's bundle is started directly.
+    const ours = process.env.BENCH_OURS_BUNDLE
+      ? `ours (${OURS_BUNDLE})`
+      : "ours (scripts/start.mjs)";
+    for (const [name, kind, script] of [
+      [ours, "ours", process.env.BENCH_OURS_BUNDLE ? [OURS_BUNDLE] : ["scripts/start.mjs"]],
+      ["reference", "reference", ["bench/reference-server.mjs"]],
+    ] as const) {
+      const server = await spawnServer(kind, databaseUrl, {}, [...script]);
+      (runs[name] ??= []).push({ startupMs: server.startupMs, idleRss: server.idleRss });
+      await server.stop();
+    }
+  }
+  console.log(
+    "\nStart-up: spawn of the (already built) start command -> first answered capture, 3 runs each; idle RSS of its process tree",
+  );
+  for (const [name, results] of Object.entries(runs)) {
+    console.log(
+      `  ${name.padEnd(26)} ${results.map((r) => `${r.startupMs.toFixed(0)} ms`).join(", ")}   idle RSS ${results.map((r) => `${r.idleRss} MB`).join(", ")}`,
+    );
+  }
 }
 
 /** Sequential GETs after a warm-up: their durations in ms, and the statuses that were not 2xx. */
@@ -494,7 +648,9 @@ async function main() {
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const databaseUrl = await createDatabase(serverUrl, "webhook_echo_bench");
+  // Its own database per run: two benches on one PostgreSQL must not drop each other's.
+  const databaseName = `webhook_echo_bench_${process.pid}`;
+  const databaseUrl = await createDatabase(serverUrl, databaseName);
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   console.log(
     `Webhook Echo bench: ${DURATION} s per run, ${ROUNDS} alternating rounds, servers ${pinned ? "pinned to core 1" : "not pinned"}, ` +
@@ -502,10 +658,16 @@ async function main() {
   );
   try {
     const small = jsonBody(2048);
-    const both = [
-      { name: "ours", kind: "ours" as const },
-      { name: "reference", kind: "reference" as const },
+    const both: Parameters<typeof captureScenario>[4] = [
+      { name: "ours", kind: "ours" },
+      { name: "reference", kind: "reference" },
     ];
+    // BENCH_BASELINE_BUNDLE (comma-separated): other builds of our server (e.g. the previous
+    // commit's) run alongside, alternating with the others, so a change is measured under the
+    // same load.
+    for (const bundle of process.env.BENCH_BASELINE_BUNDLE?.split(",").filter(Boolean) ?? []) {
+      both.push({ name: `ours @ ${path.basename(bundle)}`, kind: "ours", script: [bundle] });
+    }
     // Every capture scenario runs against the same database for the same duration.
     const capture = (
       title: string,
@@ -538,11 +700,30 @@ async function main() {
         bins: 10,
       });
     }
-    if (wanted("3")) await liveLatencyScenario(databaseUrl);
+    const live = [
+      { id: "3", title: "Scenario 3: live latency", bins: 1, viewersPerBin: 1 },
+      {
+        id: "3b",
+        title: "Scenario 3b: live latency, 50 viewers on one bin",
+        bins: 1,
+        viewersPerBin: 50,
+      },
+      {
+        id: "3c",
+        title: "Scenario 3c: live latency, 200 viewers across 20 bins",
+        bins: 20,
+        viewersPerBin: 10,
+      },
+    ];
+    for (const { id, ...scenario } of live) {
+      if (wanted(id)) await liveLatencyScenario(databaseUrl, scenario);
+    }
+    if (wanted("startup")) await startupScenario(databaseUrl);
     if (wanted("4")) await viewScenario(databaseUrl, db);
     if (wanted("5")) await bigTableScenario(serverUrl);
   } finally {
     await db.end();
+    await dropDatabase(serverUrl, databaseName);
     await stopEmbedded?.();
   }
 }

@@ -1,37 +1,35 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/generated/prisma/client";
+import { setDatabaseUrl as registerDatabaseUrl } from "@/lib/database-url";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { getSingleton, peekSingleton, setSingleton } from "@/lib/singleton";
+import { getPgPool } from "@/lib/get-pg-pool";
+import { getSingleton } from "@/lib/singleton";
 
-// The only Prisma clients: the primary's, and one per read replica (DATABASE_READ_URL). The
-// database URL is DATABASE_URL, or the embedded server's URL that server.ts registers with
-// setDatabaseUrl() before anything queries.
+/** @deprecated Import it from lib/database-url.ts: this module loads Prisma. Kept while server.ts still imports it from here. */
 export function setDatabaseUrl(url: string): void {
-  setSingleton("databaseUrl", url);
+  registerDatabaseUrl(url);
 }
 
-export function getDatabaseUrl(): string {
-  const url = peekSingleton<string>("databaseUrl") ?? getEnv().DATABASE_URL;
-  if (!url) throw new AppError("UNAVAILABLE", "No database configured");
-  return url;
+// The only Prisma clients: the primary's, on the process's one pg pool (lib/get-pg-pool.ts,
+// shared with the capture path), and one per read replica (DATABASE_READ_URL).
+/** The primary: every write, and every read that must see the latest write. */
+export function getDb(): PrismaClient {
+  return getSingleton(
+    "prisma",
+    () => new PrismaClient({ adapter: new PrismaPg(getPgPool()), queryPlanCacheMaxSize: 0 }),
+  );
 }
 
-function createClient(connectionString: string): PrismaClient {
+function createReplicaClient(connectionString: string): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
     max: getEnv().DATABASE_POOL_SIZE,
-    // Fail fast while the database is down so capture answers 503 instead of hanging.
+    // Fail fast while a replica is down: its reads answer 503 instead of hanging.
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
   });
   return new PrismaClient({ adapter, queryPlanCacheMaxSize: 0 });
-}
-
-/** The primary: every write, and every read that must see the latest write. */
-export function getDb(): PrismaClient {
-  return getSingleton("prisma", () => createClient(getDatabaseUrl()));
 }
 
 function getReplicatedDb() {
@@ -40,7 +38,7 @@ function getReplicatedDb() {
     const urls = getEnv().DATABASE_READ_URL;
     // Without replicas the primary stands in as the only one: the same client, today's path.
     return primary.$extends(
-      readReplicas({ replicas: urls.length === 0 ? [primary] : urls.map(createClient) }),
+      readReplicas({ replicas: urls.length === 0 ? [primary] : urls.map(createReplicaClient) }),
     );
   });
 }
@@ -63,7 +61,8 @@ export function getReadDb({ readFrom }: { readFrom: ReadFrom }): ReadDb {
 
 export type ReadDb = Omit<ReturnType<typeof getReplicatedDb>, "$primary" | "$replica">;
 
-/** Closes the primary's pool and every replica's. */
+/** Closes every replica's pool, then the process's pg pool (the primary's). */
 export async function disconnectDb(): Promise<void> {
   await getReplicatedDb().$disconnect();
+  await getPgPool().end();
 }

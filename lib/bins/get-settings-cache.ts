@@ -1,7 +1,8 @@
 import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { createSettingsCache, type SettingsCache } from "@/lib/bins/create-settings-cache";
-import { getDb } from "@/lib/db";
+import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { getPgPool } from "@/lib/get-pg-pool";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { getSingleton } from "@/lib/singleton";
@@ -16,16 +17,18 @@ export function getSettingsCache(): SettingsCache<CaptureConfig> {
   return getSingleton("settingsCache", () =>
     createSettingsCache<CaptureConfig>({
       load: async (binId) => {
-        const bin = await getDb().bin.findUnique({
-          where: { id: binId },
-          select: { settings: true, webhookSecretEncrypted: true, secretVersion: true },
-        });
+        const { rows } = await getPgPool().query<{
+          settings: unknown;
+          webhook_secret_encrypted: string | null;
+          secret_version: string;
+        }>({ ...CAPTURE_STATEMENTS.readCaptureSettings, values: [binId] });
+        const bin = rows[0];
         return {
           ...parseStoredSettings(bin?.settings),
-          secret: bin?.webhookSecretEncrypted
-            ? decryptSecret({ encrypted: bin.webhookSecretEncrypted, key: getEncryptionKey() })
+          secret: bin?.webhook_secret_encrypted
+            ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
             : null,
-          secretVersion: bin?.secretVersion ?? "none",
+          secretVersion: bin?.secret_version ?? "none",
         };
       },
     }),

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
-import { getDb } from "@/lib/db";
+import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { getPgPool } from "@/lib/get-pg-pool";
 import type { ForwardHold, HoldOutcome } from "@/lib/live/create-forward-holds";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
 import { log } from "@/lib/log";
@@ -29,11 +30,11 @@ const FALLBACKS: Record<Exclude<HoldOutcome, "answer_ready">, (ms: number) => [s
 };
 
 async function readRecorded(deliveryId: string): Promise<PlannedResponse | null> {
-  const row = await getDb().delivery.findUnique({
-    where: { id: deliveryId },
-    select: { response: true },
+  const { rows } = await getPgPool().query<{ response: unknown }>({
+    ...CAPTURE_STATEMENTS.readRecordedResponse,
+    values: [deliveryId],
   });
-  const parsed = plannedResponseSchema.safeParse(row?.response);
+  const parsed = plannedResponseSchema.safeParse(rows[0]?.response);
   return parsed.success ? parsed.data : null;
 }
 
@@ -71,10 +72,10 @@ export async function awaitForwardedAnswer({
     const outcome = await hold.wait({ timeoutMs });
     if (outcome === "answer_ready") return toAnswer(await readRecorded(deliveryId));
     const [reason, message] = FALLBACKS[outcome](timeoutMs);
-    const updated = await getDb().$executeRaw`
-      UPDATE deliveries
-      SET response = response || jsonb_build_object('reason', ${reason}::text, 'forwardMessage', ${message}::text)
-      WHERE id = ${deliveryId}::uuid AND response->>'reason' = 'forward_pending'`;
+    const { rowCount: updated } = await getPgPool().query({
+      ...CAPTURE_STATEMENTS.recordForwardFallback,
+      values: [deliveryId, reason, message],
+    });
     // The answer won the race: it is in the row, and the sender may still be there.
     if (updated === 0) return toAnswer(await readRecorded(deliveryId));
     return null;

@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db";
+import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { getPgPool } from "@/lib/get-pg-pool";
 
 /**
  * How many deliveries of this analysis (or, without an analysis id, of this exact body) the
@@ -13,10 +14,10 @@ export async function countPriorAttempts({
   analysisId: string | null;
   bodySha256: string;
 }): Promise<number> {
-  const rows = analysisId
-    ? await getDb().$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM deliveries WHERE bin_id = ${binId} AND analysis_id = ${analysisId}`
-    : await getDb().$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM deliveries WHERE bin_id = ${binId} AND analysis_id IS NULL AND body_sha256 = ${bodySha256}`;
+  const { rows } = await getPgPool().query<{ n: number }>(
+    analysisId
+      ? { ...CAPTURE_STATEMENTS.countAnalysisAttempts, values: [binId, analysisId] }
+      : { ...CAPTURE_STATEMENTS.countBodyAttempts, values: [binId, bodySha256] },
+  );
   return rows[0]?.n ?? 0;
 }

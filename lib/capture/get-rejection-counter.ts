@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db";
+import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { getPgPool } from "@/lib/get-pg-pool";
 import { log } from "@/lib/log";
 import { getSingleton } from "@/lib/singleton";
 
@@ -15,15 +16,20 @@ export function getRejectionCounter(): RejectionCounter {
     let timer: NodeJS.Timeout | null = null;
     const flush = async () => {
       timer = null;
+      if (pending.size === 0) return;
       const entries = [...pending];
       pending.clear();
-      for (const [binId, count] of entries) {
-        await getDb()
-          .$executeRaw`UPDATE bins SET rejected_count = rejected_count + ${count} WHERE id = ${binId}`.catch(
-          (error: unknown) =>
-            log("warn", "could not count rejected deliveries", { binId, error: String(error) }),
+      await getPgPool()
+        .query({
+          ...CAPTURE_STATEMENTS.addRejected,
+          values: [entries.map(([binId]) => binId), entries.map(([, count]) => count)],
+        })
+        .catch((error: unknown) =>
+          log("warn", "could not count rejected deliveries", {
+            bins: entries.length,
+            error: String(error),
+          }),
         );
-      }
     };
     return {
       add(binId) {

@@ -23,36 +23,38 @@ export function nullUnstorableFields({
   record: DeliveryRecord;
 }): NullUnstorableFieldsResult {
   const nulled: string[] = [];
-  const clean = { ...record };
-  if (unstorable(clean.analysisId, 200)) {
-    clean.analysisId = null;
+  // Copied only when a field is nulled: nothing is allocated for the usual clean record.
+  let copy: DeliveryRecord | null = null;
+  const clean = (): DeliveryRecord => (copy ??= { ...record });
+  if (unstorable(record.analysisId, 200)) {
+    clean().analysisId = null;
     nulled.push("analysisId");
   }
-  if (unstorable(clean.analysisStatus, 32)) {
-    clean.analysisStatus = null;
+  if (unstorable(record.analysisStatus, 32)) {
+    clean().analysisStatus = null;
     nulled.push("analysisStatus");
   }
-  if (unstorable(clean.analysisAgent, 200)) {
-    clean.analysisAgent = null;
+  if (unstorable(record.analysisAgent, 200)) {
+    clean().analysisAgent = null;
     nulled.push("analysisAgent");
   }
-  if (unstorable(clean.contentType)) {
-    clean.contentType = null;
+  if (unstorable(record.contentType)) {
+    clean().contentType = null;
     nulled.push("contentType");
   }
-  if (unstorable(clean.remoteAddress)) {
-    clean.remoteAddress = null;
+  if (unstorable(record.remoteAddress)) {
+    clean().remoteAddress = null;
     nulled.push("remoteAddress");
   }
-  if (unstorable(clean.response)) {
-    clean.response = null;
+  if (unstorable(record.response)) {
+    clean().response = null;
     nulled.push("response");
   }
   // Without its version a verdict is simply judged again when it is read.
-  if (unstorable(clean.signature) || unstorable(clean.signatureVersion, 36)) {
-    clean.signature = null;
-    clean.signatureVersion = null;
+  if (unstorable(record.signature) || unstorable(record.signatureVersion, 36)) {
+    clean().signature = null;
+    clean().signatureVersion = null;
     nulled.push("signature");
   }
-  return { record: nulled.length > 0 ? clean : record, nulled };
+  return { record: copy ?? record, nulled };
 }

@@ -1,4 +1,5 @@
 import { requireBinOwner } from "@/lib/bins/require-bin-owner";
+import { evictPrismaDebugHistory } from "@/lib/database/evict-prisma-debug-history";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -22,6 +23,9 @@ export interface PostForwardedAnswerOptions {
 // PostgreSQL text and jsonb cannot hold U+0000: the shown text replaces it, the bytes stay exact.
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
+
+// Answers with more body bytes than this evict them from Prisma's debug histories afterwards.
+const EVICT_AFTER_BYTES = 64 * 1024;
 
 /**
  * Owner only (it decides what senders see). Writes the local app's answer (or the
@@ -70,10 +74,16 @@ export async function postForwardedAnswer({
         ? { forwardMessage: `Headers left out: ${filtered.dropped.join("; ").replace(NUL, "")}` }
         : {}),
     };
-    updated = await db.$executeRaw`
+    try {
+      updated = await db.$executeRaw`
       UPDATE deliveries
       SET response = ${JSON.stringify(recorded)}::jsonb, response_status = ${input.status}
       WHERE id = ${deliveryId}::uuid AND bin_id = ${binId} AND response->>'reason' = 'forward_pending'`;
+    } finally {
+      // The one write of a body left on Prisma (capture writes through pg): its debug history
+      // would keep the last 100 answers' JSON alive.
+      if (body.length >= EVICT_AFTER_BYTES) evictPrismaDebugHistory();
+    }
     result = { deliveryId, reason: "forwarded", droppedHeaders: filtered.dropped };
   }
   if (updated === 0) {

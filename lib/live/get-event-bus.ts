@@ -1,4 +1,4 @@
-import { getDatabaseUrl } from "@/lib/db";
+import { getDatabaseUrl } from "@/lib/database-url";
 import { createPostgresEventBus } from "@/lib/live/create-postgres-event-bus";
 import type { EventBus } from "@/lib/live/event-bus";
 import { log } from "@/lib/log";

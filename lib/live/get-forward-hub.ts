@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { getDatabaseUrl, getDb } from "@/lib/db";
+import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { getDatabaseUrl } from "@/lib/database-url";
+import { getPgPool } from "@/lib/get-pg-pool";
 import { getEnv } from "@/lib/env";
 import { createForwardHolds, type ForwardHolds } from "@/lib/live/create-forward-holds";
 import { createPostgresEventBus } from "@/lib/live/create-postgres-event-bus";
@@ -60,9 +62,10 @@ function createForwardHub(): ForwardHub {
   const recheckHeld = async () => {
     const ids = holds.heldIds();
     if (ids.length === 0) return;
-    const rows = await getDb().$queryRaw<Array<{ id: string }>>`
-      SELECT id::text AS id FROM deliveries
-      WHERE id = ANY(${ids}::uuid[]) AND response->>'reason' IS DISTINCT FROM 'forward_pending'`;
+    const { rows } = await getPgPool().query<{ id: string }>({
+      ...CAPTURE_STATEMENTS.selectAnsweredForwards,
+      values: [ids],
+    });
     for (const row of rows) holds.answerReady(row.id);
   };
   bus.subscribe(

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { waitForFreshRateWindow } from "@/test/support/wait-for-fresh-rate-window";
-import { getDb, setDatabaseUrl } from "@/lib/db";
+import { setDatabaseUrl } from "@/lib/database-url";
+import { getDb } from "@/lib/db";
 import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { startTestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";

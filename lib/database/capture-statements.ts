@@ -1,0 +1,146 @@
+/**
+ * Every statement the capture path sends, side by side, written against the tables of
+ * prisma/schema.prisma (Bin -> bins, Delivery -> deliveries, RateLimitCounter ->
+ * rate_limit_counters). They run on the pg pool directly (lib/get-pg-pool.ts), not through
+ * Prisma: see ARCHITECTURE.md "Capture on pg, everything else on Prisma". A column renamed in
+ * the schema fails test/integration/capture-statements.test.ts, which prepares each of them
+ * against the migrated database.
+ *
+ * Parameters come back as pg parses them by default: timestamptz -> Date, int4 -> number,
+ * jsonb -> parsed JSON, uuid and varchar -> string. Buffers go out in binary format (pg sends
+ * a Buffer parameter as raw bytes), so a body is never copied into hex or base64 on the way.
+ * Statements have names: each connection parses and plans them once.
+ */
+
+/** Columns of one deliveries row, in the order of DELIVERY_ROW_PARAMETERS. */
+const DELIVERY_COLUMNS =
+  "id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, analysis_status, analysis_agent, response_status, response, signature, signature_version";
+
+/** Parameters per deliveries row; see DELIVERY_COLUMNS. */
+const DELIVERY_ROW_PARAMETERS = 19;
+
+// Casts for the parameters PostgreSQL cannot infer from the column (jsonb from text); the others
+// take their column's type.
+const ROW_CASTS = [
+  "::uuid",
+  "",
+  "",
+  "",
+  "",
+  "::jsonb",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "",
+  "::jsonb",
+  "::jsonb",
+  "",
+];
+
+const insertTexts = new Map<number, string>();
+
+function insertDeliveriesText(rows: number): string {
+  let text = insertTexts.get(rows);
+  if (text) return text;
+  const values: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    const base = 2 + row * DELIVERY_ROW_PARAMETERS;
+    values.push(`(${ROW_CASTS.map((cast, i) => `$${base + i + 1}${cast}`).join(", ")})`);
+  }
+  // Creates bins seen for the first time (a bin exists as soon as someone sends to it;
+  // ON CONFLICT DO NOTHING tolerates concurrent first deliveries without a lookup per
+  // delivery) and inserts every delivery: one atomic statement, all rows or none.
+  text = `WITH new_bins AS (
+      INSERT INTO bins (id, created_at, last_delivery_at)
+      SELECT id, at, at FROM unnest($1::varchar[], $2::timestamptz[]) AS b(id, at)
+      ON CONFLICT (id) DO NOTHING
+    )
+    INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES ${values.join(", ")}`;
+  insertTexts.set(rows, text);
+  return text;
+}
+
+export const CAPTURE_STATEMENTS = {
+  /**
+   * $1 bin ids, $2 their first-seen times (one entry per distinct bin), then
+   * DELIVERY_ROW_PARAMETERS values per delivery row.
+   */
+  insertDeliveries: (rows: number) => ({
+    name: `capture_insert_deliveries_${rows}`,
+    text: insertDeliveriesText(rows),
+  }),
+
+  /** Group commit of rate-limit checks: $1 keys, $2 window starts, $3 counts (unique pairs). */
+  incrementRateCounters: {
+    name: "capture_increment_rate_counters",
+    text: `INSERT INTO rate_limit_counters (key, window_start, count)
+      SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::int[])
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + EXCLUDED.count
+      RETURNING key, window_start, count`,
+  },
+
+  /** bins.last_delivery_at, batched: $1 bin ids, $2 latest delivery times. */
+  touchBins: {
+    name: "capture_touch_bins",
+    text: `UPDATE bins AS b SET last_delivery_at = v.at
+      FROM unnest($1::varchar[], $2::timestamptz[]) AS v(id, at)
+      WHERE b.id = v.id AND (b.last_delivery_at IS NULL OR b.last_delivery_at < v.at)`,
+  },
+
+  /** bins.rejected_count, batched: $1 bin ids, $2 refusals to add. */
+  addRejected: {
+    name: "capture_add_rejected",
+    text: `UPDATE bins AS b SET rejected_count = b.rejected_count + v.n
+      FROM unnest($1::varchar[], $2::int[]) AS v(id, n)
+      WHERE b.id = v.id`,
+  },
+
+  /** What capture needs of a bin: $1 bin id. */
+  readCaptureSettings: {
+    name: "capture_read_settings",
+    text: `SELECT settings, webhook_secret_encrypted, secret_version FROM bins WHERE id = $1`,
+  },
+
+  /** fail-first: deliveries of this analysis in the bin; $1 bin id, $2 analysis id. */
+  countAnalysisAttempts: {
+    name: "capture_count_analysis_attempts",
+    text: `SELECT count(*)::int AS n FROM deliveries WHERE bin_id = $1 AND analysis_id = $2`,
+  },
+
+  /** fail-first without an analysis id: the same body; $1 bin id, $2 body SHA-256. */
+  countBodyAttempts: {
+    name: "capture_count_body_attempts",
+    text: `SELECT count(*)::int AS n FROM deliveries
+      WHERE bin_id = $1 AND analysis_id IS NULL AND body_sha256 = $2`,
+  },
+
+  /** forward --respond: the answer recorded in the row; $1 delivery id. */
+  readRecordedResponse: {
+    name: "capture_read_recorded_response",
+    text: `SELECT response FROM deliveries WHERE id = $1::uuid`,
+  },
+
+  /**
+   * forward --respond: the fallback wins only while the row still waits; $1 delivery id,
+   * $2 reason, $3 message. 0 rows: the forwarder's answer won the race.
+   */
+  recordForwardFallback: {
+    name: "capture_record_forward_fallback",
+    text: `UPDATE deliveries
+      SET response = response || jsonb_build_object('reason', $2::text, 'forwardMessage', $3::text)
+      WHERE id = $1::uuid AND response->>'reason' = 'forward_pending'`,
+  },
+
+  /** forward --respond after a lost LISTEN: which held captures were answered; $1 ids. */
+  selectAnsweredForwards: {
+    name: "capture_select_answered_forwards",
+    text: `SELECT id::text AS id FROM deliveries
+      WHERE id = ANY($1::uuid[]) AND response->>'reason' IS DISTINCT FROM 'forward_pending'`,
+  },
+} as const;

@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+import { insertDeliveries } from "@/lib/capture/insert-deliveries";
+import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { isDatabaseOutage } from "@/lib/database/is-database-outage";
+import { isRowDataError } from "@/lib/database/is-row-data-error";
+import { setDatabaseUrl } from "@/lib/database-url";
+import { getPgPool } from "@/lib/get-pg-pool";
+import { getRateLimiter } from "@/lib/rate-limits/get-rate-limiter";
+import { buildTestDeliveryRecord } from "@/test/support/build-test-delivery-record";
+import { findClosedPort } from "@/test/support/find-closed-port";
+import { createTestDb } from "@/test/support/test-db";
+
+// The capture path's statements run on pg directly (lib/database/capture-statements.ts): these
+// prove them against the migrated schema, and that pg's own errors are classified like
+// Prisma's were (row data error -> 400 for that row, outage -> 503, anything else a bug).
+const databaseUrl = inject("databaseUrl");
+setDatabaseUrl(databaseUrl);
+const db = createTestDb(databaseUrl);
+afterAll(async () => {
+  await db.close();
+  await getPgPool().end();
+});
+beforeEach(() => db.reset());
+
+const record = (overrides: Partial<DeliveryRecord> = {}) =>
+  buildTestDeliveryRecord({ binId: "stmt-bin", ...overrides });
+
+describe("capture statements on pg", () => {
+  it("every statement prepares against the migrated schema", async () => {
+    const client = await db.pool.connect();
+    try {
+      const { insertDeliveries: insert, ...fixed } = CAPTURE_STATEMENTS;
+      for (const { name, text } of [insert(1), insert(100), ...Object.values(fixed)]) {
+        await client.query(`PREPARE ${name} AS ${text}`);
+        await client.query(`DEALLOCATE ${name}`);
+      }
+    } finally {
+      client.release();
+    }
+  });
+
+  it("stores a large binary body byte-exact and creates its bin in the same statement", async () => {
+    const body = randomBytes(3 * 1024 * 1024);
+    const receivedAt = new Date("2026-06-01T12:00:00.123Z");
+    const first = record({ body, bodySize: body.length, receivedAt });
+    const second = record({ binId: "stmt-other", receivedAt });
+    await insertDeliveries([first, second]);
+    const rows = await db.query<{ body: Buffer; received_at: Date; headers: unknown }>(
+      "SELECT body, received_at, headers FROM deliveries WHERE id = $1",
+      [first.id],
+    );
+    expect(rows.rows[0]!.body.equals(body)).toBe(true);
+    expect(rows.rows[0]!.received_at.toISOString()).toBe("2026-06-01T12:00:00.123Z");
+    expect(rows.rows[0]!.headers).toEqual([["Content-Type", "application/json"]]);
+    const bins = await db.query<{ id: string; created_at: Date }>(
+      "SELECT id, created_at FROM bins ORDER BY id",
+    );
+    expect(bins.rows.map((b) => [b.id, b.created_at.toISOString()])).toEqual([
+      ["stmt-bin", "2026-06-01T12:00:00.123Z"],
+      ["stmt-other", "2026-06-01T12:00:00.123Z"],
+    ]);
+  });
+
+  it("a value PostgreSQL refuses is a row data error, not an outage", async () => {
+    const error = await insertDeliveries([record({ method: "X".repeat(40) })]).catch((e) => e);
+    expect(error).toBeInstanceOf(pg.DatabaseError);
+    expect([isRowDataError(error), isDatabaseOutage(error)]).toEqual([true, false]);
+    expect((await db.query("SELECT 1 FROM deliveries")).rowCount).toBe(0);
+  });
+
+  it("the rate limiter's totals come back per key and window (timestamptz parsed to Date)", async () => {
+    const limiter = getRateLimiter();
+    const rules = [{ key: "bin:stmt-bin", limit: 2 }];
+    const decisions = await Promise.all([1, 2, 3].map(() => limiter.check(rules)));
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);
+  });
+
+  it("pg's own connection errors are outages: refused, terminated by the server", async () => {
+    const closed = new pg.Pool({
+      connectionString: `postgresql://postgres@127.0.0.1:${await findClosedPort()}/postgres`,
+      connectionTimeoutMillis: 2000,
+    });
+    const refused = await closed.query("SELECT 1").catch((e) => e);
+    await closed.end();
+    expect(isDatabaseOutage(refused)).toBe(true);
+
+    const victim = new pg.Client({ connectionString: databaseUrl });
+    await victim.connect();
+    victim.on("error", () => {});
+    const pid = (await victim.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!
+      .pid;
+    const sleeping = victim.query("SELECT pg_sleep(10)").catch((e) => e);
+    await db.query("SELECT pg_terminate_backend($1)", [pid]);
+    const terminated = await sleeping;
+    await victim.end().catch(() => {});
+    expect(isDatabaseOutage(terminated)).toBe(true);
+    expect(isRowDataError(terminated)).toBe(false);
+  });
+
+  it("our own SQL mistake is neither (a bug: 500)", async () => {
+    const error = await getPgPool()
+      .query("SELECT no_such_column FROM deliveries")
+      .catch((e) => e);
+    expect([isRowDataError(error), isDatabaseOutage(error)]).toEqual([false, false]);
+  });
+});
