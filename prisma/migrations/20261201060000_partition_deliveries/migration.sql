@@ -5,8 +5,8 @@
 -- Catalog changes only: no statement here reads the rows, so an install with millions of
 -- deliveries holds the table lock for milliseconds. The old table stays, renamed, as one
 -- partition covering every id (its NOT NULL id proves that bound without a scan); the server
--- then narrows it to the ids it already holds with an online VALIDATE, moves its rows into
--- daily partitions a day at a time, and drops it when it is empty.
+-- then narrows it to the ids it already holds with an online VALIDATE (daily partitions take
+-- over from the next UTC midnight) and drops it whole once all of it is past retention.
 ALTER TABLE "deliveries" RENAME TO "deliveries_legacy";
 ALTER TABLE "deliveries_legacy" RENAME CONSTRAINT "deliveries_pkey" TO "deliveries_legacy_pkey";
 ALTER TABLE "deliveries_legacy" RENAME CONSTRAINT "deliveries_bin_id_fkey" TO "deliveries_legacy_bin_id_fkey";
@@ -14,29 +14,10 @@ ALTER INDEX "deliveries_bin_id_id_idx" RENAME TO "deliveries_legacy_bin_id_id_id
 ALTER INDEX "deliveries_bin_id_analysis_id_idx" RENAME TO "deliveries_legacy_bin_id_analysis_id_idx";
 ALTER INDEX "deliveries_received_at_idx" RENAME TO "deliveries_legacy_received_at_idx";
 
+-- The same columns as the old table, by construction (LIKE copies names, types, NOT NULL and
+-- defaults), so this migration cannot drift from the ones before it.
 CREATE TABLE "deliveries" (
-    "id" UUID NOT NULL,
-    "bin_id" VARCHAR(64) NOT NULL,
-    "method" VARCHAR(32) NOT NULL,
-    "path" TEXT NOT NULL,
-    "query" TEXT NOT NULL,
-    "headers" JSONB NOT NULL,
-    "body" BYTEA NOT NULL,
-    "body_size" INTEGER NOT NULL,
-    "body_sha256" CHAR(64) NOT NULL,
-    "content_type" TEXT,
-    "remote_address" TEXT,
-    "received_at" TIMESTAMPTZ(3) NOT NULL,
-    "signature" JSONB,
-    "signature_version" VARCHAR(36),
-    "analysis_id" VARCHAR(200),
-    "response" JSONB,
-    "response_status" INTEGER,
-    "analysis_status" VARCHAR(32),
-    "analysis_agent" VARCHAR(200),
-    "conformance_schema" VARCHAR(40),
-    "conformance_valid" BOOLEAN,
-
+    LIKE "deliveries_legacy" INCLUDING DEFAULTS INCLUDING STORAGE INCLUDING COMPRESSION,
     CONSTRAINT "deliveries_pkey" PRIMARY KEY ("id")
 ) PARTITION BY RANGE ("id");
 
@@ -45,8 +26,8 @@ CREATE INDEX "deliveries_bin_id_analysis_id_idx" ON "deliveries"("bin_id", "anal
 CREATE INDEX "deliveries_received_at_idx" ON "deliveries"("received_at");
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_bin_id_fkey" FOREIGN KEY ("bin_id") REFERENCES "bins"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The old table's column order differs (columns were added over time); ATTACH matches columns
--- by name, and its indexes, primary key and foreign key match the parent's, so none is rebuilt.
+-- The old table's indexes, primary key and foreign key match the parent's, so ATTACH rebuilds
+-- none of them.
 DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM "deliveries_legacy") THEN
