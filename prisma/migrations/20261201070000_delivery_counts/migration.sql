@@ -6,7 +6,7 @@
 -- * the day is that of the UUIDv7 id, the key deliveries are partitioned on, so the sweep that
 --   drops a day's partition (which fires no trigger) deletes exactly that day's rows here in
 --   the same transaction (lib/housekeeping/sweep-deliveries.ts);
--- * the slot is pg_backend_pid() % 4: concurrent capture batches into one hot bin mostly
+-- * the slot is pg_backend_pid() % 16: concurrent capture batches into one hot bin mostly
 --   update different rows instead of queueing on one row lock. Slots may go negative (a
 --   delete counted in another slot than the insert); only the sum over slots means anything;
 -- * the verdict columns let the verdict filters ask which (day, version) groups are stale.
@@ -38,14 +38,14 @@ LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO delivery_counts AS c (bin_id, day, slot, signature_version, conformance_schema, n)
-    SELECT bin_id, webhook_echo_uuid_day(id), pg_backend_pid() % 4, signature_version, conformance_schema, count(*)
+    SELECT bin_id, webhook_echo_uuid_day(id), pg_backend_pid() % 16, signature_version, conformance_schema, count(*)
     FROM new_rows GROUP BY 1, 2, 4, 5 ORDER BY 1, 2, 4, 5
     ON CONFLICT (bin_id, day, slot, signature_version, conformance_schema) DO UPDATE SET n = c.n + excluded.n;
   ELSIF TG_OP = 'DELETE' THEN
     -- A bin's deletion cascades to its deliveries and to its counts: no count to keep then
     -- (and the foreign key would refuse one).
     INSERT INTO delivery_counts AS c (bin_id, day, slot, signature_version, conformance_schema, n)
-    SELECT o.bin_id, webhook_echo_uuid_day(o.id), pg_backend_pid() % 4, o.signature_version, o.conformance_schema, -count(*)
+    SELECT o.bin_id, webhook_echo_uuid_day(o.id), pg_backend_pid() % 16, o.signature_version, o.conformance_schema, -count(*)
     FROM old_rows o WHERE EXISTS (SELECT 1 FROM bins b WHERE b.id = o.bin_id)
     GROUP BY 1, 2, 4, 5 ORDER BY 1, 2, 4, 5
     ON CONFLICT (bin_id, day, slot, signature_version, conformance_schema) DO UPDATE SET n = c.n + excluded.n;
@@ -53,7 +53,7 @@ BEGIN
     -- Judging a verdict moves rows between groups; updates of other columns net to nothing
     -- and write nothing.
     INSERT INTO delivery_counts AS c (bin_id, day, slot, signature_version, conformance_schema, n)
-    SELECT bin_id, day, pg_backend_pid() % 4, signature_version, conformance_schema, sum(delta)
+    SELECT bin_id, day, pg_backend_pid() % 16, signature_version, conformance_schema, sum(delta)
     FROM (
       SELECT bin_id, webhook_echo_uuid_day(id) AS day, signature_version, conformance_schema, -1 AS delta FROM old_rows
       UNION ALL
