@@ -9,6 +9,7 @@ import { getDb, getReadDb, type ReadDb, type ReadFrom } from "@/lib/db";
 import { chooseReadSource } from "@/lib/deliveries/choose-read-source";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -17,6 +18,7 @@ function likePattern(text: string): string {
 // Stale verdicts judged per round of a verdict filter: enough for a first page in most bins,
 // few enough that a secret or schema change on a big bin does not make one request judge it all.
 const JUDGE_CHUNK = 500;
+const DAY_MS = 86_400_000;
 
 // The filters on cached verdicts: when a row's verdict is stale (made under another secret or
 // schema than the bin's current one), and what judges it again.
@@ -177,7 +179,13 @@ function jsonCondition(texts: string[], maxBytes: number): Prisma.Sql {
     WHERE ${Prisma.join(matches, " AND ")})`;
 }
 
-/** The newest JUDGE_CHUNK deliveries in the id range with a stale verdict (`stale`: d, b). */
+/**
+ * The newest JUDGE_CHUNK deliveries in the id range with a stale verdict (`stale`: d, b). The
+ * counts the deliveries' triggers keep per day and verdict version (delivery_counts, the same
+ * column names under `d`) say first whether any row is stale and the newest day holding one:
+ * a bin whose verdicts are all current answers from a few count rows, and otherwise the walk
+ * down the bin's index starts at the end of that day instead of at its newest row.
+ */
 async function findNewestStale({
   binId,
   range,
@@ -187,10 +195,22 @@ async function findNewestStale({
   range: Prisma.Sql[];
   stale: Prisma.Sql;
 }): Promise<string[]> {
-  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
+  const db = getDb();
+  const [newest] = await db.$queryRaw<Array<{ day: number | null }>>`
+    SELECT max(day)::int AS day FROM (
+      SELECT d.day FROM delivery_counts d JOIN bins b ON b.id = d.bin_id
+      WHERE d.bin_id = ${binId} AND (${stale})
+      GROUP BY d.day, d.signature_version, d.conformance_schema HAVING sum(d.n) > 0
+    ) stale_groups`;
+  if (newest?.day === null || newest?.day === undefined) return [];
+  const endMs = (newest.day + 1) * DAY_MS;
+  // Past 48 bits of milliseconds (only ids that are not UUIDv7 get such a day) there is no end.
+  const below = endMs < 2 ** 48 ? [Prisma.sql`d.id < ${uuidLowerBound(endMs)}::uuid`] : [];
+  const conditions = [...below, ...range];
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
     WHERE d.bin_id = ${binId} AND (${stale})
-      ${range.length > 0 ? Prisma.sql`AND ${Prisma.join(range, " AND ")}` : Prisma.empty}
+      ${conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
     ORDER BY d.id DESC LIMIT ${JUDGE_CHUNK}`;
   return rows.map((row) => row.id);
 }

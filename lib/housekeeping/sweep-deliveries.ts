@@ -5,11 +5,17 @@ import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partiti
 import { narrowLegacyDeliveries } from "@/lib/housekeeping/narrow-legacy-deliveries";
 import { runPartitionDdl } from "@/lib/housekeeping/run-partition-ddl";
 import { withSweepLock } from "@/lib/housekeeping/with-sweep-lock";
-import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
+import { uuidLowerBound, uuidTimestamp } from "@/lib/ids/uuid-lower-bound";
 
 // Rows per DELETE: each batch is its own short transaction (no long-held row locks, no
 // snapshot that keeps vacuum from cleaning up behind it).
 const BATCH = 5000;
+const DAY_MS = 86_400_000;
+
+/** The UTC day (as delivery_counts.day) of a partition bound, which is a day's first id. */
+function dayOf(bound: string): number {
+  return Math.floor((uuidTimestamp(bound) ?? 0) / DAY_MS);
+}
 
 export interface SweepResult {
   ran: boolean;
@@ -62,7 +68,17 @@ export async function sweepDeliveries({
       const droppedPartitions: string[] = [];
       for (const partition of await listDeliveryPartitions()) {
         if (partition.isDefault || partition.to === null || partition.to > cutoffId) continue;
-        await runPartitionDdl({ statements: [`DROP TABLE "${partition.name}"`] });
+        await runPartitionDdl({
+          statements: [
+            `DROP TABLE "${partition.name}"`,
+            // A DROP fires no trigger: the counts of the partition's days go with it, in the
+            // same transaction. After the DROP, no statement that wrote those counts is still
+            // running (it held the lock the DROP waited for).
+            `DELETE FROM delivery_counts WHERE day < ${dayOf(partition.to)}${
+              partition.from === null ? "" : ` AND day >= ${dayOf(partition.from)}`
+            }`,
+          ],
+        });
         droppedPartitions.push(partition.name);
       }
       const expired = await deleteInBatches(

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -11,6 +11,7 @@ import { setupScratchDatabase } from "@/test/support/setup-scratch-database";
 import { startTestServer } from "@/test/support/start-test-server";
 
 const PARTITIONING = "20261201060000_partition_deliveries";
+const COUNTS = "20261201070000_delivery_counts";
 const SWEEP_LOCK = 72707370;
 const DAY = 86_400_000;
 const migrationsDir = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
@@ -26,12 +27,26 @@ async function fingerprint(): Promise<{ n: number; digest: string }> {
   return rows[0]!;
 }
 
+/** delivery_counts' figure for old-0 … old-9. */
+async function keptCounts(): Promise<number[]> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT (SELECT coalesce(sum(n), 0)::int FROM delivery_counts WHERE bin_id = 'old-' || g) AS n
+     FROM generate_series(0, 9) g ORDER BY g`,
+  );
+  return rows.map((row) => row.n);
+}
+
 describe("online migration of an existing install to partitioned deliveries", () => {
   it("keeps every old row readable, never stops captures, and retires the old table with retention", async () => {
     // 1. An install on the previous layout, with 60,000 deliveries of the last three days.
     const before = await mkdtemp(path.join(tmpdir(), "we-migrations-"));
     await cp(migrationsDir, before, { recursive: true });
-    await rm(path.join(before, PARTITIONING), { recursive: true });
+    // The previous layout: every migration before the partitioning one.
+    for (const name of await readdir(before)) {
+      if (name >= PARTITIONING && name !== "migration_lock.toml") {
+        await rm(path.join(before, name), { recursive: true });
+      }
+    }
     await runMigrations({ databaseUrl: scratch.url, migrationsDir: before });
     const startMs = Date.now() - 3 * DAY;
     await db.query("INSERT INTO bins (id) SELECT 'old-' || g FROM generate_series(0, 9) g");
@@ -48,8 +63,10 @@ describe("online migration of an existing install to partitioned deliveries", ()
 
     // 2. The migration: catalog changes only; the old table becomes a partition for every id.
     const { applied } = await runMigrations({ databaseUrl: scratch.url, migrationsDir });
-    expect(applied).toEqual([PARTITIONING]);
+    expect(applied).toEqual([PARTITIONING, COUNTS]);
     expect(await fingerprint()).toEqual(seeded);
+    // The counts migration counted the old rows: 6,000 per bin.
+    expect(await keptCounts()).toEqual(Array.from({ length: 10 }, () => 6000));
     expect((await listDeliveryPartitions()).map((p) => [p.name, p.from, p.to])).toEqual([
       ["deliveries_default", null, null],
       ["deliveries_legacy", null, null],
@@ -102,6 +119,12 @@ describe("online migration of an existing install to partitioned deliveries", ()
         "SELECT count(*)::int AS n FROM deliveries WHERE bin_id = 'during-move'",
       );
       expect(captured[0]!.n).toBe(statuses.length);
+      // Captures during the narrowing and the moves were counted once each.
+      const { rows: kept } = await db.query<{ n: number }>(
+        "SELECT coalesce(sum(n), 0)::int AS n FROM delivery_counts WHERE bin_id = 'during-move'",
+      );
+      expect(kept[0]!.n).toBe(statuses.length);
+      expect(await keptCounts()).toEqual(Array.from({ length: 10 }, () => 6000));
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((s) => s.n === seeded.n && s.digest === seeded.digest)).toBe(true);
 
@@ -152,6 +175,8 @@ describe("online migration of an existing install to partitioned deliveries", ()
       maxPerBin: 1_000_000,
     });
     expect(later.droppedPartitions).toContain("deliveries_legacy");
+    // Dropping it took its counts along.
+    expect(await keptCounts()).toEqual(Array.from({ length: 10 }, () => 0));
     const { rows: gone } = await db.query("SELECT to_regclass('deliveries_legacy') AS t");
     expect(gone).toEqual([{ t: null }]);
     expect((await fingerprint()).n).toBe(0);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/database/run-migrations";
+import { getBinOrThrow } from "@/lib/bins/get-bin-or-throw";
 import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
 import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
 import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
@@ -140,5 +141,79 @@ describe("daily partitions of deliveries", () => {
     );
     expect(rows[0]!.n).toBe(keep);
     expect(rows[0]!.oldest.getTime()).toBe(times[12_000 - keep]);
+  });
+});
+
+/** One statement for all rows, as a capture batch: `times[i]` goes to bin `bins[i % n]`. */
+async function seedBatch(bins: string[], times: number[]): Promise<void> {
+  await db.query("INSERT INTO bins (id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [bins]);
+  await db.query(
+    `INSERT INTO deliveries (id, bin_id, method, path, query, headers, body, body_size, body_sha256, received_at)
+     SELECT (lpad(to_hex(ms), 12, '0') || '7000' || '8000' || lpad(to_hex(g), 12, '0'))::uuid,
+       ($2::text[])[(g - 1) % array_length($2::text[], 1) + 1], 'POST', '', '', '[]', '\\x', 0, repeat('0', 64), to_timestamp(ms / 1000.0)
+     FROM unnest($1::bigint[]) WITH ORDINALITY AS t(ms, g)`,
+    [times, bins],
+  );
+}
+
+/** Each bin's deliveryCount (the API's figure) next to a count of its rows. */
+async function counts(bins: string[]): Promise<Array<[number, number]>> {
+  return Promise.all(
+    bins.map(async (binId) => {
+      const { rows } = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM deliveries WHERE bin_id = $1",
+        [binId],
+      );
+      return [(await getBinOrThrow({ binId })).deliveryCount, rows[0]!.n] as [number, number];
+    }),
+  );
+}
+
+describe("deliveryCount across retention", () => {
+  it("stays exact when the sweep drops whole day partitions, deletes expired rows and trims to the cap", async () => {
+    await ensureDeliveryPartitions({ now: () => new Date(t0), daysBehind: 0, daysAhead: 6 });
+    // 3,000 rows over days 0..5 for two bins; a third bin only on day 5.
+    const times = Array.from({ length: 3000 }, (_, i) => t0 + Math.floor((i * 6 * DAY) / 3000));
+    await seedBatch(["a", "b"], times);
+    await seedBatch(["c"], [t0 + 5 * DAY + 1000, t0 + 5 * DAY + 2000]);
+    expect(await counts(["a", "b", "c"])).toEqual([
+      [1500, 1500],
+      [1500, 1500],
+      [2, 2],
+    ]);
+
+    // Cutoff t0 + 3.5 days: days 0..2 are dropped whole, half of day 3 is deleted row by row,
+    // and the cap then trims each bin to its newest 600.
+    const now = t0 + 10.5 * DAY;
+    await ensureDeliveryPartitions({ now: () => new Date(now) });
+    const result = await sweepDeliveries({
+      now: () => new Date(now),
+      retentionDays: 7,
+      maxPerBin: 600,
+    });
+    expect(result.droppedPartitions).toHaveLength(3);
+    expect(result.expired).toBeGreaterThan(0);
+    expect(result.overCap).toBeGreaterThan(0);
+    expect(await counts(["a", "b", "c"])).toEqual([
+      [600, 600],
+      [600, 600],
+      [2, 2],
+    ]);
+    // The dropped days left no count behind.
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM delivery_counts WHERE day < $1",
+      [Math.floor((t0 + 3 * DAY) / DAY)],
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it("stays exact when rows move from the default partition into their day's, and after a TRUNCATE", async () => {
+    const later = t0 + 20 * DAY;
+    await seedBatch(["d"], [later + 1000, later + 2000, later + 3000]);
+    expect(await counts(["d"])).toEqual([[3, 3]]);
+    await ensureDeliveryPartitions({ now: () => new Date(later) });
+    expect(await counts(["d"])).toEqual([[3, 3]]);
+    await db.query("TRUNCATE deliveries");
+    expect(await counts(["d"])).toEqual([[0, 0]]);
   });
 });
