@@ -578,7 +578,7 @@ async function bigTableScenario(serverUrl: string) {
     }
 
     // The count the bin API used to make (a scan of the bin's index) against the kept one,
-    // and what the counts migration costs an existing install (one pass over every row).
+    // and what the counts' backfill costs an existing install (one pass over every row, online).
     const timeQuery = async (sql: string, times: number) => {
       const samples: number[] = [];
       for (let i = 0; i < times; i++) {
@@ -600,7 +600,7 @@ async function bigTableScenario(serverUrl: string) {
       1,
     );
     console.log(
-      `  counts migration's pass over every row   ${(backfill.samples[0]! / 1000).toFixed(1)} s (captures wait for it)`,
+      `  counts' backfill, one pass over every row ${(backfill.samples[0]! / 1000).toFixed(1)} s (the sweep's online backfill; captures go on)`,
     );
 
     // A day later: the oldest day's partition is wholly past RETENTION_DAYS=7.

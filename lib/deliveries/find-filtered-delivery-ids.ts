@@ -7,6 +7,7 @@ import type { DeliveryFilter } from "@/lib/deliveries/delivery-filter";
 import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
 import { getDb, getReadDb, type ReadDb, type ReadFrom } from "@/lib/db";
 import { chooseReadSource } from "@/lib/deliveries/choose-read-source";
+import { checkDeliveryCountsReady } from "@/lib/database/check-delivery-counts-ready";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { uuidLowerBound } from "@/lib/ids/uuid-lower-bound";
@@ -196,16 +197,10 @@ async function findNewestStale({
   stale: Prisma.Sql;
 }): Promise<string[]> {
   const db = getDb();
-  const [newest] = await db.$queryRaw<Array<{ day: number | null }>>`
-    SELECT max(day)::int AS day FROM (
-      SELECT d.day FROM delivery_counts d JOIN bins b ON b.id = d.bin_id
-      WHERE d.bin_id = ${binId} AND (${stale})
-      GROUP BY d.day, d.signature_version, d.conformance_schema HAVING sum(d.n) > 0
-    ) stale_groups`;
-  if (newest?.day === null || newest?.day === undefined) return [];
-  const endMs = (newest.day + 1) * DAY_MS;
-  // Past 48 bits of milliseconds (only ids that are not UUIDv7 get such a day) there is no end.
-  const below = endMs < 2 ** 48 ? [Prisma.sql`d.id < ${uuidLowerBound(endMs)}::uuid`] : [];
+  // Before the sweep's backfill the counts miss the rows from before their triggers: walk the
+  // bin's index from its newest row, as without them.
+  const below = (await checkDeliveryCountsReady()) ? await staleDayBound({ binId, stale }) : [];
+  if (below === null) return [];
   const conditions = [...below, ...range];
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT d.id::text AS id FROM deliveries d JOIN bins b ON b.id = d.bin_id
@@ -213,4 +208,27 @@ async function findNewestStale({
       ${conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
     ORDER BY d.id DESC LIMIT ${JUDGE_CHUNK}`;
   return rows.map((row) => row.id);
+}
+
+/**
+ * `d.id` below the end of the newest day holding a stale verdict, per the kept counts; none
+ * past 48 bits of milliseconds (only ids that are not UUIDv7 get such a day); null when no
+ * row is stale.
+ */
+async function staleDayBound({
+  binId,
+  stale,
+}: {
+  binId: string;
+  stale: Prisma.Sql;
+}): Promise<Prisma.Sql[] | null> {
+  const [newest] = await getDb().$queryRaw<Array<{ day: number | null }>>`
+    SELECT max(day)::int AS day FROM (
+      SELECT d.day FROM delivery_counts d JOIN bins b ON b.id = d.bin_id
+      WHERE d.bin_id = ${binId} AND (${stale})
+      GROUP BY d.day, d.signature_version, d.conformance_schema HAVING sum(d.n) > 0
+    ) stale_groups`;
+  if (newest?.day === null || newest?.day === undefined) return null;
+  const endMs = (newest.day + 1) * DAY_MS;
+  return endMs < 2 ** 48 ? [Prisma.sql`d.id < ${uuidLowerBound(endMs)}::uuid`] : [];
 }

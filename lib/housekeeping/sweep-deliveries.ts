@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import { backfillDeliveryCounts } from "@/lib/housekeeping/backfill-delivery-counts";
 import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
 import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
 import { narrowLegacyDeliveries } from "@/lib/housekeeping/narrow-legacy-deliveries";
@@ -26,6 +27,8 @@ export interface SweepResult {
   /** Whole partitions dropped because every id they can hold is past the retention window. */
   droppedPartitions: string[];
   createdPartitions: string[];
+  /** This sweep counted the deliveries from before the counts' triggers. */
+  countsBackfilled: boolean;
 }
 
 async function deleteInBatches(select: (limit: number) => Prisma.Sql): Promise<number> {
@@ -41,6 +44,7 @@ async function deleteInBatches(select: (limit: number) => Prisma.Sql): Promise<n
 /**
  * Retention: creates the daily partitions ahead and narrows a legacy table (see
  * narrowLegacyDeliveries), drops partitions whose whole id range is older than `retentionDays`,
+ * counts the deliveries from before delivery_counts' triggers once (backfillDeliveryCounts),
  * deletes the remaining expired rows in batches, trims bins to their newest `maxPerBin`
  * (oldest first, in batches; a full bin keeps accepting), and drops rate-limit windows that
  * ended. Runs periodically in the server under one lock across instances, never per request.
@@ -61,6 +65,10 @@ export async function sweepDeliveries({
 }): Promise<SweepResult> {
   const result = await withSweepLock({
     work: async (): Promise<SweepResult> => {
+      // Once per install, online, and first: no partition DDL of this sweep waits on it.
+      // Dropping a partition is right before it and after (a drop takes its days' rows and
+      // counts together); the readers count by scan until it is done.
+      const countsBackfilled = (await backfillDeliveryCounts()) === "backfilled-now";
       await narrowLegacyDeliveries();
       const createdPartitions = await ensureDeliveryPartitions({ now });
       const cutoff = new Date(now().getTime() - retentionDays * 86_400_000);
@@ -106,7 +114,15 @@ export async function sweepDeliveries({
       }
       const counters = await getDb().$executeRaw`
         DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now().getTime() - 3_600_000)}`;
-      return { ran: true, expired, overCap, counters, droppedPartitions, createdPartitions };
+      return {
+        ran: true,
+        expired,
+        overCap,
+        counters,
+        droppedPartitions,
+        createdPartitions,
+        countsBackfilled,
+      };
     },
   });
   return (
@@ -117,6 +133,7 @@ export async function sweepDeliveries({
       counters: 0,
       droppedPartitions: [],
       createdPartitions: [],
+      countsBackfilled: false,
     }
   );
 }

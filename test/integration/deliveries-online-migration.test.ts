@@ -9,6 +9,7 @@ import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { uuidLowerBound, uuidTimestamp } from "@/lib/ids/uuid-lower-bound";
 import { setupScratchDatabase } from "@/test/support/setup-scratch-database";
 import { startTestServer } from "@/test/support/start-test-server";
+import { waitUntil } from "@/test/support/wait-until";
 
 const PARTITIONING = "20261201060000_partition_deliveries";
 const COUNTS = "20261201070000_delivery_counts";
@@ -25,6 +26,11 @@ async function fingerprint(): Promise<{ n: number; digest: string }> {
      FROM deliveries WHERE bin_id LIKE 'old-%'`,
   );
   return rows[0]!;
+}
+
+async function backfillDone(): Promise<boolean> {
+  const { rows } = await db.query<{ done: boolean }>("SELECT done FROM delivery_counts_backfill");
+  return rows[0]!.done;
 }
 
 /** delivery_counts' figure for old-0 … old-9. */
@@ -65,15 +71,31 @@ describe("online migration of an existing install to partitioned deliveries", ()
     const { applied } = await runMigrations({ databaseUrl: scratch.url, migrationsDir });
     expect(applied).toEqual([PARTITIONING, COUNTS]);
     expect(await fingerprint()).toEqual(seeded);
-    // The counts migration counted the old rows: 6,000 per bin.
-    expect(await keptCounts()).toEqual(Array.from({ length: 10 }, () => 6000));
+    // The counts migration left the old rows to the sweep's backfill: none counted yet.
+    expect(await backfillDone()).toBe(false);
+    expect(await keptCounts()).toEqual(Array.from({ length: 10 }, () => 0));
+    // Old rows deleted before the backfill: the triggers count the deletes (below zero).
+    await db.query(
+      "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE bin_id = 'old-3' ORDER BY id LIMIT 100)",
+    );
+    expect(await keptCounts()).toEqual(Array.from({ length: 10 }, (_, g) => (g === 3 ? -100 : 0)));
+    const remaining = await fingerprint();
+    expect(remaining.n).toBe(59_900);
+    const truth = Array.from({ length: 10 }, (_, g) => (g === 3 ? 5900 : 6000));
     expect((await listDeliveryPartitions()).map((p) => [p.name, p.from, p.to])).toEqual([
       ["deliveries_default", null, null],
       ["deliveries_legacy", null, null],
     ]);
 
-    // 3. A server starts while this test holds the sweep lock, so the narrowing below runs
-    //    here, with captures and reads going on against the server at the same time.
+    // 3. A server starts while this test holds the sweep lock, so the narrowing and the
+    //    counts' backfill below run here, with captures and reads going on against the server
+    //    at the same time. A row lock on bin old-0 holds the backfill's statement at its end
+    //    (its foreign key check of old-0's count row), with every lock it takes already held:
+    //    captures must go on meanwhile.
+    const blocker = new pg.Client({ connectionString: scratch.url });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("SELECT 1 FROM bins WHERE id = 'old-0' FOR UPDATE");
     const lock = new pg.Client({ connectionString: scratch.url });
     await lock.connect();
     await lock.query("SELECT pg_advisory_lock($1)", [SWEEP_LOCK]);
@@ -105,13 +127,38 @@ describe("online migration of an existing install to partitioned deliveries", ()
       const sweepOnce = () =>
         sweepDeliveries({ now: () => new Date(), retentionDays: 7, maxPerBin: 1_000_000 });
       // The server's first sweep may take the lock the moment this test lets go of it; ours
-      // then skips, and runs again once that one is done (either way the narrowing ran while
-      // the captures and reads went on).
-      let sweep = await sweepOnce();
-      for (let attempt = 0; !sweep.ran && attempt < 200; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        sweep = await sweepOnce();
-      }
+      // then skips, and runs again once that one is done (either way the narrowing and the
+      // backfill ran while the captures and reads went on).
+      const sweeping = (async () => {
+        let result = await sweepOnce();
+        for (let attempt = 0; !result.ran && attempt < 400; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          result = await sweepOnce();
+        }
+        return result;
+      })();
+      const backfillWaiting = async () => {
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE query LIKE '%both_sides%' AND query NOT LIKE '%pg_stat_activity%' AND wait_event_type = 'Lock'`,
+        );
+        return rows[0]!.n === 1;
+      };
+      await waitUntil(backfillWaiting, "the backfill to reach old-0's count row", 60_000);
+      const capturedBefore = statuses.length;
+      await waitUntil(() => statuses.length >= capturedBefore + 20, "captures during the backfill");
+      // Until the backfill commits, deliveryCount is counted by scan: exact all the same.
+      const during = (await (await fetch(`${server.baseUrl}/api/bins/old-3`)).json()) as {
+        deliveryCount: number;
+      };
+      expect(during.deliveryCount).toBe(5900);
+      expect(await backfillWaiting()).toBe(true);
+      expect(await backfillDone()).toBe(false);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      await blocker.query("COMMIT");
+      await blocker.end();
+      const sweep = await sweeping;
+      expect(await backfillDone()).toBe(true);
       // Keep both going a moment past the narrowing.
       await new Promise((resolve) => setTimeout(resolve, 300));
       running = false;
@@ -124,14 +171,19 @@ describe("online migration of an existing install to partitioned deliveries", ()
         "SELECT count(*)::int AS n FROM deliveries WHERE bin_id = 'during-move'",
       );
       expect(captured[0]!.n).toBe(statuses.length);
-      // Captures during the narrowing and the moves were counted once each.
+      // Captures during the narrowing and the backfill were counted once each.
       const { rows: kept } = await db.query<{ n: number }>(
         "SELECT coalesce(sum(n), 0)::int AS n FROM delivery_counts WHERE bin_id = 'during-move'",
       );
       expect(kept[0]!.n).toBe(statuses.length);
-      expect(await keptCounts()).toEqual(Array.from({ length: 10 }, () => 6000));
+      // The backfill added exactly the rows from before the triggers, net of those deleted since.
+      expect(await keptCounts()).toEqual(truth);
+      const after = (await (await fetch(`${server.baseUrl}/api/bins/old-3`)).json()) as {
+        deliveryCount: number;
+      };
+      expect(after.deliveryCount).toBe(5900);
       expect(seen.length).toBeGreaterThan(0);
-      expect(seen.every((s) => s.n === seeded.n && s.digest === seeded.digest)).toBe(true);
+      expect(seen.every((s) => s.n === remaining.n && s.digest === remaining.digest)).toBe(true);
 
       // The old table now ends at B, the first UTC midnight at least an hour from now, and
       // daily partitions start there.
