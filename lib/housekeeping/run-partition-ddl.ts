@@ -1,8 +1,12 @@
 import { getDb } from "@/lib/db";
 
 // DDL on a partitioned table queues behind running reads, and every later capture queues
-// behind it: give up quickly instead and try again on the next sweep.
-const LOCK_TIMEOUT = "1s";
+// behind it: give up quickly instead and try again on the next sweep. Below PostgreSQL's
+// deadlock_timeout (1 s by default) on purpose: a capture's prepared insert locks `deliveries`
+// before `bins` once its plan is cached (the CTE's `bins` first when it is parsed), so no one
+// lock order here avoids every cycle with captures. Giving up before the deadlock check runs
+// makes this DDL the one that yields, never a capture (which would answer 503).
+const LOCK_TIMEOUT = "500ms";
 
 /**
  * Runs statements in one transaction that waits at most LOCK_TIMEOUT for each lock. Creating,

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
+import { isLockTimeout } from "@/lib/database/is-lock-timeout";
 import { backfillDeliveryCounts } from "@/lib/housekeeping/backfill-delivery-counts";
 import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
 import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
@@ -7,6 +8,7 @@ import { narrowLegacyDeliveries } from "@/lib/housekeeping/narrow-legacy-deliver
 import { runPartitionDdl } from "@/lib/housekeeping/run-partition-ddl";
 import { withSweepLock } from "@/lib/housekeeping/with-sweep-lock";
 import { uuidLowerBound, uuidTimestamp } from "@/lib/ids/uuid-lower-bound";
+import { log } from "@/lib/log";
 
 // Rows per DELETE: each batch is its own short transaction (no long-held row locks, no
 // snapshot that keeps vacuum from cleaning up behind it).
@@ -29,6 +31,20 @@ export interface SweepResult {
   createdPartitions: string[];
   /** This sweep counted the deliveries from before the counts' triggers. */
   countsBackfilled: boolean;
+}
+
+/**
+ * Partition DDL gives up after its lock timeout rather than queue captures behind a long read;
+ * such a step waits for the next sweep, and the row-level retention of this one still runs.
+ */
+async function unlessLockBusy<T>(step: string, work: () => Promise<T>, busy: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isLockTimeout(error)) throw error;
+    log("info", `retention sweep: ${step} deferred to the next sweep (table busy)`);
+    return busy;
+  }
 }
 
 async function deleteInBatches(select: (limit: number) => Prisma.Sql): Promise<number> {
@@ -69,25 +85,37 @@ export async function sweepDeliveries({
       // Dropping a partition is right before it and after (a drop takes its days' rows and
       // counts together); the readers count by scan until it is done.
       const countsBackfilled = (await backfillDeliveryCounts()) === "backfilled-now";
-      await narrowLegacyDeliveries();
-      const createdPartitions = await ensureDeliveryPartitions({ now });
+      await unlessLockBusy("narrowing the legacy table", () => narrowLegacyDeliveries(), undefined);
+      const createdPartitions = await unlessLockBusy(
+        "creating partitions ahead",
+        () => ensureDeliveryPartitions({ now }),
+        [],
+      );
       const cutoff = new Date(now().getTime() - retentionDays * 86_400_000);
       const cutoffId = uuidLowerBound(cutoff.getTime());
       const droppedPartitions: string[] = [];
       for (const partition of await listDeliveryPartitions()) {
         if (partition.isDefault || partition.to === null || partition.to > cutoffId) continue;
-        await runPartitionDdl({
-          statements: [
-            `DROP TABLE "${partition.name}"`,
-            // A DROP fires no trigger: the counts of the partition's days go with it, in the
-            // same transaction. After the DROP, no statement that wrote those counts is still
-            // running (it held the lock the DROP waited for).
-            `DELETE FROM delivery_counts WHERE day < ${dayOf(partition.to)}${
-              partition.from === null ? "" : ` AND day >= ${dayOf(partition.from)}`
-            }`,
-          ],
-        });
-        droppedPartitions.push(partition.name);
+        const { to, from } = partition;
+        const dropped = await unlessLockBusy(
+          `dropping ${partition.name}`,
+          async () => {
+            await runPartitionDdl({
+              statements: [
+                `DROP TABLE "${partition.name}"`,
+                // A DROP fires no trigger: the counts of the partition's days go with it, in the
+                // same transaction. After the DROP, no statement that wrote those counts is still
+                // running (it held the lock the DROP waited for).
+                `DELETE FROM delivery_counts WHERE day < ${dayOf(to)}${
+                  from === null ? "" : ` AND day >= ${dayOf(from)}`
+                }`,
+              ],
+            });
+            return true;
+          },
+          false,
+        );
+        if (dropped) droppedPartitions.push(partition.name);
       }
       const expired = await deleteInBatches(
         (limit) =>

@@ -127,11 +127,14 @@ describe("online migration of an existing install to partitioned deliveries", ()
       const sweepOnce = () =>
         sweepDeliveries({ now: () => new Date(), retentionDays: 7, maxPerBin: 1_000_000 });
       // The server's first sweep may take the lock the moment this test lets go of it; ours
-      // then skips, and runs again once that one is done (either way the narrowing and the
-      // backfill ran while the captures and reads went on).
+      // then skips, and runs again once that one is done. A narrowing that meets a long read
+      // gives up at its lock timeout and waits for the next sweep: sweep again until it is
+      // done (either way the narrowing and the backfill ran while captures and reads went on).
+      const narrowed = async () =>
+        (await listDeliveryPartitions()).some((p) => p.name === "deliveries_legacy" && p.to);
       const sweeping = (async () => {
         let result = await sweepOnce();
-        for (let attempt = 0; !result.ran && attempt < 400; attempt++) {
+        for (let attempt = 0; !(result.ran && (await narrowed())) && attempt < 400; attempt++) {
           await new Promise((resolve) => setTimeout(resolve, 50));
           result = await sweepOnce();
         }
@@ -166,7 +169,8 @@ describe("online migration of an existing install to partitioned deliveries", ()
 
       expect(sweep.ran).toBe(true);
       expect(statuses.length).toBeGreaterThan(0);
-      expect(statuses.every((status) => status === 200)).toBe(true);
+      // Every capture answered 200 (the server's log says why, if not).
+      expect([...new Set(statuses)], server.output().slice(-3000)).toEqual([200]);
       const { rows: captured } = await db.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM deliveries WHERE bin_id = 'during-move'",
       );
