@@ -1,3 +1,4 @@
+import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { buildTestAnalysis } from "@/test/support/build-test-analysis";
 import { setupBrowserSuite } from "@/test/support/setup-browser-suite";
@@ -87,9 +88,18 @@ describe("conformance and json= filters", () => {
     expect(await page.getByTestId("filter-conformance").inputValue()).toBe("valid");
     await waitForText(page, '[data-testid="filter-json-chip"]', ["status=failed"]);
 
+    // After the reload Next re-reads the page (RSC) on going back, and its navigation writes the
+    // address it went to once that read is in: let it land before the address changes again, or
+    // it lands after the next click (how soon depends on the machine, and on the hop through
+    // the front process).
+    const serverReads = new Set<Request>();
+    page.on("request", (request) => request.url().includes("_rsc=") && serverReads.add(request));
+    page.on("requestfinished", (request) => serverReads.delete(request));
+    page.on("requestfailed", (request) => serverReads.delete(request));
     await page.goBack();
     await expectList(page, [order, failed]);
     expect(await page.getByTestId("filter-conformance").inputValue()).toBe("");
+    await expect.poll(() => serverReads.size, { timeout: 10_000 }).toBe(0);
     await page.goForward();
     await expectList(page, [failed]);
 
