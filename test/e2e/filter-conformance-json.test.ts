@@ -102,6 +102,7 @@ describe("conformance and json= filters", () => {
     await expect.poll(() => serverReads.size, { timeout: 10_000 }).toBe(0);
     await page.goForward();
     await expectList(page, [failed]);
+    await expect.poll(() => serverReads.size, { timeout: 10_000 }).toBe(0);
 
     // A chip's remove button drops its parameter.
     await page.getByRole("button", { name: "Remove JSON filter status=failed" }).click();
