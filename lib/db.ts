@@ -1,15 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/generated/prisma/client";
-import { setDatabaseUrl as registerDatabaseUrl } from "@/lib/database-url";
 import { getEnv } from "@/lib/env";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { getSingleton } from "@/lib/singleton";
-
-/** @deprecated Import it from lib/database-url.ts: this module loads Prisma. Kept while server.ts still imports it from here. */
-export function setDatabaseUrl(url: string): void {
-  registerDatabaseUrl(url);
-}
 
 // The only Prisma clients: the primary's, on the process's one pg pool (lib/get-pg-pool.ts,
 // shared with the capture path), and one per read replica (DATABASE_READ_URL).

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, inject } from "vitest";
-import { getDb, setDatabaseUrl } from "@/lib/db";
+import { setDatabaseUrl } from "@/lib/database-url";
+import { getDb } from "@/lib/db";
 import { createTestDb } from "@/test/support/test-db";
 
 async function runAsAdmin(sql: string): Promise<void> {
