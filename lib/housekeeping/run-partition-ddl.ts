@@ -11,8 +11,8 @@ const LOCK_TIMEOUT = "500ms";
 /**
  * Runs statements in one transaction that waits at most LOCK_TIMEOUT for each lock. Creating,
  * attaching, detaching or dropping a partition adds or removes the foreign key's triggers on
- * `bins`, which a capture writes before it routes its row into a partition: taking `bins`
- * first, in the capture's order, is what keeps the two from deadlocking.
+ * `bins`; `bins` is taken first, the order of a capture's insert when it is parsed (a cached
+ * plan's order is the reverse: LOCK_TIMEOUT covers that one).
  */
 export async function runPartitionDdl({
   statements,
