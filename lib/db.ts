@@ -37,6 +37,11 @@ function getReplicatedDb() {
   });
 }
 
+/** Whether DATABASE_READ_URL names any replica (else "replica" reads go to the primary). */
+export function hasReadReplicas(): boolean {
+  return getEnv().DATABASE_READ_URL.length > 0;
+}
+
 /**
  * Where a read goes. "replica": it may be a moment stale (lists, details, exports, stats), so
  * any read replica will do, picked at random per query. "primary": it must see the latest

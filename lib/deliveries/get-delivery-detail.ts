@@ -5,7 +5,7 @@ import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery-detail.types";
 import type { PlannedResponse } from "@/lib/payload/planned-response-schema";
 import { judgeBodyConformance } from "@/lib/conformance/judge-body-conformance";
-import { getDb, getReadDb, type ReadFrom } from "@/lib/db";
+import { getDb, getReadDb, hasReadReplicas, type ReadFrom } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
@@ -29,7 +29,10 @@ export async function getDeliveryDetail(options: {
   try {
     return await readDeliveryDetail({ ...options, readFrom: "replica" });
   } catch (error) {
-    if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
+    // Without replicas the first read was the primary's: a second would find nothing more.
+    if (!(error instanceof AppError && error.code === "NOT_FOUND") || !hasReadReplicas()) {
+      throw error;
+    }
     return readDeliveryDetail({ ...options, readFrom: "primary" });
   }
 }
