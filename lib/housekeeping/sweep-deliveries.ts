@@ -91,7 +91,7 @@ export async function sweepDeliveries({
         () => ensureDeliveryPartitions({ now }),
         [],
       );
-      const cutoff = new Date(now().getTime() - retentionDays * 86_400_000);
+      const cutoff = new Date(now().getTime() - retentionDays * DAY_MS);
       const cutoffId = uuidLowerBound(cutoff.getTime());
       const droppedPartitions: string[] = [];
       for (const partition of await listDeliveryPartitions()) {
