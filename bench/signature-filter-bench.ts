@@ -61,6 +61,8 @@ try {
         response: { status: 200 },
         signature: null,
         signatureVersion: null,
+        conformanceSchema: null,
+        conformanceValid: null,
       });
     }
     await insertDeliveries(records);

@@ -7,10 +7,14 @@ import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { getSingleton } from "@/lib/singleton";
 
-/** What capture needs of a bin: its simulated answer, and its secret to judge signatures. */
+/**
+ * What capture needs of a bin: its simulated answer, its secret to judge signatures, and
+ * whether it has a JSON schema of its own (then conformance is judged at first read).
+ */
 export interface CaptureConfig extends SimulationSettings {
   secret: string | null;
   secretVersion: string;
+  jsonSchemaName: string | null;
 }
 
 export function getSettingsCache(): SettingsCache<CaptureConfig> {
@@ -21,6 +25,7 @@ export function getSettingsCache(): SettingsCache<CaptureConfig> {
           settings: unknown;
           webhook_secret_encrypted: string | null;
           secret_version: string;
+          json_schema_name: string | null;
         }>({ ...CAPTURE_STATEMENTS.readCaptureSettings, values: [binId] });
         const bin = rows[0];
         return {
@@ -29,6 +34,7 @@ export function getSettingsCache(): SettingsCache<CaptureConfig> {
             ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
             : null,
           secretVersion: bin?.secret_version ?? "none",
+          jsonSchemaName: bin?.json_schema_name ?? null,
         };
       },
     }),

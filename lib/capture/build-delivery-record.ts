@@ -50,5 +50,7 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     response: null,
     signature: null,
     signatureVersion: null,
+    conformanceSchema: null,
+    conformanceValid: null,
   };
 }

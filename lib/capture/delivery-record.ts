@@ -22,4 +22,10 @@ export interface DeliveryRecord {
   /** The signature verdict under the bin's secret version at capture time (a cache). */
   signature: unknown;
   signatureVersion: string | null;
+  /**
+   * The conformance verdict made at capture (callcov-analysis@1, for bins without a schema of
+   * their own) and the schema it was made under; both null when it is left to the first read.
+   */
+  conformanceSchema: string | null;
+  conformanceValid: boolean | null;
 }

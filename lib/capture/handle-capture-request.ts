@@ -39,6 +39,8 @@ import { awaitForwardedAnswer } from "@/lib/capture/await-forwarded-answer";
 import { RESPOND_TIMEOUT_MS } from "@/lib/bins/bin-settings-schema";
 import { log } from "@/lib/log";
 import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
+import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
+import { judgeCallcovAtCapture } from "@/lib/conformance/judge-callcov-at-capture";
 import { verifySignature } from "@/lib/signatures/verify-signature";
 
 export interface HandleCaptureRequestOptions {
@@ -384,6 +386,13 @@ async function storeDelivery({
       now: () => receivedAt,
     }),
   );
+  // callcov-analysis@1 too (microseconds on the body parsed above), so that live views and
+  // lists never read a new delivery's body back to judge it. A bin's own schema runs on the
+  // validator thread instead, at first read.
+  const ownSchema = settings.jsonSchemaName !== null;
+  const conformance = ownSchema
+    ? null
+    : judgeCallcovAtCapture({ body: record.body, contentType: record.contentType, json });
   // The verdict and the planned answer are derived too: what PostgreSQL would refuse of them
   // is stored as null. The request's own fields were checked before and have not changed.
   const forward = planForwardHold(ctx, record, plan, settings.respondTimeoutMs);
@@ -394,6 +403,8 @@ async function storeDelivery({
       response: forward.recorded,
       signature,
       signatureVersion: settings.secretVersion,
+      conformanceSchema: ownSchema ? null : CALLCOV_SCHEMA_NAME,
+      conformanceValid: conformance?.valid ?? null,
     },
   }).record;
   await getDeliveryWriter().write(complete);

@@ -35,6 +35,8 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
       JSON.stringify(r.response),
       r.signature === null ? null : JSON.stringify(r.signature),
       r.signatureVersion,
+      r.conformanceSchema,
+      r.conformanceValid,
     );
   }
   values[0] = [...firstSeen.keys()];

@@ -22,6 +22,8 @@ const base: DeliveryRecord = {
   response: { status: 200, headers: {}, body: null },
   signature: { scheme: null, status: "missing", reason: "none" },
   signatureVersion: "none",
+  conformanceSchema: null,
+  conformanceValid: null,
 };
 
 describe("sanitizeDeliveryRecord", () => {

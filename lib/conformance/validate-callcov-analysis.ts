@@ -1,4 +1,4 @@
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import callcovAnalysisSchema from "@/lib/conformance/callcov-analysis.schema.json";
 import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";

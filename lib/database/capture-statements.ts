@@ -14,10 +14,10 @@
 
 /** Columns of one deliveries row, in the order of DELIVERY_ROW_PARAMETERS. */
 const DELIVERY_COLUMNS =
-  "id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, analysis_status, analysis_agent, response_status, response, signature, signature_version";
+  "id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, analysis_status, analysis_agent, response_status, response, signature, signature_version, conformance_schema, conformance_valid";
 
 /** Parameters per deliveries row; see DELIVERY_COLUMNS. */
-const DELIVERY_ROW_PARAMETERS = 19;
+const DELIVERY_ROW_PARAMETERS = 21;
 
 // Casts for the parameters PostgreSQL cannot infer from the column (jsonb from text); the others
 // take their column's type.
@@ -40,6 +40,8 @@ const ROW_CASTS = [
   "",
   "::jsonb",
   "::jsonb",
+  "",
+  "",
   "",
 ];
 
@@ -104,7 +106,7 @@ export const CAPTURE_STATEMENTS = {
   /** What capture needs of a bin: $1 bin id. */
   readCaptureSettings: {
     name: "capture_read_settings",
-    text: `SELECT settings, webhook_secret_encrypted, secret_version FROM bins WHERE id = $1`,
+    text: `SELECT settings, webhook_secret_encrypted, secret_version, json_schema_name FROM bins WHERE id = $1`,
   },
 
   /** fail-first: deliveries of this analysis in the bin; $1 bin id, $2 analysis id. */

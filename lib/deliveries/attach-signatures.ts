@@ -11,11 +11,14 @@ export type WithSignature<T> = T & { signature: SignatureResult };
 export async function attachSignatures<T extends DeliverySummary>({
   binId,
   deliveries,
+  known,
 }: {
   binId: string;
   deliveries: T[];
+  /** Verdicts the caller's read found current: no query when every row has one. */
+  known?: Map<string, SignatureResult>;
 }): Promise<Array<WithSignature<T>>> {
-  const verdicts = await judgeSignatures({ binId, ids: deliveries.map((d) => d.id) });
+  const verdicts = await judgeSignatures({ binId, ids: deliveries.map((d) => d.id), known });
   return deliveries.map((delivery) => ({
     ...delivery,
     signature: verdicts.get(delivery.id) ?? {

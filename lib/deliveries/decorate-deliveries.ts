@@ -4,6 +4,7 @@ import { attachSummaryFields } from "@/lib/deliveries/attach-summary-fields";
 import type { DeliveriesOfBin } from "@/lib/deliveries/deliveries-of-bin";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import { judgeConformance } from "@/lib/deliveries/judge-conformance";
+import type { KnownVerdicts } from "@/lib/deliveries/known-verdicts";
 
 /**
  * Summaries as every reader sees them (list API, live events, view): verdicts, attempts and
@@ -14,10 +15,15 @@ export async function decorateDeliveries<T extends DeliverySummary>({
   binId,
   deliveries,
   readFrom = "primary",
-}: DeliveriesOfBin<T>) {
+  known,
+}: DeliveriesOfBin<T> & { known?: KnownVerdicts }) {
   const [withSignatures, conformance] = await Promise.all([
-    attachSignatures({ binId, deliveries }),
-    judgeConformance({ binId, ids: deliveries.map((delivery) => delivery.id) }),
+    attachSignatures({ binId, deliveries, known: known?.signatures }),
+    judgeConformance({
+      binId,
+      ids: deliveries.map((delivery) => delivery.id),
+      known: known?.conformance,
+    }),
   ]);
   const withConformance = withSignatures.map((delivery) => ({
     ...delivery,

@@ -5,6 +5,7 @@ import { judgeBodyConformance, type BinJsonSchema } from "@/lib/conformance/judg
 import { MAX_ANALYSIS_BYTES } from "@/lib/conformance/judge-callcov-conformance";
 import { getConformanceQueue } from "@/lib/deliveries/get-conformance-queue";
 import { readBodySlices } from "@/lib/deliveries/read-body-slices";
+import { takeKnownVerdicts } from "@/lib/deliveries/take-known-verdicts";
 import {
   judgeStaleInBatches,
   type JudgeVerdictsOptions,
@@ -29,8 +30,11 @@ type StaleRow = { id: string; contentType: string | null; bytes: number };
 export async function judgeConformance({
   binId,
   ids,
-}: JudgeVerdictsOptions): Promise<Map<string, ConformanceSummary>> {
+  known,
+}: JudgeVerdictsOptions<ConformanceSummary>): Promise<Map<string, ConformanceSummary>> {
   if (ids.length === 0) return new Map();
+  const alreadyKnown = takeKnownVerdicts({ ids, known });
+  if (alreadyKnown) return alreadyKnown;
   const db = getDb();
   const [bin] = await db.$queryRaw<Array<{ name: string; cached: unknown }>>`
     SELECT coalesce(b.json_schema_name, ${CALLCOV_SCHEMA_NAME}) AS name, (

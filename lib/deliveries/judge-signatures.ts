@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getJudgeQueue } from "@/lib/deliveries/get-judge-queue";
+import { takeKnownVerdicts } from "@/lib/deliveries/take-known-verdicts";
 import { readBodySlices } from "@/lib/deliveries/read-body-slices";
 import {
   judgeStaleInBatches,
@@ -30,8 +31,11 @@ type StaleRow = { id: string; headers: unknown; receivedAt: Date; bytes: number 
 export async function judgeSignatures({
   binId,
   ids,
-}: JudgeVerdictsOptions): Promise<Map<string, SignatureResult>> {
+  known,
+}: JudgeVerdictsOptions<SignatureResult>): Promise<Map<string, SignatureResult>> {
   if (ids.length === 0) return new Map();
+  const alreadyKnown = takeKnownVerdicts({ ids, known });
+  if (alreadyKnown) return alreadyKnown;
   const db = getDb();
   // One round trip: the bin's current secret version and each row's cached verdict. (Capture
   // already judged most rows under the version current at the time.)

@@ -3,9 +3,11 @@ import { splitByBytes } from "@/lib/deliveries/split-by-bytes";
 import { getEnv } from "@/lib/env";
 
 /** Which deliveries of which bin need a verdict (judgeSignatures, judgeConformance). */
-export interface JudgeVerdictsOptions {
+export interface JudgeVerdictsOptions<Verdict> {
   binId: string;
   ids: string[];
+  /** Verdicts the caller's read already found current (see KnownVerdicts): no query for them. */
+  known?: Map<string, Verdict>;
 }
 
 /** How the ids without a current verdict get one. */

@@ -57,7 +57,8 @@ interface Frame {
 }
 
 interface Member {
-  receive: (frames: Frame[]) => void;
+  /** `joined`: the frames' bytes as one chunk, shared by every stream of the bin. */
+  receive: (frames: Frame[], joined: Uint8Array) => void;
 }
 
 interface Channel {
@@ -118,9 +119,12 @@ export function createLiveHub<T extends LiveHubItem>({
     let isLive = false;
     const live = new Promise<void>((resolve) => (markLive = resolve));
 
+    // One chunk per batch, not per frame: at 500 deliveries/s and 50 viewers a write per frame
+    // is 25,000 socket writes a second.
     const broadcast = (frames: Frame[]) => {
       if (frames.length === 0 || disposed) return;
-      for (const member of [...members]) member.receive(frames);
+      const joined = frames.length === 1 ? frames[0]!.bytes : joinBytes(frames);
+      for (const member of [...members]) member.receive(frames, joined);
     };
 
     const emit = async (items: T[]) => {
@@ -322,7 +326,7 @@ export function createLiveHub<T extends LiveHubItem>({
     };
 
     const member: Member = {
-      receive(frames) {
+      receive(frames, joined) {
         if (ended) return;
         if (catchingUp) {
           for (const frame of frames) {
@@ -343,6 +347,7 @@ export function createLiveHub<T extends LiveHubItem>({
         }
         // Past its bound the stream is not keeping up: drop it rather than buffer without end.
         if ((controller.desiredSize ?? 0) < 0) return drop();
+        if (sentByCatchUp.size === 0) return enqueue(joined);
         for (const frame of frames) if (fresh(frame)) enqueue(frame.bytes);
       },
     };
@@ -424,4 +429,14 @@ export function createLiveHub<T extends LiveHubItem>({
   };
 
   return { open, binCount: () => channels.size };
+}
+
+function joinBytes(frames: Frame[]): Uint8Array {
+  const joined = new Uint8Array(frames.reduce((n, frame) => n + frame.bytes.byteLength, 0));
+  let offset = 0;
+  for (const frame of frames) {
+    joined.set(frame.bytes, offset);
+    offset += frame.bytes.byteLength;
+  }
+  return joined;
 }

@@ -40,9 +40,15 @@ export function createPostgresEventBus({
 
   const outbox: Array<{ payload: string; resolve: () => void; reject: (error: unknown) => void }> =
     [];
+  // One NOTIFY statement in flight at a time: announcements that arrive meanwhile wait and go
+  // together in the next one, so under load the statements grow instead of queueing up on the
+  // pool (one per commit batch would wait behind each other and delay every live view).
+  let flushing = false;
   let flushScheduled = false;
   const flushOutbox = () => {
     flushScheduled = false;
+    if (flushing || outbox.length === 0) return;
+    flushing = true;
     const batch = outbox.splice(0, outbox.length);
     publisher
       .query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [
@@ -52,7 +58,11 @@ export function createPostgresEventBus({
       .then(
         () => batch.forEach((item) => item.resolve()),
         (error: unknown) => batch.forEach((item) => item.reject(error)),
-      );
+      )
+      .finally(() => {
+        flushing = false;
+        flushOutbox();
+      });
   };
 
   const dispatch = (payload: string) => {
@@ -131,9 +141,10 @@ export function createPostgresEventBus({
         // "*" (never a delivery id) marks a change to the bin itself.
         const payload = `${event.binId} ${event.deliveryId ?? "*"}`;
         outbox.push({ payload, resolve, reject });
-        if (!flushScheduled) {
+        // After the I/O callbacks of this turn: every commit answered in it shares the statement.
+        if (!flushScheduled && !flushing) {
           flushScheduled = true;
-          queueMicrotask(flushOutbox);
+          setImmediate(flushOutbox);
         }
       });
     },

@@ -4,6 +4,9 @@ import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { insertDeliveries } from "@/lib/capture/insert-deliveries";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { LIVE_STATEMENTS } from "@/lib/database/live-statements";
+import { getDeliverySummaries } from "@/lib/deliveries/get-delivery-summaries";
+import { readLiveSummaries } from "@/lib/deliveries/read-live-summaries";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
 import { isRowDataError } from "@/lib/database/is-row-data-error";
 import { setDatabaseUrl } from "@/lib/database-url";
@@ -33,7 +36,13 @@ describe("capture statements on pg", () => {
     const client = await db.pool.connect();
     try {
       const { insertDeliveries: insert, ...fixed } = CAPTURE_STATEMENTS;
-      for (const { name, text } of [insert(1), insert(100), ...Object.values(fixed)]) {
+      const statements = [
+        insert(1),
+        insert(100),
+        ...Object.values(fixed),
+        ...Object.values(LIVE_STATEMENTS),
+      ];
+      for (const { name, text } of statements) {
         await client.query(`PREPARE ${name} AS ${text}`);
         await client.query(`DEALLOCATE ${name}`);
       }
@@ -105,5 +114,55 @@ describe("capture statements on pg", () => {
       .query("SELECT no_such_column FROM deliveries")
       .catch((e) => e);
     expect([isRowDataError(error), isDatabaseOutage(error)]).toEqual([false, false]);
+  });
+});
+
+describe("the live read on pg", () => {
+  const verdict = (status: string) => ({ scheme: "callcov", status, reason: status });
+
+  it("reads a batch's summaries (any bins) with the verdicts still current, and only those", async () => {
+    const current = record({
+      binId: "live-bin",
+      signature: verdict("valid"),
+      signatureVersion: "v2",
+      conformanceSchema: "callcov-analysis@1",
+      conformanceValid: false,
+    });
+    const oldSecret = record({
+      binId: "live-bin",
+      signature: verdict("invalid"),
+      signatureVersion: "v1",
+      conformanceSchema: null,
+    });
+    const noSchema = record({
+      binId: "live-bin",
+      conformanceSchema: "callcov-analysis@1",
+      conformanceValid: null,
+    });
+    const otherBin = record({ binId: "live-other" });
+    await insertDeliveries([current, oldSecret, noSchema, otherBin]);
+    await db.query("UPDATE bins SET secret_version = 'v2' WHERE id = 'live-bin'");
+    const ids = [noSchema.id, otherBin.id, current.id, oldSecret.id];
+
+    const { deliveries, known } = await readLiveSummaries({ ids });
+    // The same summaries as the Prisma read, oldest first, of every bin named.
+    expect(deliveries).toEqual(
+      [
+        ...(await getDeliverySummaries({ binId: "live-bin", ids })),
+        ...(await getDeliverySummaries({ binId: "live-other", ids })),
+      ].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    expect(deliveries.map((d) => d.id)).toEqual([...ids].sort());
+    expect(known.signatures).toEqual(new Map([[current.id, verdict("valid")]]));
+    expect(known.conformance).toEqual(
+      new Map([
+        [current.id, { schema: "callcov-analysis@1", valid: false }],
+        [noSchema.id, null],
+      ]),
+    );
+
+    // A schema of the bin's own makes the CallCov verdicts stale.
+    await db.query("UPDATE bins SET json_schema_name = 'bin@0123456789ab' WHERE id = 'live-bin'");
+    expect((await readLiveSummaries({ ids })).known.conformance.size).toBe(0);
   });
 });

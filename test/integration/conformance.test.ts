@@ -58,7 +58,7 @@ const ORDER_SCHEMA = {
 };
 
 describe("schema conformance", () => {
-  it("judges CallCov analyses against callcov-analysis@1 at first read, not at capture", async () => {
+  it("judges CallCov analyses against callcov-analysis@1 at capture, and lists the stored verdicts", async () => {
     const bin = await suite.createBin();
     const valid = await send(bin.id, buildTestAnalysis());
     const failed = await send(bin.id, buildTestAnalysis({ status: "failed" }));
@@ -71,8 +71,13 @@ describe("schema conformance", () => {
     const other = await send(bin.id, { hello: "world" });
     const text = await send(bin.id, "plain text");
 
-    // Capture stored no verdict: it is computed when someone reads.
-    for (const [, verdict] of await storedVerdicts(bin.id)) expect(verdict).toEqual([null, null]);
+    // Stored with the row: no read has to load the body back to judge it.
+    const atCapture = await storedVerdicts(bin.id);
+    expect(atCapture.get(valid)).toEqual([CALLCOV, true]);
+    expect(atCapture.get(failed)).toEqual([CALLCOV, true]);
+    expect(atCapture.get(invalid)).toEqual([CALLCOV, false]);
+    expect(atCapture.get(other)).toEqual([CALLCOV, null]);
+    expect(atCapture.get(text)).toEqual([CALLCOV, null]);
 
     const verdicts = await list(bin.id);
     expect(verdicts.get(valid)).toEqual({ schema: CALLCOV, valid: true });
@@ -81,6 +86,12 @@ describe("schema conformance", () => {
     expect(verdicts.get(other)).toBeNull();
     expect(verdicts.get(text)).toBeNull();
 
+    // Rows stored before capture judged them are judged at their first read, and kept.
+    await suite.db.query(
+      "UPDATE deliveries SET conformance_schema = NULL, conformance_valid = NULL WHERE bin_id = $1",
+      [bin.id],
+    );
+    expect(await list(bin.id)).toEqual(verdicts);
     const stored = await storedVerdicts(bin.id);
     expect(stored.get(invalid)).toEqual([CALLCOV, false]);
     expect(stored.get(other)).toEqual([CALLCOV, null]);
@@ -153,7 +164,11 @@ describe("schema conformance", () => {
     });
 
     const name = state.jsonSchemaName;
+    // Sent under the bin's own schema: capture leaves it to the validator thread, at first read.
+    const later = await send(bin.id, { order: 12 });
+    expect((await storedVerdicts(bin.id)).get(later)).toEqual([null, null]);
     let verdicts = await list(bin.id);
+    expect(verdicts.get(later)).toEqual({ schema: name, valid: true });
     expect(verdicts.get(analysis)).toEqual({ schema: name, valid: false });
     expect(verdicts.get(order)).toEqual({ schema: name, valid: true });
     expect(verdicts.get(text)).toBeNull();

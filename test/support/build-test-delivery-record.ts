@@ -25,6 +25,8 @@ export function buildTestDeliveryRecord(overrides: Partial<DeliveryRecord> = {})
     response: { status: 200, reason: "default" },
     signature: null,
     signatureVersion: null,
+    conformanceSchema: null,
+    conformanceValid: null,
     ...overrides,
   };
 }

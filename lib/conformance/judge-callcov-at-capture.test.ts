@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { judgeCallcovAtCapture } from "@/lib/conformance/judge-callcov-at-capture";
+import { judgeCallcovConformance } from "@/lib/conformance/judge-callcov-conformance";
+import { parseJsonBody } from "@/lib/payload/parse-json-body";
+import { buildTestAnalysis } from "@/test/support/build-test-analysis";
+
+const analysis = JSON.stringify(buildTestAnalysis());
+const deep = `{"object":"analysis","id":"a","status":"completed","x":${"[".repeat(600)}${"]".repeat(600)}}`;
+
+// Capture judges from its own parse; a later read judges from the view's. Same verdict for all.
+const bodies: Array<[string, string | Buffer, string | null]> = [
+  ["a valid analysis", analysis, "application/json"],
+  ["an invalid analysis", JSON.stringify({ ...buildTestAnalysis(), status: "done" }), null],
+  [
+    "an analysis with unknown fields",
+    JSON.stringify({ ...buildTestAnalysis(), x: 1 }),
+    "text/plain",
+  ],
+  ["an analysis behind a byte-order mark", `\uFEFF${analysis}`, "application/json"],
+  ["an analysis padded with whitespace", `\n  ${analysis}\r\n`, "application/json"],
+  ["an analysis nested past the view's depth limit", deep, "application/json"],
+  ["JSON that is no analysis", '{"hello":"world"}', "application/json"],
+  ["a JSON array", "[1,2,3]", "application/json"],
+  ["broken JSON", '{"object":"analysis",', "application/json"],
+  ["plain text", "plain text", "text/plain"],
+  ["empty", "", null],
+  ["a byte-order mark alone", "\uFEFF", null],
+  ["binary", Buffer.from([0xff, 0xfe, 0x00, 0x7b]), "application/octet-stream"],
+];
+
+describe("judgeCallcovAtCapture", () => {
+  it.each(bodies)("gives a later read's verdict for %s", (_, raw, contentType) => {
+    const body = typeof raw === "string" ? Buffer.from(raw) : raw;
+    const atCapture = judgeCallcovAtCapture({ body, contentType, json: parseJsonBody({ body }) });
+    expect(atCapture).toEqual(judgeCallcovConformance({ body, contentType }));
+  });
+
+  it("judges analyses and nothing else", () => {
+    const judge = (raw: string) => {
+      const body = Buffer.from(raw);
+      return judgeCallcovAtCapture({ body, contentType: null, json: parseJsonBody({ body }) });
+    };
+    expect(judge(analysis)?.valid).toBe(true);
+    expect(judge(JSON.stringify({ ...buildTestAnalysis(), status: "done" }))?.valid).toBe(false);
+    expect(judge('{"hello":"world"}')).toBeNull();
+  });
+});
