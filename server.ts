@@ -1,6 +1,5 @@
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
@@ -14,7 +13,7 @@ import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 import { setDatabaseUrl } from "@/lib/database-url";
 import { disconnectDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { closeLiveStreams } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
@@ -66,9 +65,26 @@ async function migrateWhenReachable(databaseUrl: string, migrationsDir: string):
   retry();
 }
 
+/** Next's request handler, once loaded and prepared, and how to close it. */
+interface NextApp {
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+// Loaded after the server listens: importing and preparing Next takes a second or more, and
+// captures need none of it.
+async function loadNext(dev: boolean, dir: string, env: Env): Promise<NextApp> {
+  const { default: next } = await import("next");
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  log("info", "pages and API ready");
+  return { handle: (req, res) => handle(req, res), close: () => app.close() };
+}
+
 // One HTTP server: /echo/* goes straight to the capture workflow (the hot path, no Next
 // overhead), /cli/* to the served CLI files (static bytes with their real Content-Length);
-// every other request goes to Next's handler.
+// every other request goes to Next's handler (and waits for it while Next still loads).
 async function main(): Promise<void> {
   const env = getEnv();
   const dev = process.argv.includes("--dev");
@@ -114,10 +130,9 @@ async function main(): Promise<void> {
   setDatabaseUrl(databaseUrl);
   await migrateWhenReachable(databaseUrl, path.join(dir, "prisma", "migrations"));
 
-  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-
+  let nextApp: NextApp | null = null;
+  let markNextReady: (app: NextApp) => void = () => {};
+  const nextReady = new Promise<NextApp>((resolve) => (markNextReady = resolve));
   let capturesInFlight = 0;
   // server.close() refuses new connections, but Node goes on reading requests from kept-alive
   // ones, which a balancer's connection pool still uses. So once stopping, every answer not yet
@@ -173,7 +188,8 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY,
     });
     lingerAfterEarlyAnswer({ req, res });
-    void handle(req, res);
+    if (nextApp) void nextApp.handle(req, res);
+    else void nextReady.then((app) => app.handle(req, res));
   });
   // Count every header ourselves (431 over MAX_HEADER_COUNT) instead of Node silently
   // dropping those past 2000.
@@ -188,6 +204,13 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   setSingleton("listenPort", port);
   log("info", `listening on http://localhost:${port} (${dev ? "development" : "production"})`);
+  loadNext(dev, dir, env).then(
+    (app) => {
+      nextApp = app;
+      markNextReady(app);
+    },
+    (error: unknown) => void exitFatally(error),
+  );
 
   const stopSweeper = startSweeper();
   // Listens for `forward --respond` presence from the start: a capture must know whether a
@@ -200,7 +223,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
-    stopSweeper();
+    const sweepFinished = stopSweeper();
     closeLiveStreams();
     const deadline = Date.now() + 15_000;
     while (capturesInFlight > 0 && Date.now() < deadline) {
@@ -213,8 +236,9 @@ async function main(): Promise<void> {
     await getEventBus()
       .close()
       .catch(() => {});
-    await app.close().catch(() => {});
+    await nextApp?.close().catch(() => {});
     server.closeAllConnections();
+    await sweepFinished;
     await disconnectDb().catch(() => {});
   };
 }

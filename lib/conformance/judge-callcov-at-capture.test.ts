@@ -5,7 +5,9 @@ import { parseJsonBody } from "@/lib/payload/parse-json-body";
 import { buildTestAnalysis } from "@/test/support/build-test-analysis";
 
 const analysis = JSON.stringify(buildTestAnalysis());
-const deep = `{"object":"analysis","id":"a","status":"completed","x":${"[".repeat(600)}${"]".repeat(600)}}`;
+// The outer object is one level: `levels` arrays inside it make levels + 1.
+const nested = (levels: number) =>
+  `{"object":"analysis","id":"a","status":"completed","x":${"[".repeat(levels)}${"]".repeat(levels)}}`;
 
 // Capture judges from its own parse; a later read judges from the view's. Same verdict for all.
 const bodies: Array<[string, string | Buffer, string | null]> = [
@@ -18,7 +20,19 @@ const bodies: Array<[string, string | Buffer, string | null]> = [
   ],
   ["an analysis behind a byte-order mark", `\uFEFF${analysis}`, "application/json"],
   ["an analysis padded with whitespace", `\n  ${analysis}\r\n`, "application/json"],
-  ["an analysis nested past the view's depth limit", deep, "application/json"],
+  ["an analysis nested past the view's depth limit", nested(600), "application/json"],
+  ["an analysis nested exactly to the limit", nested(511), "application/json"],
+  ["an analysis nested one level past the limit", nested(512), "application/json"],
+  [
+    "an analysis with brackets and escaped quotes in strings",
+    `{"object":"analysis","id":"a\\"[[","status":"completed","s":"${"{".repeat(600)}"}`,
+    "application/json",
+  ],
+  [
+    "an analysis with multi-byte text",
+    JSON.stringify({ ...buildTestAnalysis(), n: "é€😀[" }),
+    null,
+  ],
   ["JSON that is no analysis", '{"hello":"world"}', "application/json"],
   ["a JSON array", "[1,2,3]", "application/json"],
   ["broken JSON", '{"object":"analysis",', "application/json"],

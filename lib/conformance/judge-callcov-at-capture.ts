@@ -1,15 +1,21 @@
 import { isAnalysisPayload } from "@/lib/analysis/is-analysis-payload";
-import { judgeCallcovConformance } from "@/lib/conformance/judge-callcov-conformance";
+import {
+  judgeCallcovConformance,
+  MAX_ANALYSIS_BYTES,
+} from "@/lib/conformance/judge-callcov-conformance";
 import type { ConformanceResult } from "@/lib/conformance/to-conformance-result";
+import { validateCallcovAnalysis } from "@/lib/conformance/validate-callcov-analysis";
+import { MAX_JSON_DEPTH } from "@/lib/payload/classify-body";
+import { exceedsJsonDepth } from "@/lib/payload/exceeds-json-depth";
 import type { JsonBody } from "@/lib/payload/parse-json-body";
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * judgeCallcovConformance's verdict, from the body capture has already parsed: most bodies are
- * no analysis, and those are decided without a second parse. Analyses (and bodies behind a
- * byte-order mark, which parseJsonBody leaves unparsed but the view reads as JSON) take the
- * full path, so the verdict is the one a later read would make.
+ * judgeCallcovConformance's verdict, from the value capture has already parsed, so the body is
+ * not parsed twice. The view's reading of a body (classifyBody) differs from parseJsonBody's in
+ * two ways, both kept: JSON nested past MAX_JSON_DEPTH is no JSON to it (so no analysis), and
+ * JSON behind a byte-order mark is (those few bodies take the full path).
  */
 export function judgeCallcovAtCapture({
   body,
@@ -20,8 +26,12 @@ export function judgeCallcovAtCapture({
   contentType: string | null;
   json: JsonBody;
 }): ConformanceResult | null {
-  const mayBeAnalysis = json.ok
-    ? isAnalysisPayload({ value: json.value })
-    : BOM.every((byte, i) => body[i] === byte);
-  return mayBeAnalysis ? judgeCallcovConformance({ body, contentType }) : null;
+  if (!json.ok) {
+    const bom = BOM.every((byte, i) => body[i] === byte);
+    return bom ? judgeCallcovConformance({ body, contentType }) : null;
+  }
+  if (body.byteLength > MAX_ANALYSIS_BYTES || !isAnalysisPayload({ value: json.value }))
+    return null;
+  if (exceedsJsonDepth({ text: body, maxDepth: MAX_JSON_DEPTH })) return null;
+  return validateCallcovAnalysis({ value: json.value });
 }

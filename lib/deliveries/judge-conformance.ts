@@ -22,10 +22,11 @@ type StaleRow = { id: string; contentType: string | null; bytes: number };
  * Conformance of the given deliveries under the bin's CURRENT schema (its own, else
  * callcov-analysis@1), the way signatures are judged (lib/deliveries/judge-signatures.ts):
  * verdicts are cached on the row with the schema name they were made under, so a list costs one
- * small query, and rows never judged under this name (new ones, or all of them after the owner
- * changed the schema) are judged at their first read, in batches of bounded bytes and rows, one
- * batch at a time per instance. Capture never waits for this. The map holds null for a row no
- * schema applies to.
+ * small query (none when the caller's read already found them: `known`). Capture judges
+ * callcov-analysis@1 itself; rows never judged under the current name (new ones of a bin with
+ * its own schema, rows from before, or all of them after the owner changed the schema) are
+ * judged at their first read, in batches of bounded bytes and rows, one batch at a time per
+ * instance. The map holds null for a row no schema applies to.
  */
 export async function judgeConformance({
   binId,

@@ -9,7 +9,7 @@ import {
   diffTextLines,
   type TextDiffLimits,
 } from "@/lib/diff/diff-text-lines";
-import { exceedsJsonDepth } from "@/lib/diff/exceeds-json-depth";
+import { exceedsJsonDepth } from "@/lib/payload/exceeds-json-depth";
 import { summarizeBodyChange, type BodyFingerprint } from "@/lib/diff/summarize-body-change";
 import { createUtf8Decoder } from "@/lib/text/create-utf8-decoder";
 import { decodeUtf8 } from "@/lib/text/decode-utf8";

@@ -2,11 +2,20 @@ import { getEnv } from "@/lib/env";
 import { sweepDeliveries } from "@/lib/housekeeping/sweep-deliveries";
 import { log } from "@/lib/log";
 
-/** The periodic retention sweep of a server process; returns a stop function. */
-export function startSweeper({ now = () => new Date() }: { now?: () => Date } = {}): () => void {
+/**
+ * The periodic retention sweep of a server process. Returns a stop function that ends a sweep in
+ * flight after its current batch and resolves once it has: the database must not be closed
+ * under it (a Prisma query issued after disconnect never settles, and the connection it holds
+ * would keep shutdown waiting forever).
+ */
+export function startSweeper({
+  now = () => new Date(),
+}: { now?: () => Date } = {}): () => Promise<void> {
   const env = getEnv();
   let first = true;
-  const run = async () => {
+  let running: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
+  const sweep = async () => {
     // The first sweep checks every bin; later ones only bins active in the last few rounds.
     const activeSince = first
       ? undefined
@@ -18,6 +27,7 @@ export function startSweeper({ now = () => new Date() }: { now?: () => Date } = 
         retentionDays: env.RETENTION_DAYS,
         maxPerBin: env.MAX_DELIVERIES_PER_BIN,
         activeSince,
+        signal: stopping.signal,
       });
       const changed =
         result.expired + result.overCap > 0 ||
@@ -27,8 +37,15 @@ export function startSweeper({ now = () => new Date() }: { now?: () => Date } = 
       log("warn", "retention sweep failed", { error: String(error) });
     }
   };
-  const timer = setInterval(() => void run(), env.SWEEP_INTERVAL_MS);
+  const run = () => {
+    running = sweep();
+  };
+  const timer = setInterval(run, env.SWEEP_INTERVAL_MS);
   timer.unref();
-  void run();
-  return () => clearInterval(timer);
+  run();
+  return () => {
+    clearInterval(timer);
+    stopping.abort();
+    return running;
+  };
 }

@@ -47,14 +47,19 @@ async function unlessLockBusy<T>(step: string, work: () => Promise<T>, busy: T):
   }
 }
 
-async function deleteInBatches(select: (limit: number) => Prisma.Sql): Promise<number> {
+async function deleteInBatches(
+  select: (limit: number) => Prisma.Sql,
+  signal?: AbortSignal,
+): Promise<number> {
   let total = 0;
-  for (;;) {
+  // Stopped between batches: what is left is deleted by the next sweep.
+  while (!signal?.aborted) {
     const deleted = await getDb().$executeRaw`
       DELETE FROM deliveries WHERE id IN (${select(BATCH)})`;
     total += deleted;
     if (deleted < BATCH) return total;
   }
+  return total;
 }
 
 /**
@@ -66,18 +71,21 @@ async function deleteInBatches(select: (limit: number) => Prisma.Sql): Promise<n
  * ended. Runs periodically in the server under one lock across instances, never per request.
  * With `activeSince`, only bins that received something since then are checked against the
  * cap (the others cannot grow). A delivery's age for dropping a partition is its id's time,
- * which capture takes from the same clock as received_at.
+ * which capture takes from the same clock as received_at. Once `signal` is aborted (shutdown)
+ * the deletes stop after their current batch.
  */
 export async function sweepDeliveries({
   now,
   retentionDays,
   maxPerBin,
   activeSince,
+  signal,
 }: {
   now: () => Date;
   retentionDays: number;
   maxPerBin: number;
   activeSince?: Date;
+  signal?: AbortSignal;
 }): Promise<SweepResult> {
   const result = await withSweepLock({
     work: async (): Promise<SweepResult> => {
@@ -120,6 +128,7 @@ export async function sweepDeliveries({
       const expired = await deleteInBatches(
         (limit) =>
           Prisma.sql`SELECT id FROM deliveries WHERE received_at < ${cutoff} LIMIT ${limit}`,
+        signal,
       );
       // Per candidate bin, the newest row past the cap (an index walk of maxPerBin entries),
       // instead of counting every row of every bin: a sweep that checks a few active bins
@@ -138,6 +147,7 @@ export async function sweepDeliveries({
           (limit) => Prisma.sql`
             SELECT id FROM deliveries WHERE bin_id = ${binId} AND id <= ${firstDropped}::uuid
             ORDER BY id LIMIT ${limit}`,
+          signal,
         );
       }
       const counters = await getDb().$executeRaw`

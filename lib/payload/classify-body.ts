@@ -1,4 +1,5 @@
 import { decodeUtf8 } from "@/lib/text/decode-utf8";
+import { exceedsJsonDepth } from "@/lib/payload/exceeds-json-depth";
 import { parseHeaderParams } from "@/lib/payload/parse-header-params";
 
 export type BodyKind = "empty" | "json" | "form" | "multipart" | "text" | "binary";
@@ -18,7 +19,7 @@ interface ClassifyBodyOptions {
 
 // Deeper documents are shown as text: recursive viewers (and some engines' JSON.parse) would
 // overflow the stack on a nesting bomb long before it stopped being hostile.
-const MAX_JSON_DEPTH = 512;
+export const MAX_JSON_DEPTH = 512;
 
 /** Chooses how to display a body. Content types lie, so JSON is sniffed from the bytes. Never throws. */
 export function classifyBody({ body, contentType }: ClassifyBodyOptions): ClassifiedBody {
@@ -53,7 +54,8 @@ function parseJsonContainer(text: string): { ok: true; value: unknown } | { ok: 
   const first = trimmed[0];
   const last = trimmed[trimmed.length - 1];
   const looksLikeContainer = (first === "{" && last === "}") || (first === "[" && last === "]");
-  if (!looksLikeContainer || nestingDepthExceeds(trimmed, MAX_JSON_DEPTH)) return { ok: false };
+  if (!looksLikeContainer || exceedsJsonDepth({ text: trimmed, maxDepth: MAX_JSON_DEPTH }))
+    return { ok: false };
   try {
     return { ok: true, value: JSON.parse(trimmed) };
   } catch {
@@ -64,26 +66,6 @@ function parseJsonContainer(text: string): { ok: true; value: unknown } | { ok: 
 
 function isJsonWhitespace(char: string | undefined): boolean {
   return char === " " || char === "\t" || char === "\n" || char === "\r";
-}
-
-function nestingDepthExceeds(text: string, maxDepth: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (inString) {
-      if (char === "\\") index++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') {
-      inString = true;
-    } else if (char === "[" || char === "{") {
-      depth++;
-      if (depth > maxDepth) return true;
-    } else if (char === "]" || char === "}") {
-      depth--;
-    }
-  }
-  return false;
 }
 
 // Tab, LF, FF and CR are ordinary in text; any other C0 control or DEL suggests binary data.

@@ -63,6 +63,21 @@ describe("retention sweep (injected clock)", () => {
     ]);
   });
 
+  it("stops deleting once told to (shutdown), and the next sweep finishes the job", async () => {
+    await seed("stop-bin", [daysAgo(9), daysAgo(8)]);
+    const stopped = new AbortController();
+    stopped.abort();
+    const cut = await sweepDeliveries({
+      now: () => now,
+      retentionDays: 7,
+      maxPerBin: 1000,
+      signal: stopped.signal,
+    });
+    expect(cut).toMatchObject({ ran: true, expired: 0 });
+    const next = await sweepDeliveries({ now: () => now, retentionDays: 7, maxPerBin: 1000 });
+    expect(next.expired).toBe(2);
+  });
+
   it("runs once at a time: a concurrent sweep skips", async () => {
     await seed("x", [daysAgo(9)]);
     const results = await Promise.all(
