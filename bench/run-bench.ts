@@ -30,6 +30,7 @@ const wanted = (id: string) => (!only ? id !== "5" : only.includes(id));
 // Our server as production runs it (the bundle `npm start` execs); BENCH_OURS_BUNDLE points at
 // another build of it (an A/B of two commits in one run).
 const OURS_BUNDLE = process.env.BENCH_OURS_BUNDLE || (SERVER_BUNDLE as string);
+const EVENTS_PER_VIEWER_THREAD = 12_500;
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build we run on
 
 interface Server {
@@ -346,21 +347,37 @@ async function liveLatencyScenario(
     MAX_LIVE_STREAMS: "10000",
   });
   const binIds = Array.from({ length: bins }, (_, i) => `live-bench-${i}`);
+  const rate = 500;
   // Viewers on a thread of their own, sends on this one: neither event loop delays the other's
   // clock (both absolute: timeOrigin + now).
-  const viewers = new Worker(new URL("./live-viewers-worker.mjs", import.meta.url), {
-    workerData: {
-      urls: binIds.flatMap((binId) =>
-        Array.from({ length: viewersPerBin }, () => `${server.url}/api/bins/${binId}/events`),
+  const urls = binIds.flatMap((binId) =>
+    Array.from({ length: viewersPerBin }, () => `${server.url}/api/bins/${binId}/events`),
+  );
+  // Viewers spread over threads by the events they read: 50 viewers of 500 events/s are 25,000
+  // events a second to parse, more than one thread of this machine keeps up with, while more
+  // threads than needed only take CPU from the server on a 2-core machine.
+  const threads = Math.ceil((rate * viewersPerBin) / EVENTS_PER_VIEWER_THREAD);
+  const perThread = Math.ceil(urls.length / threads);
+  const viewers = Array.from(
+    { length: threads },
+    (_, t) =>
+      new Worker(new URL("./live-viewers-worker.mjs", import.meta.url), {
+        workerData: { urls: urls.slice(t * perThread, (t + 1) * perThread) },
+      }),
+  );
+  const viewerMessages = () =>
+    Promise.all(
+      viewers.map(
+        (viewer) =>
+          new Promise<{ type: string; arrivals?: Array<Array<[string, number]>> }>(
+            (resolve, reject) => {
+              viewer.once("message", resolve);
+              viewer.once("error", reject);
+            },
+          ),
       ),
-    },
-  });
-  const viewerMessage = () =>
-    new Promise<{ type: string; arrivals?: Array<Array<[string, number]>> }>((resolve, reject) => {
-      viewers.once("message", resolve);
-      viewers.once("error", reject);
-    });
-  await viewerMessage();
+    );
+  await viewerMessages();
   const clock = () => performance.timeOrigin + performance.now();
   // Plain node:http on kept-alive sockets: fetch costs the sender several times the CPU.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -378,7 +395,6 @@ async function liveLatencyScenario(
   // Per bin: delivery id -> when its 2xx was read.
   const answered = binIds.map(() => new Map<string, number>());
   let failed = 0;
-  const rate = 500;
   const seconds = Math.min(DURATION, 10);
   // The first seconds at the same rate are not counted: a server that just started compiles
   // its hot code and opens its connections meanwhile (scenario "startup" reports that part).
@@ -403,10 +419,11 @@ async function liveLatencyScenario(
   await Promise.all(sends);
   agent.destroy();
   await new Promise((r) => setTimeout(r, 1000));
-  const done = viewerMessage();
-  viewers.postMessage("stop");
-  const { arrivals: byViewer = [] } = await done;
-  await viewers.terminate();
+  const done = viewerMessages();
+  for (const viewer of viewers) viewer.postMessage("stop");
+  // In url order: thread after thread, each in its own order.
+  const byViewer = (await done).flatMap((message) => message.arrivals ?? []);
+  await Promise.all(viewers.map((viewer) => viewer.terminate()));
   const latencies: number[] = [];
   let missing = 0;
   for (const [index, events] of byViewer.entries()) {
