@@ -236,6 +236,10 @@ async function main(): Promise<void> {
     await getEventBus()
       .close()
       .catch(() => {});
+    // Its connections too, or stopping the embedded database cuts them with a warning.
+    await getForwardHub()
+      .close()
+      .catch(() => {});
     await nextApp?.close().catch(() => {});
     server.closeAllConnections();
     await sweepFinished;

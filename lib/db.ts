@@ -62,6 +62,11 @@ export type ReadDb = Omit<ReturnType<typeof getReplicatedDb>, "$primary" | "$rep
 
 /** Closes every replica's pool, then the process's pg pool (the primary's). */
 export async function disconnectDb(): Promise<void> {
-  await getReplicatedDb().$disconnect();
-  await getPgPool().end();
+  try {
+    await getReplicatedDb().$disconnect();
+  } finally {
+    // Whatever Prisma says: pooled connections left open would be cut by the embedded
+    // database's stop, and a server on DATABASE_URL would leave them to time out.
+    await getPgPool().end();
+  }
 }

@@ -20,6 +20,8 @@ export interface ForwardHub {
   registerResponder: (binId: string) => () => void;
   /** Wakes the instance holding this capture: its answer (or the forwarder's error) is in the row. */
   publishAnswer: (options: { binId: string; deliveryId: string }) => Promise<void>;
+  /** Shutdown: closes its LISTEN and NOTIFY connections (after the streams have ended). */
+  close: () => Promise<void>;
 }
 
 // Every message goes to one topic on its own channel: presence must be known for any bin,
@@ -84,7 +86,8 @@ function createForwardHub(): ForwardHub {
       );
     },
   );
-  setInterval(() => holds.sweep(), RESPONDER_HEARTBEAT_MS).unref();
+  const sweep = setInterval(() => holds.sweep(), RESPONDER_HEARTBEAT_MS);
+  sweep.unref();
 
   return {
     holds,
@@ -114,6 +117,10 @@ function createForwardHub(): ForwardHub {
       // Also woken here directly: the holder may be this instance.
       holds.answerReady(deliveryId);
       await send(`answer ${binId} ${deliveryId}`);
+    },
+    async close() {
+      clearInterval(sweep);
+      await bus.close();
     },
   };
 }
