@@ -71,8 +71,9 @@ interface NextApp {
   close: () => Promise<void>;
 }
 
-// Loaded after the server listens: importing and preparing Next takes a second or more, and
-// captures need none of it.
+// Loaded before the server listens, although captures need none of it: importing Next blocks
+// the event loop for up to a second, and captures already arriving then time out on their
+// first database connections (503). See ARCHITECTURE.md, "Start-up order".
 async function loadNext(dev: boolean, dir: string, env: Env): Promise<NextApp> {
   const { default: next } = await import("next");
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
@@ -84,7 +85,7 @@ async function loadNext(dev: boolean, dir: string, env: Env): Promise<NextApp> {
 
 // One HTTP server: /echo/* goes straight to the capture workflow (the hot path, no Next
 // overhead), /cli/* to the served CLI files (static bytes with their real Content-Length);
-// every other request goes to Next's handler (and waits for it while Next still loads).
+// every other request goes to Next's handler.
 async function main(): Promise<void> {
   const env = getEnv();
   const dev = process.argv.includes("--dev");
@@ -130,9 +131,7 @@ async function main(): Promise<void> {
   setDatabaseUrl(databaseUrl);
   await migrateWhenReachable(databaseUrl, path.join(dir, "prisma", "migrations"));
 
-  let nextApp: NextApp | null = null;
-  let markNextReady: (app: NextApp) => void = () => {};
-  const nextReady = new Promise<NextApp>((resolve) => (markNextReady = resolve));
+  const nextApp = await loadNext(dev, dir, env);
   let capturesInFlight = 0;
   // server.close() refuses new connections, but Node goes on reading requests from kept-alive
   // ones, which a balancer's connection pool still uses. So once stopping, every answer not yet
@@ -188,8 +187,7 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY,
     });
     lingerAfterEarlyAnswer({ req, res });
-    if (nextApp) void nextApp.handle(req, res);
-    else void nextReady.then((app) => app.handle(req, res));
+    void nextApp.handle(req, res);
   });
   // Count every header ourselves (431 over MAX_HEADER_COUNT) instead of Node silently
   // dropping those past 2000.
@@ -204,13 +202,6 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   setSingleton("listenPort", port);
   log("info", `listening on http://localhost:${port} (${dev ? "development" : "production"})`);
-  loadNext(dev, dir, env).then(
-    (app) => {
-      nextApp = app;
-      markNextReady(app);
-    },
-    (error: unknown) => void exitFatally(error),
-  );
 
   const stopSweeper = startSweeper();
   // Listens for `forward --respond` presence from the start: a capture must know whether a
@@ -240,7 +231,7 @@ async function main(): Promise<void> {
     await getForwardHub()
       .close()
       .catch(() => {});
-    await nextApp?.close().catch(() => {});
+    await nextApp.close().catch(() => {});
     server.closeAllConnections();
     await sweepFinished;
     await disconnectDb().catch(() => {});
