@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import path from "node:path";
+import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
@@ -13,7 +14,7 @@ import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 import { setDatabaseUrl } from "@/lib/database-url";
 import { disconnectDb } from "@/lib/db";
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { closeLiveStreams } from "@/lib/live/close-live-streams";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
@@ -65,24 +66,6 @@ async function migrateWhenReachable(databaseUrl: string, migrationsDir: string):
   retry();
 }
 
-/** Next's request handler, once loaded and prepared, and how to close it. */
-interface NextApp {
-  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-  close: () => Promise<void>;
-}
-
-// Loaded before the server listens, although captures need none of it: importing Next blocks
-// the event loop for up to a second, and captures already arriving then time out on their
-// first database connections (503). See ARCHITECTURE.md, "Start-up order".
-async function loadNext(dev: boolean, dir: string, env: Env): Promise<NextApp> {
-  const { default: next } = await import("next");
-  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  log("info", "pages and API ready");
-  return { handle: (req, res) => handle(req, res), close: () => app.close() };
-}
-
 // One HTTP server: /echo/* goes straight to the capture workflow (the hot path, no Next
 // overhead), /cli/* to the served CLI files (static bytes with their real Content-Length);
 // every other request goes to Next's handler.
@@ -131,7 +114,13 @@ async function main(): Promise<void> {
   setDatabaseUrl(databaseUrl);
   await migrateWhenReachable(databaseUrl, path.join(dir, "prisma", "migrations"));
 
-  const nextApp = await loadNext(dev, dir, env);
+  // Prepared before the server listens, although captures need none of it: preparing Next
+  // blocks the event loop for up to a second, and captures already arriving then time out on
+  // their first database connections (503). See ARCHITECTURE.md, "Start-up order".
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
   let capturesInFlight = 0;
   // server.close() refuses new connections, but Node goes on reading requests from kept-alive
   // ones, which a balancer's connection pool still uses. So once stopping, every answer not yet
@@ -187,7 +176,7 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY,
     });
     lingerAfterEarlyAnswer({ req, res });
-    void nextApp.handle(req, res);
+    void handle(req, res);
   });
   // Count every header ourselves (431 over MAX_HEADER_COUNT) instead of Node silently
   // dropping those past 2000.
@@ -231,7 +220,7 @@ async function main(): Promise<void> {
     await getForwardHub()
       .close()
       .catch(() => {});
-    await nextApp.close().catch(() => {});
+    await app.close().catch(() => {});
     server.closeAllConnections();
     await sweepFinished;
     await disconnectDb().catch(() => {});

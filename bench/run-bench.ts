@@ -348,8 +348,8 @@ async function liveLatencyScenario(
   });
   const binIds = Array.from({ length: bins }, (_, i) => `live-bench-${i}`);
   const rate = 500;
-  // Viewers on a thread of their own, sends on this one: neither event loop delays the other's
-  // clock (both absolute: timeOrigin + now).
+  // Viewers on threads of their own, sends on this one: no event loop delays another's clock
+  // (all absolute: timeOrigin + now).
   const urls = binIds.flatMap((binId) =>
     Array.from({ length: viewersPerBin }, () => `${server.url}/api/bins/${binId}/events`),
   );

@@ -9,18 +9,20 @@ import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
  */
 export const LIVE_STATEMENTS = {
   /**
-   * Summaries of a batch of deliveries (of any bins) with the verdicts still current: the
-   * signature when made under its bin's secret version, the conformance when made under its
-   * bin's schema. $1 delivery ids.
+   * Summaries of a batch of deliveries (of any bins), named as SummaryRow's fields, with the
+   * verdicts still current: the signature when made under its bin's secret version, the
+   * conformance when made under its bin's schema. $1 delivery ids.
    */
   readLiveSummaries: {
     name: "live_read_summaries",
-    text: `SELECT d.id::text AS id, d.bin_id, d.method, d.path, d.query, d.content_type,
-        d.body_size, d.body_sha256, d.remote_address, d.received_at, d.analysis_id,
-        d.response_status, d.analysis_status, d.analysis_agent,
+    text: `SELECT d.id::text AS id, d.bin_id AS "binId", d.method, d.path, d.query,
+        d.content_type AS "contentType", d.body_size AS "bodySize", d.body_sha256 AS "bodySha256",
+        d.remote_address AS "remoteAddress", d.received_at AS "receivedAt",
+        d.analysis_id AS "analysisId", d.response_status AS "responseStatus",
+        d.analysis_status AS "analysisStatus", d.analysis_agent AS "analysisAgent",
         CASE WHEN d.signature_version = b.secret_version THEN d.signature END AS signature,
-        d.conformance_schema = coalesce(b.json_schema_name, '${CALLCOV_SCHEMA_NAME}') AS conformance_current,
-        d.conformance_schema, d.conformance_valid
+        d.conformance_schema = coalesce(b.json_schema_name, '${CALLCOV_SCHEMA_NAME}') AS "conformanceCurrent",
+        d.conformance_schema AS "conformanceSchema", d.conformance_valid AS "conformanceValid"
       FROM deliveries d JOIN bins b ON b.id = d.bin_id
       WHERE d.id = ANY($1::uuid[])
       ORDER BY d.id`,

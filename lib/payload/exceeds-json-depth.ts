@@ -10,9 +10,8 @@ const BACKSLASH = 0x5c;
  * not count). A count of the opening brackets (native indexOf), then, only where there are
  * more than `maxDepth`, one linear scan: much cheaper than JSON.parse, which slows down sharply
  * on deep nesting (V8: ~0.2 s for 400,000 levels), so hostile documents are refused before
- * parsing. The
- * text may also be its UTF-8 bytes, with the same answer: every byte of a multi-byte character
- * is >= 0x80, so none is taken for a bracket, a quote or a backslash.
+ * parsing. The text may also be its UTF-8 bytes, with the same answer: every byte of a
+ * multi-byte character is >= 0x80, so none is taken for a bracket, a quote or a backslash.
  */
 export function exceedsJsonDepth({
   text,
