@@ -26,11 +26,12 @@ const nextConfig = {
         ],
       },
       {
-        // JSON, SSE and downloads never need to run anything: the strictest policy, also on
-        // the not-found page and 405 answers Next gives for unknown API paths and methods.
-        // Next lets this header replace one a route sets itself, so it includes the sandbox
-        // that raw downloads need. (Pages get their nonce-based policy from proxy.ts, which
-        // skips /api/ to stay off that path.)
+        // JSON and downloads never need to run anything: the strictest policy, also on the
+        // not-found page and 405 answers Next gives for unknown API paths and methods. Next
+        // lets this header replace one a route sets itself, so it includes the sandbox that
+        // raw downloads need. (Pages get their nonce-based policy from proxy.ts, which skips
+        // /api/ to stay off that path.) The live stream, served by server.ts, sets the same
+        // headers from lib/http/api-security-headers.ts; a test keeps the two equal.
         source: "/api/:path*",
         headers: [
           {

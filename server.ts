@@ -6,6 +6,7 @@ import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
 import { serveCliDownload } from "@/lib/cli-download/serve-cli-download";
+import { serveBinEvents } from "@/lib/deliveries/serve-bin-events";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
@@ -66,9 +67,13 @@ async function migrateWhenReachable(databaseUrl: string, migrationsDir: string):
   retry();
 }
 
+// The live stream's path (the id as sent; serveBinEvents decodes and checks it).
+const BIN_EVENTS_PATH = /^\/api\/bins\/([^/?#]+)\/events(?:\?|$)/;
+
 // One HTTP server: /echo/* goes straight to the capture workflow (the hot path, no Next
-// overhead), /cli/* to the served CLI files (static bytes with their real Content-Length);
-// every other request goes to Next's handler.
+// overhead), /cli/* to the served CLI files (static bytes with their real Content-Length),
+// /api/bins/<id>/events to the live stream (a chunk per event batch per viewer, without Next's
+// stream piping); every other request goes to Next's handler.
 async function main(): Promise<void> {
   const env = getEnv();
   const dev = process.argv.includes("--dev");
@@ -162,6 +167,20 @@ async function main(): Promise<void> {
       });
       return;
     }
+    const clientIp = resolveClientIp({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      trustProxy: env.TRUST_PROXY,
+    });
+    const events = req.url ? BIN_EVENTS_PATH.exec(req.url) : null;
+    if (events) {
+      lingerAfterEarlyAnswer({ req, res });
+      serveBinEvents({ req, res, rawBinId: events[1]!, clientIp }).catch((error: unknown) => {
+        log("error", "live stream failed", { error: String(error) });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     if (!env.TRUST_PROXY) {
       // Only a trusted proxy may say which host and scheme the client used. Next fills these
       // from the Host header and the socket when they are missing (its request.url, redirects
@@ -170,11 +189,7 @@ async function main(): Promise<void> {
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-port"];
     }
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp({
-      socketAddress: req.socket.remoteAddress,
-      forwardedFor: req.headers["x-forwarded-for"],
-      trustProxy: env.TRUST_PROXY,
-    });
+    req.headers[CLIENT_IP_HEADER] = clientIp;
     lingerAfterEarlyAnswer({ req, res });
     void handle(req, res);
   });

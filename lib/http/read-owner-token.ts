@@ -5,7 +5,8 @@ export function readOwnerToken({
   request,
   binId,
 }: {
-  request: Request;
+  /** A fetch Request, or anything that reads headers the same way (server.ts's own routes). */
+  request: { headers: Pick<Headers, "get"> };
   binId: string;
 }): string | null {
   const authorization = request.headers.get("authorization");

@@ -75,3 +75,44 @@ describe("API answers that match no route", () => {
     expect(raw.headers.get("content-security-policy")).toContain("sandbox");
   });
 });
+
+describe("the live stream, which server.ts serves outside Next", () => {
+  const SECURITY_HEADERS = [
+    "content-security-policy",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+  ];
+
+  // Whatever it answers (a stream, or an error mapped as every route's is), it carries the
+  // same security headers as the /api/ answers next.config.js decorates.
+  it.each([
+    ["GET", "/api/bins/headers-live-bin/events", 200, "text/event-stream; charset=utf-8"],
+    ["GET", "/api/bins/bad.id/events", 400, "application/json"],
+    ["GET", "/api/bins/headers-live-bin/events?respond=1", 401, "application/json"],
+    ["POST", "/api/bins/headers-live-bin/events", 405, "application/json"],
+  ])("%s %s: %d with the /api/ security headers", async (method, path, status, type) => {
+    const nextAnswer = await fetch(`${server.baseUrl}/api/nope`);
+    const controller = new AbortController();
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      signal: controller.signal,
+    });
+    try {
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toContain(type);
+      for (const name of SECURITY_HEADERS) {
+        expect(response.headers.get(name), name).toBe(nextAnswer.headers.get(name));
+        expect(response.headers.get(name), name).toBeTruthy();
+      }
+      if (status === 405) expect(response.headers.get("allow")).toBe("GET");
+      if (status !== 200) {
+        const body = (await response.json()) as { error: string; message: string };
+        expect(body.error).toMatch(/^[a-z_]+$/);
+        expect(body.message.length).toBeGreaterThan(0);
+      }
+    } finally {
+      controller.abort();
+    }
+  });
+});
