@@ -2,6 +2,7 @@ import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { binQueryKey } from "@/components/view/bin-query-key";
 import type { CachedDeliveryPage } from "@/components/view/fetch-delivery-page";
 import type { ListedDelivery } from "@/components/view/listed-delivery";
+import { rereadBin } from "@/components/view/reread-bin";
 import type { LiveLog } from "@/components/view/live-log";
 import { useLiveDeliveries, type LiveStatus } from "@/components/view/use-live-deliveries";
 import { writeLiveDeliveries } from "@/components/view/write-live-deliveries";
@@ -37,6 +38,6 @@ export function useLiveCache({ binId, listKey, onShown }: UseLiveCacheOptions): 
       );
       if (shown.length > 0) onShown(shown);
     },
-    onBinChanged: () => void queryClient.invalidateQueries({ queryKey: binQueryKey.all(binId) }),
+    onBinChanged: () => void rereadBin({ queryClient, binId }),
   });
 }
