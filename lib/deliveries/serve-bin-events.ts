@@ -28,8 +28,9 @@ const SSE_HEADERS = {
 /**
  * `GET /api/bins/<id>/events`, served by server.ts rather than by Next. Each event batch is one
  * chunk to every viewer of a bin, and under Next each chunk also went through its web-stream
- * piping to the socket (without it the live latency's p50 about halves; README "Performance"). Same contract as a Next route: errors map through mapErrorToResponse,
- * and the /api/ security headers are set.
+ * piping to the socket (without it the live latency's p50 about halves; README "Performance").
+ * Same contract as a Next route: errors map through mapErrorToResponse, and the /api/
+ * security headers are set.
  */
 export async function serveBinEvents({
   req,
