@@ -42,11 +42,18 @@ export function createCoalescedReads<Row>({
     for (let i = 0; i < ids.length; i += maxIds) chunks.push(ids.slice(i, i + maxIds));
     Promise.all(chunks.map(readMany)).then(
       (results) => {
-        const rows = results.flat();
+        // Grouped by bin first: each caller then looks only at its own bin's rows, not at
+        // every row of the turn (1,000 woken bins would otherwise cost ~1M comparisons).
+        const byBin = new Map<string, Row[]>();
+        for (const row of results.flat()) {
+          const binId = binOf(row);
+          const rows = byBin.get(binId);
+          if (rows) rows.push(row);
+          else byBin.set(binId, [row]);
+        }
         for (const request of requests) {
-          request.resolve(
-            rows.filter((row) => binOf(row) === request.binId && request.ids.has(idOf(row))),
-          );
+          const rows = byBin.get(request.binId) ?? [];
+          request.resolve(rows.filter((row) => request.ids.has(idOf(row))));
         }
       },
       (error: unknown) => requests.forEach((request) => request.reject(error)),
