@@ -17,25 +17,43 @@ export interface CaptureConfig extends SimulationSettings {
   jsonSchemaName: string | null;
 }
 
+interface CaptureSettingsRow {
+  id: string;
+  settings: unknown;
+  webhook_secret_encrypted: string | null;
+  secret_version: string;
+  json_schema_name: string | null;
+}
+
+// A bin without a row (not created yet, or deleted) gets the defaults, as capture creates it.
+function toCaptureConfig(bin: CaptureSettingsRow | undefined): CaptureConfig {
+  return {
+    ...parseStoredSettings(bin?.settings),
+    secret: bin?.webhook_secret_encrypted
+      ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
+      : null,
+    secretVersion: bin?.secret_version ?? "none",
+    jsonSchemaName: bin?.json_schema_name ?? null,
+  };
+}
+
 export function getSettingsCache(): SettingsCache<CaptureConfig> {
   return getSingleton("settingsCache", () =>
     createSettingsCache<CaptureConfig>({
-      load: async (binId) => {
-        const { rows } = await getPgPool().query<{
-          settings: unknown;
-          webhook_secret_encrypted: string | null;
-          secret_version: string;
-          json_schema_name: string | null;
-        }>({ ...CAPTURE_STATEMENTS.readCaptureSettings, values: [binId] });
-        const bin = rows[0];
-        return {
-          ...parseStoredSettings(bin?.settings),
-          secret: bin?.webhook_secret_encrypted
-            ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
-            : null,
-          secretVersion: bin?.secret_version ?? "none",
-          jsonSchemaName: bin?.json_schema_name ?? null,
-        };
+      loadMany: async (binIds) => {
+        const { rows } = await getPgPool().query<CaptureSettingsRow>({
+          ...CAPTURE_STATEMENTS.readCaptureSettings,
+          values: [binIds],
+        });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        // A bin whose secret cannot be read fails alone, not the bins loaded with it.
+        return binIds.map((binId) => {
+          try {
+            return toCaptureConfig(byId.get(binId));
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        });
       },
     }),
   );

@@ -103,10 +103,10 @@ export const CAPTURE_STATEMENTS = {
       WHERE b.id = v.id`,
   },
 
-  /** What capture needs of a bin: $1 bin id. */
+  /** What capture needs of bins, one row per bin that exists: $1 bin ids. */
   readCaptureSettings: {
     name: "capture_read_settings",
-    text: `SELECT settings, webhook_secret_encrypted, secret_version, json_schema_name FROM bins WHERE id = $1`,
+    text: `SELECT id, settings, webhook_secret_encrypted, secret_version, json_schema_name FROM bins WHERE id = ANY($1::varchar[])`,
   },
 
   /** fail-first: deliveries of this analysis in the bin; $1 bin id, $2 analysis id. */

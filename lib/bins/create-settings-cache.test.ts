@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { createSettingsCache } from "@/lib/bins/create-settings-cache";
+
+function recordingLoader(fail: ReadonlySet<string> = new Set()) {
+  const batches: string[][] = [];
+  const loadMany = async (binIds: readonly string[]) => {
+    batches.push([...binIds]);
+    return binIds.map((id) => (fail.has(id) ? new Error(`no ${id}`) : `settings of ${id}`));
+  };
+  return { batches, loadMany };
+}
+
+describe("createSettingsCache", () => {
+  it("loads the misses of one turn in one batch, one entry per bin", async () => {
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany });
+    const values = await Promise.all(["a", "b", "a", "c"].map((id) => cache.get(id)));
+    expect(values).toEqual(["settings of a", "settings of b", "settings of a", "settings of c"]);
+    expect(batches).toEqual([["a", "b", "c"]]);
+  });
+
+  it("batches requests that arrive in separate I/O callbacks of one turn", async () => {
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany });
+    // Each request arrives in a callback of its own; Node runs the ticks and microtasks
+    // queued by one before the next.
+    const gets = await new Promise<Array<Promise<string>>>((resolve) => {
+      const found: Array<Promise<string>> = [];
+      setImmediate(() => found.push(cache.get("x")));
+      setImmediate(() => {
+        found.push(cache.get("y"));
+        resolve(found);
+      });
+    });
+    await Promise.all(gets);
+    expect(batches).toEqual([["x", "y"]]);
+  });
+
+  it("serves a bin from memory until its entry expires or is invalidated", async () => {
+    let clock = 0;
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany, ttlMs: 1000, now: () => clock });
+    await cache.get("a");
+    clock = 999;
+    await cache.get("a");
+    expect(batches).toEqual([["a"]]);
+    clock = 1000;
+    await cache.get("a");
+    cache.invalidate("a");
+    await cache.get("a");
+    expect(batches).toEqual([["a"], ["a"], ["a"]]);
+  });
+
+  it("fails only the bin whose load failed, and loads it again on the next get", async () => {
+    const { batches, loadMany } = recordingLoader(new Set(["bad"]));
+    const cache = createSettingsCache({ loadMany });
+    const [good, bad] = await Promise.allSettled([cache.get("good"), cache.get("bad")]);
+    expect(good).toEqual({ status: "fulfilled", value: "settings of good" });
+    expect(bad).toMatchObject({ status: "rejected", reason: new Error("no bad") });
+    await expect(cache.get("bad")).rejects.toThrow("no bad");
+    await cache.get("good");
+    expect(batches).toEqual([["good", "bad"], ["bad"]]);
+  });
+
+  it("splits a turn's misses into statements of maxBatchSize bins", async () => {
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany, maxBatchSize: 2 });
+    await Promise.all(["a", "b", "c", "d", "e"].map((id) => cache.get(id)));
+    expect(batches).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+  });
+
+  it("keeps the entry stored after an invalidate when the older load fails", async () => {
+    const batches: string[][] = [];
+    const cache = createSettingsCache({
+      // The older load of a bin fails, the newer one succeeds.
+      loadMany: async (ids) => {
+        batches.push([...ids]);
+        return ids.map((id, i) => (ids.indexOf(id) === i ? new Error("old") : `new ${id}`));
+      },
+    });
+    const old = cache.get("a");
+    cache.invalidate("a");
+    const newer = cache.get("a");
+    await expect(old).rejects.toThrow("old");
+    await expect(newer).resolves.toBe("new a");
+    await expect(cache.get("a")).resolves.toBe("new a");
+    expect(batches).toEqual([["a", "a"]]);
+  });
+});
