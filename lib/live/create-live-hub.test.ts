@@ -211,4 +211,30 @@ describe("createLiveHub", () => {
     expect(resumed.frames[0]).toContain("event: ready");
     expect(byIdsCalls.flat()).toContain(later.id);
   });
+
+  it("streams opening together share their catch-up reads and each get the whole window", async () => {
+    const { hub, capture, afterCalls } = setup();
+    const recent = [capture("a"), capture("b"), capture("c")];
+    const streams = Array.from({ length: 20 }, () =>
+      collect(hub.open({ binId: BIN, lastEventId: null }).stream),
+    );
+    await eventually(() => streams.every((s) => s.ids().length === recent.length));
+    for (const stream of streams) expect(stream.ids()).toEqual(recent.map((row) => row.id));
+    expect(afterCalls).toHaveLength(1);
+  });
+
+  it("a stream that joins after a catch-up page was read reads its own: nothing falls between", async () => {
+    const { hub, bus, capture, afterCalls } = setup();
+    const before = capture("before");
+    const first = collect(hub.open({ binId: BIN, lastEventId: null }).stream);
+    await eventually(() => first.ids().length === 1);
+    // Announced before the second stream joins: only a page read after its join holds it.
+    const announced = capture("announced");
+    void bus.publish({ binId: BIN, deliveryId: announced.id });
+    await eventually(() => first.ids().includes(announced.id));
+    const second = collect(hub.open({ binId: BIN, lastEventId: null }).stream);
+    await eventually(() => second.ids().length === 2);
+    expect(second.ids()).toEqual([before.id, announced.id]);
+    expect(afterCalls).toHaveLength(2);
+  });
 });

@@ -61,13 +61,29 @@ interface Member {
   receive: (frames: Frame[], joined: Uint8Array) => void;
 }
 
-interface Channel {
+/** One page of a catch-up, read and made into frames once for every stream that asks. */
+interface CatchUpPage<T> {
+  items: T[];
+  frames: Frame[];
+}
+
+interface Channel<T> {
   members: Set<Member>;
+  /**
+   * The page after `after`, shared with the streams of the bin that replay the same window. A
+   * stream takes only a page whose read began after `readAfterSequence` (its join, or the
+   * moment it last discarded held frames), so nothing it was not sent can fall between the
+   * page and the frames held for it.
+   */
+  readCatchUpPage: (after: string, readAfterSequence: number) => Promise<CatchUpPage<T>>;
   /** Resolves once the bus subscription is live. */
   live: Promise<void>;
   /** A stream leaves; the last one takes the bus subscription with it. */
   leave: (member: Member) => void;
 }
+
+/** Catch-up windows start on a whole second, so streams opened together ask for the same pages. */
+const CATCH_UP_GRAIN_MS = 1000;
 
 /**
  * Live events fanned out per bin: one bus subscription and one read per batch of
@@ -92,7 +108,9 @@ export function createLiveHub<T extends LiveHubItem>({
   onError = () => {},
 }: CreateLiveHubOptions<T>): LiveHub {
   const encoder = new TextEncoder();
-  const channels = new Map<string, Channel>();
+  const channels = new Map<string, Channel<T>>();
+  // Orders joins and catch-up reads: a page is shared with a stream only if read after it joined.
+  let sequence = 0;
 
   const deliveryFrame = (item: T, decorated: unknown): Frame => ({
     id: item.id,
@@ -105,8 +123,9 @@ export function createLiveHub<T extends LiveHubItem>({
 
   const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  const createChannel = (binId: string): Channel => {
+  const createChannel = (binId: string): Channel<T> => {
     const members = new Set<Member>();
+    const catchUpPages = new Map<string, { readAt: number; page: Promise<CatchUpPage<T>> }>();
     const sent = new Map<string, number>();
     const pending = new Set<string>();
     let highWater = now();
@@ -230,8 +249,28 @@ export function createLiveHub<T extends LiveHubItem>({
     );
     heartbeat.unref?.();
 
-    const channel: Channel = {
+    const readCatchUpPage = (after: string, notBefore: number): Promise<CatchUpPage<T>> => {
+      const shared = catchUpPages.get(after);
+      if (shared && shared.readAt > notBefore) return shared.page;
+      const readAt = ++sequence;
+      const page = (async () => {
+        const items = await readAfter({ binId, after, limit: pageSize });
+        const decorated = items.length > 0 ? await decorate({ binId, deliveries: items }) : [];
+        return { items, frames: items.map((item, index) => deliveryFrame(item, decorated[index])) };
+      })();
+      const entry = { readAt, page };
+      catchUpPages.set(after, entry);
+      const forget = () => {
+        if (catchUpPages.get(after) === entry) catchUpPages.delete(after);
+      };
+      // Kept a moment after it settles: streams opened together reach each page at their own pace.
+      page.then(() => setTimeout(forget, CATCH_UP_GRAIN_MS).unref?.(), forget);
+      return page;
+    };
+
+    const channel: Channel<T> = {
       members,
+      readCatchUpPage,
       live,
       leave(member) {
         members.delete(member);
@@ -258,6 +297,9 @@ export function createLiveHub<T extends LiveHubItem>({
     let catchUpAgain = false;
     let held: Frame[] = [];
     let heldBytes = 0;
+    // Catch-up pages read before this (its join, or its last discard of held frames) may miss
+    // what the hub announced meanwhile; see Channel.readCatchUpPage.
+    let pagesReadAfter = 0;
     // Ids this stream sent during its own catch-up: the hub may announce them again.
     const sentByCatchUp = new Map<string, number>();
     let highWater = lastEventId ? (uuidTimestamp(lastEventId) ?? now()) : now();
@@ -342,6 +384,8 @@ export function createLiveHub<T extends LiveHubItem>({
             held = [];
             heldBytes = 0;
             catchUpAgain = true;
+            // What was just forgotten must come from pages read from now on.
+            pagesReadAfter = ++sequence;
           }
           return;
         }
@@ -352,6 +396,7 @@ export function createLiveHub<T extends LiveHubItem>({
       },
     };
     joined.members.add(member);
+    pagesReadAfter = ++sequence;
 
     const waitForRoom = () =>
       (controller.desiredSize ?? 0) > 0 || ended
@@ -359,21 +404,19 @@ export function createLiveHub<T extends LiveHubItem>({
         : new Promise<void>((resolve) => roomWaiters.push(resolve));
 
     const catchUp = async () => {
-      let after = uuidLowerBound(highWater - lookbackMs);
+      const from = highWater - lookbackMs;
+      let after = uuidLowerBound(from - (from % CATCH_UP_GRAIN_MS));
       for (;;) {
-        const page = await readAfter({ binId, after, limit: pageSize });
+        const { items, frames } = await joined.readCatchUpPage(after, pagesReadAfter);
         if (ended) return;
-        const unsent = page.filter((item) => !sentByCatchUp.has(item.id));
-        const decorated = unsent.length > 0 ? await decorate({ binId, deliveries: unsent }) : [];
-        if (ended) return;
-        unsent.forEach((item, index) => {
-          const frame = deliveryFrame(item, decorated[index]);
-          sentByCatchUp.set(item.id, frame.time);
+        for (const frame of frames) {
+          if (sentByCatchUp.has(frame.id!)) continue;
+          sentByCatchUp.set(frame.id!, frame.time);
           highWater = Math.max(highWater, frame.time);
           enqueue(frame.bytes);
-        });
-        if (page.length < pageSize) return;
-        after = page.at(-1)!.id;
+        }
+        if (items.length < pageSize) return;
+        after = items.at(-1)!.id;
         // Follow the client's pace: a long replay never piles up in memory.
         await waitForRoom();
         if (ended) return;
