@@ -84,6 +84,8 @@ interface Channel<T> {
 
 /** Catch-up windows start on a whole second, so streams opened together ask for the same pages. */
 const CATCH_UP_GRAIN_MS = 1000;
+/** How long a catch-up page stays shared once read: streams reach each page at their own pace. */
+const CATCH_UP_SHARE_MS = 1000;
 
 /**
  * Live events fanned out per bin: one bus subscription and one read per batch of
@@ -263,8 +265,7 @@ export function createLiveHub<T extends LiveHubItem>({
       const forget = () => {
         if (catchUpPages.get(after) === entry) catchUpPages.delete(after);
       };
-      // Kept a moment after it settles: streams opened together reach each page at their own pace.
-      page.then(() => setTimeout(forget, CATCH_UP_GRAIN_MS).unref?.(), forget);
+      page.then(() => setTimeout(forget, CATCH_UP_SHARE_MS).unref?.(), forget);
       return page;
     };
 
