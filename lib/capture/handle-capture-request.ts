@@ -64,8 +64,9 @@ function dropInvalidHeaders(
   binId: string | null,
   headers: Record<string, string>,
 ): Record<string, string> {
-  const valid: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  const valid: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const name in headers) {
+    const value = headers[name]!;
     try {
       validateHeaderName(name);
       validateHeaderValue(name, value);
@@ -79,14 +80,26 @@ function dropInvalidHeaders(
 }
 
 // Layers merged by lower-case name: a later layer wins, so the safety headers always do.
+// Runs for every answer: plain objects and for-in, no Map or entry arrays (it was ~2% of
+// capture's CPU profile).
 function mergeHeaders(layers: ReadonlyArray<Record<string, string>>): Record<string, string> {
-  const merged = new Map<string, [string, string]>();
+  // No prototype: a header named __proto__ is a valid token and must stay a header.
+  const merged: Record<string, string> = Object.create(null) as Record<string, string>;
+  const spelling: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const layer of layers) {
-    for (const [name, value] of Object.entries(layer))
-      merged.set(name.toLowerCase(), [name, value]);
+    for (const name in layer) {
+      const lower = name.toLowerCase();
+      const previous = spelling[lower];
+      if (previous !== undefined && previous !== name) delete merged[previous];
+      spelling[lower] = name;
+      merged[name] = layer[name]!;
+    }
   }
-  return Object.fromEntries(merged.values());
+  return merged;
 }
+
+const NO_STORE = { "Cache-Control": "no-store" };
+const NO_HEADERS = {};
 
 /** The request being answered, and its bin once the URL named one (for logs). */
 interface Exchange {
@@ -118,10 +131,12 @@ function send(
     status,
     mergeHeaders([
       CORS_HEADERS,
-      { "Cache-Control": "no-store" },
+      NO_STORE,
       dropInvalidHeaders(binId ?? null, headers),
       SAFETY_HEADERS,
-      status === 204 || status === 304 ? {} : { "Content-Length": String(Buffer.byteLength(body)) },
+      status === 204 || status === 304
+        ? NO_HEADERS
+        : { "Content-Length": String(Buffer.byteLength(body)) },
     ]),
   );
   res.end(withBody ? body : undefined);
