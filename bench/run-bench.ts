@@ -188,6 +188,8 @@ interface LoadResult {
   p99: number;
   ok: number;
   errors: number;
+  /** What the errors were: "timeout", "socket error", or a non-2xx status, with counts. */
+  errorKinds: Record<string, number>;
   rss: number;
   rows: number;
   /** Server CPU microseconds per stored delivery during the timed window. */
@@ -228,12 +230,38 @@ async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result["2xx"],
-    errors: result.non2xx + result.errors + result.timeouts,
+    // A timeout counts in autocannon's `errors` too.
+    errors: result.non2xx + result.errors,
+    errorKinds: errorKinds(result),
     rss: peakRssMb(server.pid),
     rows: after - before,
     cpuPerDelivery: cpuUsed / Math.max(1, after - before),
     idleRss: server.idleRss,
   };
+}
+
+// autocannon counts a timed-out request in `timeouts` and in `errors`.
+function errorKinds(result: autocannon.Result): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  if (result.timeouts > 0) kinds.timeout = result.timeouts;
+  if (result.errors > result.timeouts) kinds["socket error"] = result.errors - result.timeouts;
+  for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) {
+    const count = stats.count ?? 0;
+    if (!status.startsWith("2") && count > 0) kinds[status] = count;
+  }
+  return kinds;
+}
+
+/** "0", or the total with its kinds: "4 (timeout 3, 503 1)". */
+function describeErrors(results: LoadResult[]): string {
+  const total = results.reduce((n, r) => n + r.errors, 0);
+  const kinds: Record<string, number> = {};
+  for (const r of results) {
+    for (const [kind, count] of Object.entries(r.errorKinds))
+      kinds[kind] = (kinds[kind] ?? 0) + count;
+  }
+  const parts = Object.entries(kinds).map(([kind, count]) => `${kind} ${count}`);
+  return parts.length > 0 ? `${total} (${parts.join(", ")})` : String(total);
 }
 
 function printRuns(title: string, runs: Record<string, LoadResult[]>) {
@@ -248,7 +276,7 @@ function printRuns(title: string, runs: Record<string, LoadResult[]>) {
     const rows = results.reduce((n, r) => n + r.rows, 0);
     console.log(
       `  ${kind.padEnd(34)} ${rps.toFixed(0).padStart(6)} req/s   p50 ${mean(results.map((r) => r.p50)).toFixed(1)} ms   p99 ${mean(results.map((r) => r.p99)).toFixed(1)} ms   ` +
-        `errors ${results.reduce((n, r) => n + r.errors, 0)}   peak RSS ${Math.max(...results.map((r) => r.rss))} MB   rows ${rows} vs 2xx ${ok} ${rows >= ok ? "(every 2xx stored)" : "(MISSING ROWS)"}`,
+        `errors ${describeErrors(results)}   peak RSS ${Math.max(...results.map((r) => r.rss))} MB   rows ${rows} vs 2xx ${ok} ${rows >= ok ? "(every 2xx stored)" : "(MISSING ROWS)"}`,
     );
     const cpu = mean(results.map((r) => r.cpuPerDelivery));
     cpuSummary[kind] = cpu;
