@@ -57,10 +57,12 @@ function insertDeliveriesText(rows: number): string {
   }
   // Creates bins seen for the first time (a bin exists as soon as someone sends to it;
   // ON CONFLICT DO NOTHING tolerates concurrent first deliveries without a lookup per
-  // delivery) and inserts every delivery: one atomic statement, all rows or none.
+  // delivery) and inserts every delivery: one atomic statement, all rows or none. New bins
+  // go in id order: two batches that create the same new bins in opposite orders each wait
+  // for the other's uncommitted row, a deadlock PostgreSQL breaks by failing one (503s).
   text = `WITH new_bins AS (
       INSERT INTO bins (id, created_at, last_delivery_at)
-      SELECT id, at, at FROM unnest($1::varchar[], $2::timestamptz[]) AS b(id, at)
+      SELECT id, at, at FROM unnest($1::varchar[], $2::timestamptz[]) AS b(id, at) ORDER BY id
       ON CONFLICT (id) DO NOTHING
     )
     INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES ${values.join(", ")}`;

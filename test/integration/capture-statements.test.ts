@@ -73,6 +73,38 @@ describe("capture statements on pg", () => {
     ]);
   });
 
+  it("creates new bins in one order, so two batches creating the same bins never deadlock", async () => {
+    // Another writer (a batch in flight, here or on another instance) has created bin "a" and
+    // not committed yet. Our batch names "b" before "a"; it must take "a" first and wait,
+    // or the other writer's next bin, "b", closes a deadlock and one of the two fails.
+    const other = await db.pool.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("INSERT INTO bins (id, created_at) VALUES ('order-a', now())");
+      const ours = insertDeliveries([record({ binId: "order-b" }), record({ binId: "order-a" })]);
+      // Until ours waits on "order-a" (taking "order-b" first would make the next step hang).
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        );
+        if (rows[0]!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const theirs = other.query(
+        "INSERT INTO bins (id, created_at) VALUES ('order-b', now()) ON CONFLICT (id) DO NOTHING",
+      );
+      await theirs;
+      await other.query("COMMIT");
+      await ours;
+    } finally {
+      other.release();
+    }
+    const { rows } = await db.query<{ bin_id: string }>(
+      "SELECT bin_id FROM deliveries ORDER BY bin_id",
+    );
+    expect(rows.map((row) => row.bin_id)).toEqual(["order-a", "order-b"]);
+  });
+
   it("a value PostgreSQL refuses is a row data error, not an outage", async () => {
     const error = await insertDeliveries([record({ method: "X".repeat(40) })]).catch((e) => e);
     expect(error).toBeInstanceOf(pg.DatabaseError);
