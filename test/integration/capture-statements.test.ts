@@ -15,6 +15,7 @@ import { getRateLimiter } from "@/lib/rate-limits/get-rate-limiter";
 import { buildTestDeliveryRecord } from "@/test/support/build-test-delivery-record";
 import { findClosedPort } from "@/test/support/find-closed-port";
 import { createTestDb } from "@/test/support/test-db";
+import { waitUntil } from "@/test/support/wait-until";
 
 // The capture path's statements run on pg directly (lib/database/capture-statements.ts): these
 // prove them against the migrated schema, and that pg's own errors are classified like
@@ -83,13 +84,12 @@ describe("capture statements on pg", () => {
       await other.query("INSERT INTO bins (id, created_at) VALUES ('order-a', now())");
       const ours = insertDeliveries([record({ binId: "order-b" }), record({ binId: "order-a" })]);
       // Until ours waits on "order-a" (taking "order-b" first would make the next step hang).
-      for (let i = 0; i < 100; i++) {
+      await waitUntil(async () => {
         const { rows } = await db.query<{ n: number }>(
           "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
         );
-        if (rows[0]!.n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+        return rows[0]!.n > 0;
+      }, "the batch to wait on the other writer's bin");
       const theirs = other.query(
         "INSERT INTO bins (id, created_at) VALUES ('order-b', now()) ON CONFLICT (id) DO NOTHING",
       );
