@@ -80,29 +80,46 @@ export const CAPTURE_STATEMENTS = {
     text: insertDeliveriesText(rows),
   }),
 
-  /** Group commit of rate-limit checks: $1 keys, $2 window starts, $3 counts (unique pairs). */
+  /**
+   * Group commit of rate-limit checks: $1 keys, $2 window starts, $3 counts (unique pairs).
+   * Counters are taken in key order: two batches in flight (here or on another instance)
+   * share the ip: key and list bin: keys in arrival order, which would deadlock.
+   */
   incrementRateCounters: {
     name: "capture_increment_rate_counters",
     text: `INSERT INTO rate_limit_counters (key, window_start, count)
-      SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::int[])
+      SELECT * FROM unnest($1::varchar[], $2::timestamptz[], $3::int[]) AS c(key, window_start, count)
+      ORDER BY key, window_start
       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + EXCLUDED.count
       RETURNING key, window_start, count`,
   },
 
-  /** bins.last_delivery_at, batched: $1 bin ids, $2 latest delivery times. */
+  /**
+   * bins.last_delivery_at, batched: $1 bin ids, $2 latest delivery times. The rows are locked
+   * in id order first (the CTE), because an UPDATE … FROM locks in whatever order its join
+   * plan yields, and two such batches (or one and addRejected) could wait on each other.
+   */
   touchBins: {
     name: "capture_touch_bins",
-    text: `UPDATE bins AS b SET last_delivery_at = v.at
-      FROM unnest($1::varchar[], $2::timestamptz[]) AS v(id, at)
+    text: `WITH v AS (
+        SELECT b.id, u.at FROM bins AS b JOIN unnest($1::varchar[], $2::timestamptz[]) AS u(id, at)
+          ON b.id = u.id
+        WHERE b.last_delivery_at IS NULL OR b.last_delivery_at < u.at
+        ORDER BY b.id FOR NO KEY UPDATE OF b
+      )
+      UPDATE bins AS b SET last_delivery_at = v.at FROM v
       WHERE b.id = v.id AND (b.last_delivery_at IS NULL OR b.last_delivery_at < v.at)`,
   },
 
-  /** bins.rejected_count, batched: $1 bin ids, $2 refusals to add. */
+  /** bins.rejected_count, batched: $1 bin ids, $2 refusals to add. Locks in id order, as touchBins. */
   addRejected: {
     name: "capture_add_rejected",
-    text: `UPDATE bins AS b SET rejected_count = b.rejected_count + v.n
-      FROM unnest($1::varchar[], $2::int[]) AS v(id, n)
-      WHERE b.id = v.id`,
+    text: `WITH v AS (
+        SELECT b.id, u.n FROM bins AS b JOIN unnest($1::varchar[], $2::int[]) AS u(id, n)
+          ON b.id = u.id
+        ORDER BY b.id FOR NO KEY UPDATE OF b
+      )
+      UPDATE bins AS b SET rejected_count = b.rejected_count + v.n FROM v WHERE b.id = v.id`,
   },
 
   /** What capture needs of bins, one row per bin that exists: $1 bin ids. */

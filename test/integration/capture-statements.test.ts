@@ -32,6 +32,42 @@ beforeEach(() => db.reset());
 const record = (overrides: Partial<DeliveryRecord> = {}) =>
   buildTestDeliveryRecord({ binId: "stmt-bin", ...overrides });
 
+/**
+ * Another writer (a batch in flight, here or on another instance) holds row "order-a"
+ * uncommitted. Our statement names "order-b" before "order-a": it must wait on "order-a"
+ * before it takes "order-b", or the other writer's next row, "order-b", closes a deadlock
+ * and PostgreSQL fails one of the two (40P01, a 503 to a sender).
+ */
+async function expectLocksInOrder({
+  otherFirst,
+  ours,
+  otherSecond,
+}: {
+  otherFirst: string;
+  ours: () => Promise<unknown>;
+  otherSecond: string;
+}): Promise<void> {
+  const other = await db.pool.connect();
+  try {
+    await other.query("BEGIN");
+    await other.query(otherFirst);
+    const running = ours();
+    running.catch(() => {});
+    await waitUntil(async () => {
+      const { rows } = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+      );
+      return rows[0]!.n > 0;
+    }, "our statement to wait on the other writer's row");
+    // Had ours taken "order-b" first, this would wait on it, and one of the two would fail.
+    await other.query(otherSecond);
+    await other.query("COMMIT");
+    await running;
+  } finally {
+    other.release();
+  }
+}
+
 describe("capture statements on pg", () => {
   it("every statement prepares against the migrated schema", async () => {
     const client = await db.pool.connect();
@@ -75,35 +111,82 @@ describe("capture statements on pg", () => {
   });
 
   it("creates new bins in one order, so two batches creating the same bins never deadlock", async () => {
-    // Another writer (a batch in flight, here or on another instance) has created bin "a" and
-    // not committed yet. Our batch names "b" before "a"; it must take "a" first and wait,
-    // or the other writer's next bin, "b", closes a deadlock and one of the two fails.
-    const other = await db.pool.connect();
-    try {
-      await other.query("BEGIN");
-      await other.query("INSERT INTO bins (id, created_at) VALUES ('order-a', now())");
-      const ours = insertDeliveries([record({ binId: "order-b" }), record({ binId: "order-a" })]);
-      // Until ours waits on "order-a" (taking "order-b" first would make the next step hang).
-      await waitUntil(async () => {
-        const { rows } = await db.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
-        );
-        return rows[0]!.n > 0;
-      }, "the batch to wait on the other writer's bin");
-      const theirs = other.query(
+    await expectLocksInOrder({
+      otherFirst: "INSERT INTO bins (id, created_at) VALUES ('order-a', now())",
+      ours: () => insertDeliveries([record({ binId: "order-b" }), record({ binId: "order-a" })]),
+      otherSecond:
         "INSERT INTO bins (id, created_at) VALUES ('order-b', now()) ON CONFLICT (id) DO NOTHING",
-      );
-      await theirs;
-      await other.query("COMMIT");
-      await ours;
-    } finally {
-      other.release();
-    }
+    });
     const { rows } = await db.query<{ bin_id: string }>(
       "SELECT bin_id FROM deliveries ORDER BY bin_id",
     );
     expect(rows.map((row) => row.bin_id)).toEqual(["order-a", "order-b"]);
   });
+
+  it("counts rate-limit keys in one order, so two batches sharing keys never deadlock", async () => {
+    // Two batches in flight share ip:<address> and list bin: keys in arrival order.
+    const window = new Date("2026-06-01T12:00:00Z");
+    const bump = (key: string) =>
+      `INSERT INTO rate_limit_counters (key, window_start, count) VALUES ('${key}', '${window.toISOString()}', 1)
+        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1`;
+    await expectLocksInOrder({
+      otherFirst: bump("order-a"),
+      ours: () =>
+        getPgPool().query({
+          ...CAPTURE_STATEMENTS.incrementRateCounters,
+          values: [
+            ["order-b", "order-a"],
+            [window, window],
+            [1, 1],
+          ],
+        }),
+      otherSecond: bump("order-b"),
+    });
+    const { rows } = await db.query<{ key: string; count: number }>(
+      "SELECT key, count FROM rate_limit_counters ORDER BY key",
+    );
+    expect(rows).toEqual([
+      { key: "order-a", count: 2 },
+      { key: "order-b", count: 2 },
+    ]);
+  });
+
+  it.each([
+    {
+      statement: "touchBins",
+      set: "last_delivery_at = '2026-06-01T12:00:00Z'",
+      values: [new Date("2026-06-02T00:00:00Z"), new Date("2026-06-02T00:00:00Z")],
+      read: "to_char(last_delivery_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS v",
+      expected: ["2026-06-02", "2026-06-02"],
+    },
+    {
+      statement: "addRejected",
+      set: "rejected_count = rejected_count + 1",
+      values: [3, 3],
+      read: "rejected_count AS v",
+      expected: [4, 4],
+    },
+  ] as const)(
+    "$statement locks bins in id order, so it never deadlocks with another writer",
+    async ({ statement, set, values, read, expected }) => {
+      // "order-b" first on disk: a plan that scans bins, or the ids in the order given, would
+      // lock it before "order-a".
+      await db.query(
+        "INSERT INTO bins (id, created_at) VALUES ('order-b', '2026-01-01'), ('order-a', '2026-01-01')",
+      );
+      await expectLocksInOrder({
+        otherFirst: `UPDATE bins SET ${set} WHERE id = 'order-a'`,
+        ours: () =>
+          getPgPool().query({
+            ...CAPTURE_STATEMENTS[statement],
+            values: [["order-b", "order-a"], [...values]],
+          }),
+        otherSecond: `UPDATE bins SET ${set} WHERE id = 'order-b'`,
+      });
+      const { rows } = await db.query<{ v: unknown }>(`SELECT ${read} FROM bins ORDER BY id`);
+      expect(rows.map((row) => row.v)).toEqual(expected);
+    },
+  );
 
   it("a value PostgreSQL refuses is a row data error, not an outage", async () => {
     const error = await insertDeliveries([record({ method: "X".repeat(40) })]).catch((e) => e);
