@@ -4,6 +4,7 @@ import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { createDeferred } from "@/test/support/create-deferred";
 
 const record = (id: string, bodySize = 10) => ({ id, bodySize }) as DeliveryRecord;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 // The unit is the batching policy; the SQL is covered by the integration tests.
 describe("createDeliveryWriter (group commit)", () => {
@@ -14,6 +15,22 @@ describe("createDeliveryWriter (group commit)", () => {
     });
     await writer.write(record("a"));
     expect(batches).toEqual([["a"]]);
+  });
+
+  it("writes made in separate callbacks of one event-loop turn share a statement, even when idle", async () => {
+    // Each request is answered in an I/O callback of its own, with microtasks run in between:
+    // a flush on the next microtask would send one statement per request.
+    const batches: string[][] = [];
+    const writer = createDeliveryWriter({
+      insertBatch: async (records) => void batches.push(records.map((r) => r.id)),
+    });
+    const writes = [writer.write(record("a"))];
+    await Promise.resolve();
+    writes.push(writer.write(record("b")));
+    await Promise.resolve();
+    writes.push(writer.write(record("c")));
+    await Promise.all(writes);
+    expect(batches).toEqual([["a", "b", "c"]]);
   });
 
   it("groups the writes that arrive while batches are in flight into one statement", async () => {
@@ -29,9 +46,9 @@ describe("createDeliveryWriter (group commit)", () => {
       },
     });
     const first = writer.write(record("1"));
-    await Promise.resolve();
+    await nextTurn();
     const rest = ["2", "3", "4"].map((id) => writer.write(record(id)));
-    await Promise.resolve();
+    await nextTurn();
     expect(batches).toEqual([["1"]]);
     gates[0]!.resolve();
     await first;
@@ -108,7 +125,7 @@ describe("createDeliveryWriter (group commit)", () => {
       },
     });
     const writes = [writer.write(record("x"))];
-    await Promise.resolve();
+    await nextTurn();
     writes.push(writer.write(record("a")), writer.write(record("b")), writer.write(record("c")));
     writes.push(writer.write(record("big1", 80)), writer.write(record("big2", 80)));
     gate.resolve();

@@ -32,8 +32,10 @@ interface Pending {
 
 /**
  * Group commit: writes that arrive while earlier batches are in flight are inserted together
- * in one statement. An idle writer flushes on the next microtask, so a lone delivery waits for
- * nothing but its own INSERT.
+ * in one statement. An idle writer flushes after the I/O callbacks of the current turn of the
+ * event loop (setImmediate), so a lone delivery waits for nothing but its own INSERT, and
+ * deliveries whose bodies ended in the same turn share one: on the next microtask each would
+ * go alone, since every request completes in a callback of its own.
  */
 export function createDeliveryWriter({
   insertBatch,
@@ -110,7 +112,7 @@ export function createDeliveryWriter({
         queue.push({ record, resolve, reject });
         if (!scheduled) {
           scheduled = true;
-          queueMicrotask(pump);
+          setImmediate(pump);
         }
       });
     },

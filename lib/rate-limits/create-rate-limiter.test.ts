@@ -40,6 +40,19 @@ describe("createRateLimiter", () => {
     expect(store.statements).toBe(1);
   });
 
+  it("checks made in separate callbacks of one event-loop turn share one statement", async () => {
+    // Requests arrive in I/O callbacks of their own, with microtasks run in between.
+    const store = memoryStore();
+    const limiter = createRateLimiter({ increment: store.increment });
+    const checks = [limiter.check([{ key: "bin:a", limit: 10 }])];
+    await Promise.resolve();
+    checks.push(limiter.check([{ key: "bin:a", limit: 10 }]));
+    await Promise.resolve();
+    checks.push(limiter.check([{ key: "ip:b", limit: 10 }]));
+    expect((await Promise.all(checks)).every((d) => d.allowed)).toBe(true);
+    expect(store.statements).toBe(1);
+  });
+
   it("two limiters on one store (two instances) admit the limit once in total", async () => {
     const store = memoryStore();
     const a = createRateLimiter({ increment: store.increment, now: () => 1000 });

@@ -103,9 +103,11 @@ export function createRateLimiter({
       const current = now();
       return new Promise((resolve, reject) => {
         queue.push({ rules: active, windowStart: current - (current % windowMs), resolve, reject });
+        // After the I/O callbacks of this turn, not the next microtask: each request arrives
+        // in a callback of its own, and every check made in one turn shares the statement.
         if (!scheduled) {
           scheduled = true;
-          queueMicrotask(flush);
+          setImmediate(flush);
         }
       });
     },
