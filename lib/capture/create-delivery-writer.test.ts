@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createDeliveryWriter } from "@/lib/capture/create-delivery-writer";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
+import { yieldToEventLoop } from "@/lib/deliveries/yield-to-event-loop";
 import { createDeferred } from "@/test/support/create-deferred";
 
 const record = (id: string, bodySize = 10) => ({ id, bodySize }) as DeliveryRecord;
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 // The unit is the batching policy; the SQL is covered by the integration tests.
 describe("createDeliveryWriter (group commit)", () => {
@@ -46,9 +46,9 @@ describe("createDeliveryWriter (group commit)", () => {
       },
     });
     const first = writer.write(record("1"));
-    await nextTurn();
+    await yieldToEventLoop();
     const rest = ["2", "3", "4"].map((id) => writer.write(record(id)));
-    await nextTurn();
+    await yieldToEventLoop();
     expect(batches).toEqual([["1"]]);
     gates[0]!.resolve();
     await first;
@@ -125,7 +125,7 @@ describe("createDeliveryWriter (group commit)", () => {
       },
     });
     const writes = [writer.write(record("x"))];
-    await nextTurn();
+    await yieldToEventLoop();
     writes.push(writer.write(record("a")), writer.write(record("b")), writer.write(record("c")));
     writes.push(writer.write(record("big1", 80)), writer.write(record("big2", 80)));
     gate.resolve();

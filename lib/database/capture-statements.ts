@@ -95,9 +95,11 @@ export const CAPTURE_STATEMENTS = {
   },
 
   /**
-   * bins.last_delivery_at, batched: $1 bin ids, $2 latest delivery times. The rows are locked
-   * in id order first (the CTE), because an UPDATE … FROM locks in whatever order its join
-   * plan yields, and two such batches (or one and addRejected) could wait on each other.
+   * bins.last_delivery_at, batched: $1 bin ids (distinct), $2 latest delivery times. The rows
+   * are locked in id order first (the CTE), because an UPDATE … FROM locks in whatever order
+   * its join plan yields, and two such batches (or one and addRejected) could wait on each
+   * other. Only rows that would move forward are locked; the lock keeps them so until the
+   * UPDATE, which therefore needs no second check.
    */
   touchBins: {
     name: "capture_touch_bins",
@@ -107,8 +109,7 @@ export const CAPTURE_STATEMENTS = {
         WHERE b.last_delivery_at IS NULL OR b.last_delivery_at < u.at
         ORDER BY b.id FOR NO KEY UPDATE OF b
       )
-      UPDATE bins AS b SET last_delivery_at = v.at FROM v
-      WHERE b.id = v.id AND (b.last_delivery_at IS NULL OR b.last_delivery_at < v.at)`,
+      UPDATE bins AS b SET last_delivery_at = v.at FROM v WHERE b.id = v.id`,
   },
 
   /** bins.rejected_count, batched: $1 bin ids, $2 refusals to add. Locks in id order, as touchBins. */

@@ -188,6 +188,27 @@ describe("capture statements on pg", () => {
     },
   );
 
+  it("touchBins moves last_delivery_at forward only", async () => {
+    await db.query(
+      "INSERT INTO bins (id, created_at, last_delivery_at) VALUES ('touch-new', '2026-01-01', '2026-06-02'), ('touch-old', '2026-01-01', '2026-06-01')",
+    );
+    const at = new Date("2026-06-01T12:00:00Z");
+    await getPgPool().query({
+      ...CAPTURE_STATEMENTS.touchBins,
+      values: [
+        ["touch-new", "touch-old"],
+        [at, at],
+      ],
+    });
+    const { rows } = await db.query<{ id: string; at: string }>(
+      "SELECT id, to_char(last_delivery_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at FROM bins ORDER BY id",
+    );
+    expect(rows).toEqual([
+      { id: "touch-new", at: "2026-06-02 00:00" },
+      { id: "touch-old", at: "2026-06-01 12:00" },
+    ]);
+  });
+
   it("a value PostgreSQL refuses is a row data error, not an outage", async () => {
     const error = await insertDeliveries([record({ method: "X".repeat(40) })]).catch((e) => e);
     expect(error).toBeInstanceOf(pg.DatabaseError);
