@@ -1,6 +1,5 @@
-import { createServer, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
 import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
@@ -10,6 +9,7 @@ import { serveCliDownload } from "@/lib/cli-download/serve-cli-download";
 import { serveBinEvents } from "@/lib/deliveries/serve-bin-events";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { createClosingServerResponse } from "@/lib/http/create-closing-server-response";
 import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
@@ -22,13 +22,6 @@ import { getEventBus } from "@/lib/live/get-event-bus";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
 import { log } from "@/lib/log";
 import { setSingleton } from "@/lib/singleton";
-
-// With Next's route modules loaded in this process, a sixth of each young generation survives
-// a scavenge under capture load (~3% without them), so short-lived capture objects are
-// promoted, and V8 lets the old generation grow to several times its live size before a full
-// collection: peak RSS 260-300 MB in scenario 1a. Collecting at twice the live size keeps it
-// under 200 MB at the same CPU per delivery. See ARCHITECTURE.md, "Heap growth".
-setFlagsFromString("--heap-growing-percent=100");
 
 // Set once the embedded database runs: a fatal error must not leave it behind.
 let stopEmbeddedOnFatal: (() => Promise<void>) | null = null;
@@ -137,24 +130,21 @@ async function main(): Promise<void> {
   let capturesInFlight = 0;
   // server.close() refuses new connections, but Node goes on reading requests from kept-alive
   // ones, which a balancer's connection pool still uses. So once stopping, every answer not yet
-  // started says Connection: close, and after the captures in flight are drained, a request
-  // still arriving is refused (the sender retries elsewhere) instead of storing a delivery that
-  // would be neither announced nor answered.
-  const unanswered = new Set<ServerResponse>();
+  // started says Connection: close (the response class checks when it starts), and after the
+  // captures in flight are drained, a request still arriving is refused (the sender retries
+  // elsewhere) instead of storing a delivery that would be neither announced nor answered.
   let drained = false;
-  // Checked every second so slow-header and slow-body clients are cut off on time.
-  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
-    if (stopping) {
-      res.setHeader("Connection", "close");
-      if (drained) {
-        const body = { error: "unavailable", message: "This instance is shutting down; retry" };
-        res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" });
-        res.end(JSON.stringify(body));
-        return;
-      }
-    } else {
-      unanswered.add(res);
-      res.once("close", () => unanswered.delete(res));
+  const serverOptions = {
+    // Checked every second so slow-header and slow-body clients are cut off on time.
+    connectionsCheckingInterval: 1000,
+    ServerResponse: createClosingServerResponse({ isStopping: () => stopping }),
+  };
+  const server = createServer(serverOptions, (req, res) => {
+    if (drained) {
+      const body = { error: "unavailable", message: "This instance is shutting down; retry" };
+      res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" });
+      res.end(JSON.stringify(body));
+      return;
     }
     if (req.url?.startsWith("/echo/")) {
       capturesInFlight++;
@@ -225,7 +215,6 @@ async function main(): Promise<void> {
   stopServer = async () => {
     server.close();
     server.closeIdleConnections();
-    for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
     const sweepFinished = stopSweeper();
     closeLiveStreams();
     const deadline = Date.now() + 15_000;

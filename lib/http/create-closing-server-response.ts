@@ -1,0 +1,29 @@
+import { ServerResponse } from "node:http";
+
+type WriteHead = (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+
+/**
+ * A ServerResponse class for `createServer({ ServerResponse })` whose answers say
+ * `Connection: close` once `isStopping()`: a balancer's kept-alive connection then stops being
+ * used for this instance. Checked when the answer starts (every answer goes through
+ * writeHead, Node's implicit headers too), so answers already in flight when the stop begins
+ * close their connections as well, without keeping a set of them: a long-lived Set that every
+ * request's response entered and left made V8 promote ~2.5 KB per delivery to the old
+ * generation and tripled the cost of each young-generation collection under capture load
+ * (ARCHITECTURE.md, "Heap growth").
+ */
+export function createClosingServerResponse({
+  isStopping,
+}: {
+  isStopping: () => boolean;
+}): typeof ServerResponse {
+  class ClosingServerResponse extends ServerResponse {}
+  const writeHead = ServerResponse.prototype.writeHead as WriteHead;
+  const closingWriteHead: WriteHead = function (this: ServerResponse, ...args) {
+    if (isStopping() && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  };
+  ClosingServerResponse.prototype.writeHead =
+    closingWriteHead as unknown as ServerResponse["writeHead"];
+  return ClosingServerResponse as typeof ServerResponse;
+}
