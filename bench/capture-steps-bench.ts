@@ -63,14 +63,14 @@ const plan = planResponse({ settings, path: "", priorAttempts: null, request });
 const verdict = toStoredVerdict(
   await verifySignature({ headers: record.headers, body, secret: null, now: () => receivedAt }),
 );
-const conformance = judgeCallcovAtCapture({ body, contentType: record.contentType, json });
+const conformanceValid = judgeCallcovAtCapture({ body, contentType: record.contentType, json });
 const complete = {
   ...record,
   responseStatus: plan.status,
   response: plan,
   signature: verdict,
   conformanceSchema: "callcov-analysis@1",
-  conformanceValid: conformance?.valid ?? null,
+  conformanceValid,
 };
 
 // Results go somewhere, so the JIT cannot drop a call.

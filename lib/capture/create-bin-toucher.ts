@@ -32,7 +32,7 @@ export function createBinToucher({
   return {
     touch(binId, at) {
       const previous = latest.get(binId);
-      if (!previous || previous < at) latest.set(binId, at);
+      if (!previous || previous.getTime() < at.getTime()) latest.set(binId, at);
       if (!timer) {
         timer = setTimeout(() => void flush(), intervalMs);
         timer.unref();

@@ -35,8 +35,12 @@ function jsonProblem(value: unknown, depth: number): string | null {
     return null;
   }
   if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const problem = textProblem(key) ?? jsonProblem(item, depth + 1);
+    // for-in rather than Object.entries: runs on every capture's answer plan and verdict, and
+    // allocates nothing.
+    const object = value as Record<string, unknown>;
+    for (const key in object) {
+      if (!Object.hasOwn(object, key)) continue;
+      const problem = textProblem(key) ?? jsonProblem(object[key], depth + 1);
       if (problem) return problem;
     }
   }

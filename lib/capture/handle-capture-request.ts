@@ -1,9 +1,5 @@
-import {
-  validateHeaderName,
-  validateHeaderValue,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { buildAnswerHeaders } from "@/lib/capture/build-answer-headers";
 import { buildDeliveryRecord } from "@/lib/capture/build-delivery-record";
 import { buildDefaultAnswer } from "@/lib/payload/build-default-answer";
 import { countPriorAttempts } from "@/lib/capture/count-prior-attempts";
@@ -31,7 +27,7 @@ import { getEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatErrorStack } from "@/lib/format-error-stack";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
-import { CORS_HEADERS, corsPreflightHeaders } from "@/lib/http/cors-headers";
+import { corsPreflightHeaders } from "@/lib/http/cors-headers";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
 import type { ForwardHold } from "@/lib/live/create-forward-holds";
@@ -48,58 +44,6 @@ export interface HandleCaptureRequestOptions {
   res: ServerResponse;
   now?: () => Date;
 }
-
-// Whatever a bin's owner makes the endpoint answer, it is served from our origin: it must
-// never run as a page there.
-const SAFETY_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; sandbox",
-};
-
-// An owner's header that is still malformed (the rules of lib/payload/check-response-headers.ts
-// should already have dropped it) is left out and logged, checked the way Node's writeHead
-// would, rather than failing an answer whose delivery is already stored. Our own constant
-// layers need no check.
-function dropInvalidHeaders(
-  binId: string | null,
-  headers: Record<string, string>,
-): Record<string, string> {
-  const valid: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const name in headers) {
-    const value = headers[name]!;
-    try {
-      validateHeaderName(name);
-      validateHeaderValue(name, value);
-    } catch (error) {
-      log("warn", "answer header dropped", { binId, header: name, error: errorMessage(error) });
-      continue;
-    }
-    valid[name] = value;
-  }
-  return valid;
-}
-
-// Layers merged by lower-case name: a later layer wins, so the safety headers always do.
-// Runs for every answer: plain objects and for-in, no Map or entry arrays (it was ~2% of
-// capture's CPU profile).
-function mergeHeaders(layers: ReadonlyArray<Record<string, string>>): Record<string, string> {
-  // No prototype: a header named __proto__ is a valid token and must stay a header.
-  const merged: Record<string, string> = Object.create(null) as Record<string, string>;
-  const spelling: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const layer of layers) {
-    for (const name in layer) {
-      const lower = name.toLowerCase();
-      const previous = spelling[lower];
-      if (previous !== undefined && previous !== name) delete merged[previous];
-      spelling[lower] = name;
-      merged[name] = layer[name]!;
-    }
-  }
-  return merged;
-}
-
-const NO_STORE = { "Cache-Control": "no-store" };
-const NO_HEADERS = {};
 
 /** The request being answered, and its bin once the URL named one (for logs). */
 interface Exchange {
@@ -126,20 +70,18 @@ function send(
 ): void {
   if (res.headersSent || res.destroyed) return;
   // 204/304 carry no body by definition, HEAD never does.
-  const withBody = req.method !== "HEAD" && status !== 204 && status !== 304;
-  res.writeHead(
-    status,
-    mergeHeaders([
-      CORS_HEADERS,
-      NO_STORE,
-      dropInvalidHeaders(binId ?? null, headers),
-      SAFETY_HEADERS,
-      status === 204 || status === 304
-        ? NO_HEADERS
-        : { "Content-Length": String(Buffer.byteLength(body)) },
-    ]),
-  );
-  res.end(withBody ? body : undefined);
+  const bodiless = status === 204 || status === 304;
+  const answer = buildAnswerHeaders({
+    headers,
+    contentLength: bodiless ? null : String(Buffer.byteLength(body)),
+  });
+  // An owner's header that is still malformed (the rules of lib/payload/check-response-headers.ts
+  // should already have dropped it) is left out and logged.
+  for (const { name, error } of answer.dropped ?? []) {
+    log("warn", "answer header dropped", { binId: binId ?? null, header: name, error });
+  }
+  res.writeHead(status, answer.flat);
+  res.end(req.method !== "HEAD" && !bodiless ? body : undefined);
 }
 
 function sendError(
@@ -376,14 +318,18 @@ async function storeDelivery({
         bodySha256: record.bodySha256,
       })
     : null;
-  const { droppedHeaders, ...plan } = planResponse({
+  const planned = planResponse({
     settings,
     path,
     priorAttempts,
     request: { method: record.method, headers: record.headers, json },
     random: Math.random,
   });
-  if (droppedHeaders) {
+  // Copied only when headers were dropped (the plan is stored as the row's answer, without them).
+  let plan: PlannedResponse = planned;
+  if (planned.droppedHeaders) {
+    const { droppedHeaders, ...kept } = planned;
+    plan = kept;
     // Settings saved before today's header rules: answered without the offending headers.
     log("warn", "stored response headers dropped", {
       binId,
@@ -405,7 +351,7 @@ async function storeDelivery({
   // lists never read a new delivery's body back to judge it. A bin's own schema runs on the
   // validator thread instead, at first read.
   const ownSchema = settings.jsonSchemaName !== null;
-  const conformance = ownSchema
+  const conformanceValid = ownSchema
     ? null
     : judgeCallcovAtCapture({ body: record.body, contentType: record.contentType, json });
   // The verdict and the planned answer are derived too: what PostgreSQL would refuse of them
@@ -419,7 +365,7 @@ async function storeDelivery({
       signature,
       signatureVersion: settings.secretVersion,
       conformanceSchema: ownSchema ? null : CALLCOV_SCHEMA_NAME,
-      conformanceValid: conformance?.valid ?? null,
+      conformanceValid,
     },
   }).record;
   await getDeliveryWriter().write(complete);

@@ -3,8 +3,7 @@ import {
   judgeCallcovConformance,
   MAX_ANALYSIS_BYTES,
 } from "@/lib/conformance/judge-callcov-conformance";
-import type { ConformanceResult } from "@/lib/conformance/to-conformance-result";
-import { validateCallcovAnalysis } from "@/lib/conformance/validate-callcov-analysis";
+import { checkCallcovAnalysis } from "@/lib/conformance/check-callcov-analysis";
 import { MAX_JSON_DEPTH } from "@/lib/payload/classify-body";
 import { exceedsJsonDepth } from "@/lib/payload/exceeds-json-depth";
 import type { JsonBody } from "@/lib/payload/parse-json-body";
@@ -12,8 +11,8 @@ import type { JsonBody } from "@/lib/payload/parse-json-body";
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * judgeCallcovConformance's verdict, from the value capture has already parsed, so the body is
- * not parsed twice. The view's reading of a body (classifyBody) differs from parseJsonBody's in
+ * Whether judgeCallcovConformance would call the body a valid analysis (null: it is none), from
+ * the value capture has already parsed, so the body is not parsed twice. The view's reading of a body (classifyBody) differs from parseJsonBody's in
  * two ways, both kept: JSON nested past MAX_JSON_DEPTH is no JSON to it (so no analysis), and
  * JSON behind a byte-order mark is (those few bodies take the full path).
  */
@@ -25,13 +24,13 @@ export function judgeCallcovAtCapture({
   body: Uint8Array;
   contentType: string | null;
   json: JsonBody;
-}): ConformanceResult | null {
+}): boolean | null {
   if (!json.ok) {
     const bom = BOM.every((byte, i) => body[i] === byte);
-    return bom ? judgeCallcovConformance({ body, contentType }) : null;
+    return bom ? (judgeCallcovConformance({ body, contentType })?.valid ?? null) : null;
   }
   if (body.byteLength > MAX_ANALYSIS_BYTES || !isAnalysisPayload({ value: json.value }))
     return null;
   if (exceedsJsonDepth({ text: body, maxDepth: MAX_JSON_DEPTH })) return null;
-  return validateCallcovAnalysis({ value: json.value });
+  return checkCallcovAnalysis({ value: json.value });
 }

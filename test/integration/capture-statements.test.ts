@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { insertDeliveries } from "@/lib/capture/insert-deliveries";
+import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { LIVE_STATEMENTS } from "@/lib/database/live-statements";
 import { getDeliverySummaries } from "@/lib/deliveries/get-delivery-summaries";
@@ -206,6 +207,26 @@ describe("capture statements on pg", () => {
     expect(rows).toEqual([
       { id: "touch-new", at: "2026-06-02 00:00" },
       { id: "touch-old", at: "2026-06-01 12:00" },
+    ]);
+  });
+
+  it("the bin toucher writes each bin's latest capture time, to the millisecond", async () => {
+    await db.query(
+      "INSERT INTO bins (id, created_at) VALUES ('touch-a', '2026-01-01'), ('touch-b', '2026-01-01')",
+    );
+    const toucher = getBinToucher();
+    toucher.touch("touch-a", new Date("2026-06-01T12:00:00.123Z"));
+    toucher.touch("touch-a", new Date("2026-06-01T12:00:00.456Z"));
+    toucher.touch("touch-a", new Date("2026-06-01T11:00:00.000Z"));
+    toucher.touch("touch-b", new Date("2026-06-02T00:00:00.007Z"));
+    await toucher.flush();
+    const { rows } = await db.query<{ id: string; at: string }>(
+      `SELECT id, to_char(last_delivery_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') AS at
+       FROM bins WHERE id LIKE 'touch-%' ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: "touch-a", at: "2026-06-01 12:00:00.456" },
+      { id: "touch-b", at: "2026-06-02 00:00:00.007" },
     ]);
   });
 
