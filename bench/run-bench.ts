@@ -30,6 +30,11 @@ const wanted = (id: string) => (!only ? id !== "5" : only.includes(id));
 // Our server as production runs it (the bundle `npm start` execs); BENCH_OURS_BUNDLE points at
 // another build of it (an A/B of two commits in one run).
 const OURS_BUNDLE = process.env.BENCH_OURS_BUNDLE || (SERVER_BUNDLE as string);
+// Node options for one server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under
+// the bench's load.
+const nodeArgs = (name: string) => process.env[name]?.split(" ").filter(Boolean) ?? [];
+const OURS_NODE_ARGS = nodeArgs("BENCH_OURS_NODE_ARGS");
+const REFERENCE_NODE_ARGS = nodeArgs("BENCH_REFERENCE_NODE_ARGS");
 const EVENTS_PER_VIEWER_THREAD = 12_500;
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build we run on
 
@@ -68,7 +73,9 @@ async function spawnServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   // What `npm start` runs is scripts/start.mjs, which checks the build and execs the bundle.
-  script = kind === "ours" ? [OURS_BUNDLE] : ["bench/reference-server.mjs"],
+  script = kind === "ours"
+    ? [...OURS_NODE_ARGS, OURS_BUNDLE]
+    : [...REFERENCE_NODE_ARGS, "bench/reference-server.mjs"],
 ): Promise<Server> {
   const spawnedAt = performance.now();
   // Server on core 1, load generator (this process) on core 0, as in the issue's measurements.
@@ -154,15 +161,18 @@ function sumStatusMb(pid: number, field: "VmHWM" | "VmRSS"): number {
 
 const peakRssMb = (pid: number) => sumStatusMb(pid, "VmHWM");
 
-/** CPU time the server's processes used so far (user + system), in microseconds. */
-function cpuMicros(pid: number): number {
-  let ticks = 0;
+/** CPU time the server's processes used so far (user and system), in microseconds. */
+function cpuMicros(pid: number): { user: number; system: number } {
+  let user = 0;
+  let system = 0;
   for (const member of processTree(pid)) {
     // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
     const fields = readProc(member, "stat").split(") ")[1]?.split(" ") ?? [];
-    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    user += Number(fields[11] ?? 0);
+    system += Number(fields[12] ?? 0);
   }
-  return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+  const toMicros = (ticks: number) => (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+  return { user: toMicros(user), system: toMicros(system) };
 }
 
 function percentile(values: number[], p: number): number {
@@ -194,6 +204,8 @@ interface LoadResult {
   rows: number;
   /** Server CPU microseconds per stored delivery during the timed window. */
   cpuPerDelivery: number;
+  /** The kernel's share of it (syscalls: sockets to clients and to PostgreSQL). */
+  systemCpuPerDelivery: number;
   idleRss: number;
 }
 
@@ -222,7 +234,7 @@ async function load(
       },
     ],
   });
-  const cpuUsed = cpuMicros(server.pid) - cpuBefore;
+  const cpuAfter = cpuMicros(server.pid);
   const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
     .rows[0]!.n;
   return {
@@ -235,7 +247,10 @@ async function load(
     errorKinds: errorKinds(result),
     rss: peakRssMb(server.pid),
     rows: after - before,
-    cpuPerDelivery: cpuUsed / Math.max(1, after - before),
+    cpuPerDelivery:
+      (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) /
+      Math.max(1, after - before),
+    systemCpuPerDelivery: (cpuAfter.system - cpuBefore.system) / Math.max(1, after - before),
     idleRss: server.idleRss,
   };
 }
@@ -281,7 +296,7 @@ function printRuns(title: string, runs: Record<string, LoadResult[]>) {
     const cpu = mean(results.map((r) => r.cpuPerDelivery));
     cpuSummary[kind] = cpu;
     console.log(
-      `  ${"".padEnd(34)} CPU ${cpu.toFixed(0)} µs/delivery (${results.map((r) => r.cpuPerDelivery.toFixed(0)).join(", ")})   idle RSS ${Math.max(...results.map((r) => r.idleRss))} MB`,
+      `  ${"".padEnd(34)} CPU ${cpu.toFixed(0)} µs/delivery (${results.map((r) => r.cpuPerDelivery.toFixed(0)).join(", ")}; system ${mean(results.map((r) => r.systemCpuPerDelivery)).toFixed(0)})   idle RSS ${Math.max(...results.map((r) => r.idleRss))} MB`,
     );
   }
   if (summary.ours && summary.reference) {
