@@ -1,5 +1,6 @@
 import { validateHeaderName, validateHeaderValue } from "node:http";
 import { CORS_HEADERS } from "@/lib/http/cors-headers";
+import { SANDBOX_HEADERS } from "@/lib/http/sandbox-headers";
 
 export interface BuildAnswerHeadersOptions {
   /** The answer's own headers: the owner's, the delivery id, the content type. */
@@ -22,12 +23,8 @@ const layer = (headers: Record<string, string>): Layer =>
 
 // Beneath the answer's headers (it may override them) ...
 const BENEATH = layer({ ...CORS_HEADERS, "Cache-Control": "no-store" });
-// ... and above them: whatever a bin's owner makes the endpoint answer, it is served from our
-// origin and must never run as a page there.
-const ABOVE = layer({
-  "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; sandbox",
-});
+// ... and above them: whatever a bin's owner makes the endpoint answer must never run as a page.
+const ABOVE = layer(SANDBOX_HEADERS);
 const ABOVE_LOWER = new Set(ABOVE.map(([, , lower]) => lower));
 
 /**

@@ -2,17 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import fresh from "fresh";
 import { readCliDownload } from "@/lib/cli-download/read-cli-download";
 import type { ErrorResponse } from "@/lib/http/error-response-schema";
+import { SANDBOX_HEADERS } from "@/lib/http/sandbox-headers";
 
 const FILES = {
   "webhook-echo.mjs": { contentType: "text/javascript; charset=utf-8", disposition: "inline" },
   "webhook-echo.tgz": { contentType: "application/gzip", disposition: "attachment" },
 } as const;
-
-// A download never runs anything in a browser.
-const SAFETY_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; sandbox",
-};
 
 export interface ServeCliDownloadOptions {
   req: IncomingMessage;
@@ -26,7 +21,7 @@ function sendError(res: ServerResponse, status: number, message: string, extra =
   };
   const body = JSON.stringify(error);
   res.writeHead(status, {
-    ...SAFETY_HEADERS,
+    ...SANDBOX_HEADERS,
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": String(Buffer.byteLength(body)),
     "Cache-Control": "no-store",
@@ -70,12 +65,12 @@ export async function serveCliDownload({ req, res }: ServeCliDownloadOptions): P
   }
   const validators = { ETag: download.etag, "Cache-Control": "public, no-cache" };
   if (fresh(req.headers, { etag: download.etag })) {
-    res.writeHead(304, { ...SAFETY_HEADERS, ...validators });
+    res.writeHead(304, { ...SANDBOX_HEADERS, ...validators });
     res.end();
     return;
   }
   res.writeHead(200, {
-    ...SAFETY_HEADERS,
+    ...SANDBOX_HEADERS,
     ...validators,
     "Content-Type": file.contentType,
     "Content-Length": String(download.body.length),

@@ -12,9 +12,10 @@ const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
  * Whether judgeCallcovConformance would call the body a valid analysis (null: it is none), from
- * the value capture has already parsed, so the body is not parsed twice. The view's reading of a body (classifyBody) differs from parseJsonBody's in
- * two ways, both kept: JSON nested past MAX_JSON_DEPTH is no JSON to it (so no analysis), and
- * JSON behind a byte-order mark is (those few bodies take the full path).
+ * the value capture has already parsed, so the body is not parsed twice. The view's reading of
+ * a body (classifyBody) differs from parseJsonBody's in two ways, both kept: JSON nested past
+ * MAX_JSON_DEPTH is no JSON to it (so no analysis), and JSON behind a byte-order mark is
+ * (those few bodies take the full path).
  */
 export function judgeCallcovAtCapture({
   body,

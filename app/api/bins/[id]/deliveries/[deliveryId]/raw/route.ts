@@ -1,4 +1,5 @@
 import { getDeliveryOrThrow } from "@/lib/deliveries/get-delivery-or-throw";
+import { SANDBOX_HEADERS } from "@/lib/http/sandbox-headers";
 import { withRoute } from "@/lib/http/with-route";
 
 export const GET = withRoute<{ id: string; deliveryId: string }>(async ({ params }) => {
@@ -9,9 +10,8 @@ export const GET = withRoute<{ id: string; deliveryId: string }>(async ({ params
       "Content-Type": "application/octet-stream",
       "Content-Disposition": `attachment; filename="${params.id}-${delivery.id}.bin"`,
       "Content-Length": String(delivery.size),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      ...SANDBOX_HEADERS,
     },
   });
 });
