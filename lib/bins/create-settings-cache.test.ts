@@ -39,7 +39,7 @@ describe("createSettingsCache", () => {
   it("serves a bin from memory until its entry expires or is invalidated", async () => {
     let clock = 0;
     const { batches, loadMany } = recordingLoader();
-    const cache = createSettingsCache({ loadMany, ttlMs: 1000, now: () => clock });
+    const cache = createSettingsCache({ loadMany, unannouncedTtlMs: 1000, now: () => clock });
     await cache.get("a");
     clock = 999;
     await cache.get("a");
@@ -85,5 +85,55 @@ describe("createSettingsCache", () => {
     await expect(newer).resolves.toBe("new a");
     await expect(cache.get("a")).resolves.toBe("new a");
     expect(batches).toEqual([["a", "a"]]);
+  });
+
+  it("keeps entries for ttlMs once changes are announced, after dropping what it had", async () => {
+    let clock = 0;
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany, ttlMs: 60_000, now: () => clock });
+    await cache.get("a");
+    cache.reset(true);
+    await cache.get("a");
+    clock = 59_999;
+    await cache.get("a");
+    expect(batches).toEqual([["a"], ["a"]]);
+    clock = 60_000;
+    await cache.get("a");
+    expect(batches).toEqual([["a"], ["a"], ["a"]]);
+  });
+
+  it("goes back to short lifetimes when announcements are lost, dropping every entry", async () => {
+    let clock = 0;
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany, unannouncedTtlMs: 1000, now: () => clock });
+    cache.reset(true);
+    await Promise.all([cache.get("a"), cache.get("b")]);
+    cache.reset(false);
+    await cache.get("a");
+    clock = 1000;
+    await cache.get("a");
+    expect(batches).toEqual([["a", "b"], ["a"], ["a"]]);
+  });
+
+  it("does not keep what a load in flight during a reset read", async () => {
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany });
+    const inFlight = cache.get("a");
+    cache.reset(true);
+    await inFlight;
+    await cache.get("a");
+    expect(batches).toEqual([["a"], ["a"]]);
+  });
+
+  it("evicts the entry loaded first when full, and keeps the others", async () => {
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany, maxEntries: 2 });
+    await cache.get("a");
+    await cache.get("b");
+    await cache.get("c");
+    await cache.get("b");
+    await cache.get("c");
+    await cache.get("a");
+    expect(batches).toEqual([["a"], ["b"], ["c"], ["a"]]);
   });
 });

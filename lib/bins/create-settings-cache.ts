@@ -2,7 +2,13 @@ import DataLoader from "dataloader";
 
 export interface SettingsCache<T> {
   get: (binId: string) => Promise<T>;
+  /** The bin changed: its next `get` reads it again. */
   invalidate: (binId: string) => void;
+  /**
+   * Drops every entry. `announced`: whether every change from now on reaches `invalidate`
+   * (entries then live `ttlMs`); otherwise they live `unannouncedTtlMs`.
+   */
+  reset: (announced: boolean) => void;
 }
 
 export interface CreateSettingsCacheOptions<T> {
@@ -11,7 +17,11 @@ export interface CreateSettingsCacheOptions<T> {
    * Error in a bin's place fails that bin's load alone.
    */
   loadMany: (binIds: readonly string[]) => Promise<Array<T | Error>>;
+  /** Lifetime of an entry while changes are announced: a safety net for a lost announcement. */
   ttlMs?: number;
+  /** Lifetime while they are not (before the first `reset(true)`, after a `reset(false)`). */
+  unannouncedTtlMs?: number;
+  /** Above this, the entries loaded first go first. */
   maxEntries?: number;
   /** Bins loaded by one statement at most. */
   maxBatchSize?: number;
@@ -19,20 +29,24 @@ export interface CreateSettingsCacheOptions<T> {
 }
 
 /**
- * Capture needs each bin's simulated response without a query per delivery. Entries live
- * `ttlMs` (how long another instance may serve a changed setting) and are dropped at once
- * when this instance changes them; concurrent misses share one load. Misses of different bins
- * in one turn of the event loop share one statement: with traffic over many bins every entry
- * expires every `ttlMs`, which cost a query for about every other delivery (scenario 1b).
+ * Capture needs each bin's simulated response without a query per delivery. Changes are
+ * announced (`invalidate`, from this instance and, through the live bus, from every other),
+ * so an entry can live long; until announcements are known to arrive it lives
+ * `unannouncedTtlMs`, the delay with which another instance's change may then apply.
+ * Concurrent misses share one load, and misses of different bins in one turn of the event
+ * loop share one statement.
  */
 export function createSettingsCache<T>({
   loadMany,
-  ttlMs = 1000,
-  maxEntries = 50_000,
+  ttlMs = 60_000,
+  unannouncedTtlMs = 1000,
+  maxEntries = 10_000,
   maxBatchSize = 500,
   now = Date.now,
 }: CreateSettingsCacheOptions<T>): SettingsCache<T> {
+  // In load order (a reload re-inserts), so the first entry is the oldest.
   const entries = new Map<string, { value: Promise<T>; expires: number }>();
+  let lifetimeMs = unannouncedTtlMs;
   // Our entries keep values; DataLoader only batches. A batch goes after the I/O callbacks of
   // this turn (setImmediate): each request arrives in a callback of its own, so DataLoader's
   // default (after the current tick) would send one statement per request again.
@@ -45,9 +59,10 @@ export function createSettingsCache<T>({
     get(binId) {
       const entry = entries.get(binId);
       if (entry && entry.expires > now()) return entry.value;
-      if (entries.size >= maxEntries) entries.clear();
+      if (entry) entries.delete(binId);
+      else if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       const value = loader.load(binId);
-      const stored = { value, expires: now() + ttlMs };
+      const stored = { value, expires: now() + lifetimeMs };
       entries.set(binId, stored);
       // Only this load's entry: a newer one (after an invalidate) stays.
       value.catch(() => {
@@ -57,6 +72,11 @@ export function createSettingsCache<T>({
     },
     invalidate(binId) {
       entries.delete(binId);
+    },
+    reset(announced) {
+      // A load in flight loses its entry too, so what it read is not kept.
+      entries.clear();
+      lifetimeMs = announced ? ttlMs : unannouncedTtlMs;
     },
   };
 }

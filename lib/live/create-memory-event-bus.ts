@@ -1,4 +1,4 @@
-import type { DeliveryEvent, EventBus } from "@/lib/live/event-bus";
+import type { BinChangeHandlers, DeliveryEvent, EventBus } from "@/lib/live/event-bus";
 
 interface Subscriber {
   onEvent: (event: DeliveryEvent) => void;
@@ -8,8 +8,14 @@ interface Subscriber {
 /** Single-process bus (tests, tools). Delivery is asynchronous, like the Postgres one. */
 export function createMemoryEventBus(): EventBus {
   const subscribers = new Map<string, Set<Subscriber>>();
+  const binChangeSubscribers = new Set<BinChangeHandlers>();
   return {
     async publish(event) {
+      if (event.deliveryId === null) {
+        for (const handlers of [...binChangeSubscribers]) {
+          queueMicrotask(() => handlers.onChange(event.binId));
+        }
+      }
       const set = subscribers.get(event.binId);
       if (!set) return;
       for (const subscriber of [...set]) {
@@ -27,8 +33,17 @@ export function createMemoryEventBus(): EventBus {
         if (set.size === 0) subscribers.delete(binId);
       };
     },
+    subscribeBinChanges(handlers) {
+      binChangeSubscribers.add(handlers);
+      // Never lost: one process, nothing to drop.
+      queueMicrotask(handlers.onResync);
+      return () => {
+        binChangeSubscribers.delete(handlers);
+      };
+    },
     async close() {
       subscribers.clear();
+      binChangeSubscribers.clear();
     },
   };
 }

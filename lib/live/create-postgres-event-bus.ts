@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { DeliveryEvent, EventBus } from "@/lib/live/event-bus";
+import type { BinChangeHandlers, DeliveryEvent, EventBus } from "@/lib/live/event-bus";
 
 export interface CreatePostgresEventBusOptions {
   databaseUrl: string;
@@ -26,6 +26,8 @@ export function createPostgresEventBus({
   reconnectDelayMs = 1000,
 }: CreatePostgresEventBusOptions): EventBus {
   const subscribers = new Map<string, Set<Subscriber>>();
+  const binChangeSubscribers = new Set<BinChangeHandlers>();
+  const wanted = () => subscribers.size > 0 || binChangeSubscribers.size > 0;
   const publisher = new pg.Pool({
     connectionString: databaseUrl,
     max: 2,
@@ -70,11 +72,19 @@ export function createPostgresEventBus({
     if (space <= 0) return;
     const rest = payload.slice(space + 1);
     const event = { binId: payload.slice(0, space), deliveryId: rest === "*" ? null : rest };
+    if (event.deliveryId === null) for (const h of binChangeSubscribers) h.onChange(event.binId);
     for (const subscriber of subscribers.get(event.binId) ?? []) subscriber.onEvent(event);
   };
 
   const resyncAll = () => {
+    for (const handlers of binChangeSubscribers) handlers.onResync();
     for (const set of subscribers.values()) for (const s of set) s.onResync?.();
+  };
+
+  // Notifications sent from now until the next LISTEN succeeds are gone for good.
+  const loseAll = () => {
+    connectedNow = false;
+    for (const handlers of binChangeSubscribers) handlers.onLost();
   };
 
   const scheduleReconnect = () => {
@@ -82,7 +92,7 @@ export function createPostgresEventBus({
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
       listening = null;
-      if (subscribers.size > 0) void ensureListening();
+      if (wanted()) void ensureListening();
     }, reconnectDelayMs);
     reconnectTimer.unref();
   };
@@ -100,7 +110,7 @@ export function createPostgresEventBus({
       if (listener === client) {
         listener = null;
         listening = null;
-        connectedNow = false;
+        loseAll();
         scheduleReconnect();
       }
       client.end().catch(() => {});
@@ -109,7 +119,7 @@ export function createPostgresEventBus({
       if (listener === client && !closed) {
         listener = null;
         listening = null;
-        connectedNow = false;
+        loseAll();
         scheduleReconnect();
       }
     });
@@ -161,10 +171,19 @@ export function createPostgresEventBus({
         if (set.size === 0) subscribers.delete(binId);
       };
     },
+    subscribeBinChanges(handlers) {
+      binChangeSubscribers.add(handlers);
+      if (listener && listening && connectedNow) queueMicrotask(handlers.onResync);
+      void ensureListening();
+      return () => {
+        binChangeSubscribers.delete(handlers);
+      };
+    },
     async close() {
       closed = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       subscribers.clear();
+      binChangeSubscribers.clear();
       await listener?.end().catch(() => {});
       listener = null;
       await publisher.end().catch(() => {});

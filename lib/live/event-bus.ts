@@ -9,6 +9,16 @@ export interface DeliveryEvent {
 
 export type Unsubscribe = () => void;
 
+/** What a cache of bin state (settings, secrets) hears: `subscribeBinChanges`. */
+export interface BinChangeHandlers {
+  /** The bin changed (settings, secret, schema, deleted): what was read of it is stale. */
+  onChange: (binId: string) => void;
+  /** From now on every change is announced (the subscription is live, or live again). */
+  onResync: () => void;
+  /** From now on changes may go unannounced (the listener dropped) until the next `onResync`. */
+  onLost: () => void;
+}
+
 /**
  * Fan-out of "a delivery was stored" to every live view, in this process or (Postgres
  * implementation) in every instance on the same database.
@@ -25,5 +35,11 @@ export interface EventBus {
     onEvent: (event: DeliveryEvent) => void,
     onResync?: () => void,
   ) => Unsubscribe;
+  /**
+   * Every bin's change events (those with no delivery id), for caches of bin state: a cache
+   * may keep what it read for as long as the subscription is live, and must stop trusting it
+   * on `onLost`.
+   */
+  subscribeBinChanges: (handlers: BinChangeHandlers) => Unsubscribe;
   close: () => Promise<void>;
 }

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createMemoryEventBus } from "@/lib/live/create-memory-event-bus";
 import { createPostgresEventBus } from "@/lib/live/create-postgres-event-bus";
@@ -137,5 +138,58 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     expect(sinks[0]!.events).toEqual([
       { binId, deliveryId: "019a0000-0000-7000-8000-000000000000" },
     ]);
+  });
+
+  it("tells bin-change subscribers of every bin's changes, and of no delivery", async () => {
+    buses = create();
+    const [publisher, subscriber] = buses as [EventBus, EventBus];
+    const changed: string[] = [];
+    let resyncs = 0;
+    const unsubscribe = subscriber.subscribeBinChanges({
+      onChange: (binId) => changed.push(binId),
+      onResync: () => resyncs++,
+      onLost: () => {},
+    });
+    await eventually(() => resyncs === 1);
+    await publisher.publish({ binId: "bin-x", deliveryId: "d1" });
+    await publisher.publish({ binId: "bin-x", deliveryId: null });
+    await publisher.publish({ binId: "bin-y", deliveryId: null });
+    await eventually(() => changed.length === 2);
+    unsubscribe();
+    await publisher.publish({ binId: "bin-z", deliveryId: null });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(changed).toEqual(["bin-x", "bin-y"]);
+  });
+});
+
+describe("EventBus: postgres listener lost", () => {
+  it("tells bin-change subscribers when announcements may be lost, then live again", async () => {
+    const channel = `lost_test_${process.pid}`;
+    const bus = createPostgresEventBus({ databaseUrl, channel, reconnectDelayMs: 100 });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const calls: string[] = [];
+      bus.subscribeBinChanges({
+        onChange: (binId) => calls.push(`change ${binId}`),
+        onResync: () => calls.push("resync"),
+        onLost: () => calls.push("lost"),
+      });
+      await eventually(() => calls.length === 1);
+      // The listener's connection dies (a restart, a proxy's idle timeout).
+      const { rowCount } = await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1",
+        [`LISTEN ${pg.escapeIdentifier(channel)}`],
+      );
+      expect(rowCount).toBe(1);
+      await eventually(() => calls.length === 3);
+      expect(calls).toEqual(["resync", "lost", "resync"]);
+      await bus.publish({ binId: "after", deliveryId: null });
+      await eventually(() => calls.length === 4);
+      expect(calls[3]).toBe("change after");
+    } finally {
+      await admin.end();
+      await bus.close();
+    }
   });
 });

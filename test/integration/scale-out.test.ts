@@ -79,19 +79,32 @@ describe("several instances on one database", () => {
     expect(rows).toHaveLength(5);
   });
 
-  it("settings changed through instance A apply to captures on instance B (within the cache lifetime)", async () => {
+  it("settings changed or deleted through instance A apply at once to captures on instance B", async () => {
     const bin = await (await fetch(`${a.baseUrl}/api/bins`, { method: "POST" })).json();
+    const auth = { Authorization: `Bearer ${bin.ownerToken}` };
+    // B has read the bin (its cache keeps a bin for a minute while changes are announced).
+    expect((await fetch(`${b.baseUrl}/echo/${bin.id}`, { method: "POST" })).status).toBe(200);
+    const statusOnB = async (want: number) => {
+      let status = 0;
+      for (let i = 0; i < 40 && status !== want; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        status = (await fetch(`${b.baseUrl}/echo/${bin.id}`, { method: "POST" })).status;
+      }
+      return status;
+    };
     await fetch(`${a.baseUrl}/api/bins/${bin.id}/settings`, {
       method: "PUT",
-      headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+      headers: { ...auth, "Content-Type": "application/json" },
       body: JSON.stringify({ response: { status: 202 } }),
     });
-    let status = 0;
-    for (let i = 0; i < 20 && status !== 202; i++) {
-      status = (await fetch(`${b.baseUrl}/echo/${bin.id}`, { method: "POST" })).status;
-      if (status !== 202) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(status).toBe(202);
+    expect(await statusOnB(202)).toBe(202);
+    const deleted = await fetch(`${a.baseUrl}/api/bins/${bin.id}`, {
+      method: "DELETE",
+      headers: auth,
+    });
+    expect(deleted.status).toBe(204);
+    // A delivery after the delete makes a fresh bin with the default answer.
+    expect(await statusOnB(200)).toBe(200);
   });
 
   it("a settings change through instance A tells views on instance B to re-read the bin", async () => {

@@ -8,6 +8,7 @@ export function createCountingBus(): { bus: EventBus; subscriptions: () => numbe
   const bus: EventBus = {
     publish: memory.publish,
     close: memory.close,
+    subscribeBinChanges: memory.subscribeBinChanges,
     subscribe(binId, onEvent, onResync) {
       subscriptions++;
       const unsubscribe = memory.subscribe(binId, onEvent, onResync);
