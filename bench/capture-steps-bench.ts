@@ -13,6 +13,7 @@ import { createUuidV7 } from "@/lib/ids/create-uuid-v7";
 import { buildDefaultAnswer } from "@/lib/payload/build-default-answer";
 import { parseJsonBody } from "@/lib/payload/parse-json-body";
 import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
+import { toJsonText } from "@/lib/capture/to-json-text";
 import { verifySignature } from "@/lib/signatures/verify-signature";
 
 // `npm run bench:steps`: CPU µs per call of each pure step capture runs per delivery, on
@@ -111,7 +112,7 @@ const steps: Array<[string, () => unknown]> = [
     "row parameters (JSON text, ISO times)",
     () => [
       JSON.stringify(complete.headers),
-      JSON.stringify(complete.response),
+      toJsonText(complete.response),
       JSON.stringify(complete.signature),
       complete.receivedAt.toISOString(),
     ],

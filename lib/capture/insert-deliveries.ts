@@ -1,6 +1,7 @@
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { getPgPool } from "@/lib/get-pg-pool";
+import { toJsonText } from "@/lib/capture/to-json-text";
 
 /**
  * One statement per batch (CAPTURE_STATEMENTS.insertDeliveries): creates the bins seen for the
@@ -32,7 +33,7 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
       r.analysisStatus,
       r.analysisAgent,
       r.responseStatus,
-      JSON.stringify(r.response),
+      toJsonText(r.response),
       r.signature === null ? null : JSON.stringify(r.signature),
       r.signatureVersion,
       r.conformanceSchema,

@@ -30,6 +30,23 @@ describe("planResponse", () => {
     });
   });
 
+  it("plans a settings object's answer once and shares it frozen (callers cannot change it)", () => {
+    const response = { status: 202, headers: { "X-A": "b" }, delayMs: 0 };
+    const settings = { response, failFirst: null };
+    const first = planResponse({ settings, path: "", priorAttempts: null });
+    expect(planResponse({ settings, path: "/other", priorAttempts: null })).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.headers)).toBe(true);
+    expect(planResponse({ settings: none, path: "", priorAttempts: null })).toBe(
+      planResponse({ settings: { ...none }, path: "", priorAttempts: null }),
+    );
+    // Another settings object (the bin changed) is planned afresh.
+    const changed = { response: { ...response, status: 201 }, failFirst: null };
+    expect(planResponse({ settings: changed, path: "", priorAttempts: null }).status).toBe(201);
+    expect(() => {
+      (first as { status: number }).status = 500;
+    }).toThrow(TypeError);
+  });
+
   it.each([
     ["/status/503", 503],
     ["/status/418/anything", 418],

@@ -39,6 +39,24 @@ function toPlan(configured: ResponseSettings | null, reason: Plan["reason"]): Pl
   return plan;
 }
 
+// The answer a bin's settings configure is the same for every capture while its settings are
+// cached (the same object): it is made and checked once, and shared frozen, so it can be
+// neither changed by a caller nor serialized more than once (toJsonText).
+const configuredPlans = new WeakMap<ResponseSettings, Plan>();
+const DEFAULT_PLAN = freezePlan(toPlan(null, "default"));
+
+function freezePlan(plan: Plan): Plan {
+  Object.freeze(plan.headers);
+  return Object.freeze(plan);
+}
+
+function basePlan(configured: ResponseSettings | null | undefined): Plan {
+  if (!configured) return DEFAULT_PLAN;
+  let plan = configuredPlans.get(configured);
+  if (!plan) configuredPlans.set(configured, (plan = freezePlan(toPlan(configured, "settings"))));
+  return plan;
+}
+
 /**
  * Decides what the echo endpoint answers, once, in this order (the first that applies wins):
  *
@@ -68,13 +86,14 @@ export function planResponse({
   request?: Omit<RuleRequest, "path">;
   random?: () => number;
 }): Plan {
-  const base = toPlan(settings.response, settings.response ? "settings" : "default");
-  const failure = { ...base, body: null, contentType: null };
-  if (settings.gone) return { ...failure, status: 410, reason: "gone" };
+  const base = basePlan(settings.response);
+  if (settings.gone) return { ...base, body: null, contentType: null, status: 410, reason: "gone" };
   const failFirst = settings.failFirst;
   if (failFirst && priorAttempts !== null && priorAttempts < failFirst.count) {
     return {
-      ...failure,
+      ...base,
+      body: null,
+      contentType: null,
       status: failFirst.status,
       reason: "fail-first",
       attempt: priorAttempts + 1,
@@ -87,7 +106,9 @@ export function planResponse({
         ? { "Retry-After": String(settings.chaos.retryAfterSeconds) }
         : {};
     return {
-      ...failure,
+      ...base,
+      body: null,
+      contentType: null,
       headers: { ...base.headers, ...retryAfter },
       status: chaosStatus,
       reason: "chaos",

@@ -1,6 +1,11 @@
 import { ServerResponse } from "node:http";
 
-type WriteHead = (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+type WriteHead = (
+  this: ServerResponse,
+  statusCode: unknown,
+  reason?: unknown,
+  headers?: unknown,
+) => ServerResponse;
 
 /**
  * A ServerResponse class for `createServer({ ServerResponse })` whose answers say
@@ -19,9 +24,11 @@ export function createClosingServerResponse({
 }): typeof ServerResponse {
   class ClosingServerResponse extends ServerResponse {}
   const writeHead = ServerResponse.prototype.writeHead as WriteHead;
-  const closingWriteHead: WriteHead = function (this: ServerResponse, ...args) {
+  // Node's writeHead(statusCode, [reason], [headers]) tells its forms apart by type, not by
+  // count, so the fixed parameters pass every form on (no rest array per answer).
+  const closingWriteHead: WriteHead = function (this: ServerResponse, statusCode, reason, headers) {
     if (isStopping() && !this.headersSent) this.setHeader("Connection", "close");
-    return writeHead.apply(this, args);
+    return writeHead.call(this, statusCode, reason, headers);
   };
   ClosingServerResponse.prototype.writeHead =
     closingWriteHead as unknown as ServerResponse["writeHead"];
