@@ -1,5 +1,6 @@
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { findStorageProblem } from "@/lib/capture/find-storage-problem";
+import { isDeeplyFrozen } from "@/lib/capture/is-deeply-frozen";
 
 export interface NullUnstorableFieldsResult {
   record: DeliveryRecord;
@@ -7,8 +8,19 @@ export interface NullUnstorableFieldsResult {
   nulled: string[];
 }
 
+// Deeply frozen values (a bin's shared answer plan, a verdict without a secret) are checked once.
+const frozenVerdicts = new WeakMap<object, boolean>();
+
 function unstorable(value: unknown, maxChars?: number): boolean {
-  return value !== null && findStorageProblem({ value, maxChars }) !== null;
+  if (value === null) return false;
+  if (typeof value !== "object" || !Object.isFrozen(value)) {
+    return findStorageProblem({ value, maxChars }) !== null;
+  }
+  let refused = frozenVerdicts.get(value);
+  if (refused !== undefined) return refused;
+  refused = findStorageProblem({ value, maxChars }) !== null;
+  if (isDeeplyFrozen({ value })) frozenVerdicts.set(value, refused);
+  return refused;
 }
 
 /**

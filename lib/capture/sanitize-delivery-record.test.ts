@@ -33,6 +33,23 @@ describe("sanitizeDeliveryRecord", () => {
     if (result.ok) expect(result.record).toBe(base);
   });
 
+  it("checks a deeply frozen answer or verdict once, and a frozen one with a mutable part each time", () => {
+    const bad = Object.freeze({ status: 200, headers: Object.freeze({}), body: "\u0000" });
+    for (let i = 0; i < 2; i++) {
+      const result = sanitizeDeliveryRecord({ record: { ...base, response: bad } });
+      expect(result.ok && result.nulled).toEqual(["response"]);
+    }
+    const headers: Record<string, string> = {};
+    const shallow = Object.freeze({ status: 200, headers, body: null });
+    expect(sanitizeDeliveryRecord({ record: { ...base, response: shallow } })).toMatchObject({
+      nulled: [],
+    });
+    headers["X-Later"] = "\u0000";
+    expect(sanitizeDeliveryRecord({ record: { ...base, response: shallow } })).toMatchObject({
+      nulled: ["response"],
+    });
+  });
+
   it.each([
     ["a NUL in the analysis id", { analysisId: "x\u0000y" }, "analysisId"],
     ["a lone high surrogate in the analysis id", { analysisId: "x\ud800y" }, "analysisId"],

@@ -5,6 +5,9 @@ import type { SignatureResult } from "@/lib/signatures/signature-result";
  * expected HMAC would turn a database dump into a signing oracle. The owner's comparison is
  * recomputed from the body and the secret when the owner opens a delivery.
  */
-export function toStoredVerdict({ scheme, status, reason }: SignatureResult): SignatureResult {
+export function toStoredVerdict(verdict: SignatureResult): SignatureResult {
+  // A shared frozen verdict (no secret) has nothing to drop.
+  if (Object.isFrozen(verdict) && verdict.ownerDetail === undefined) return verdict;
+  const { scheme, status, reason } = verdict;
   return { scheme, status, reason };
 }

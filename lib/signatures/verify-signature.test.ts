@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
+import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 
 import type { HeaderPairs, SignatureResult } from "@/lib/signatures/signature-result";
 import { verifySignature } from "@/lib/signatures/verify-signature";
@@ -86,6 +87,13 @@ describe("verifySignature", () => {
       status: "no_secret",
       reason: "No webhook secret set; no recognised signature headers either",
     });
+  });
+
+  it("shares one frozen no_secret verdict per scheme (stored as is, serialized once)", async () => {
+    const first = await verify([["Stripe-Signature", "t=1"]], "{}", null);
+    expect(await verify([["stripe-signature", "other"]], "[]", null)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(toStoredVerdict(first)).toBe(first);
   });
 
   describe("body-variant diagnosis", () => {

@@ -22,9 +22,18 @@ const VERIFIERS: Record<SignatureScheme, (options: VerifyOptions) => Promise<Sig
   slack: verifySlackSignature,
 };
 
+// Without a secret the verdict depends on the scheme alone: one frozen verdict per scheme,
+// shared by every capture (its stored text and checks are then made once).
+const NO_SECRET_VERDICTS = new Map<SignatureScheme | null, SignatureResult>(
+  [null, ...SIGNATURE_SCHEMES.map((info) => info.scheme)].map((scheme) => [
+    scheme,
+    Object.freeze({ scheme, status: "no_secret", reason: explainNoSecret({ scheme }) }),
+  ]),
+);
+
 export async function verifySignature(options: VerifyOptions): Promise<SignatureResult> {
   const scheme = detectSignatureScheme({ headers: options.headers });
-  if (!options.secret) return { scheme, status: "no_secret", reason: explainNoSecret({ scheme }) };
+  if (!options.secret) return NO_SECRET_VERDICTS.get(scheme)!;
   if (!scheme) {
     const lookedFor = SIGNATURE_SCHEMES.flatMap((info) => info.signatureHeaders).join(", ");
     return {
