@@ -136,4 +136,24 @@ describe("createSettingsCache", () => {
     await cache.get("a");
     expect(batches).toEqual([["a"], ["b"], ["c"], ["a"]]);
   });
+
+  it("peeks at a loaded, fresh entry only", async () => {
+    let clock = 0;
+    const { batches, loadMany } = recordingLoader(new Set(["bad"]));
+    const cache = createSettingsCache({ loadMany, unannouncedTtlMs: 1000, now: () => clock });
+    expect(cache.peek("a")).toBeUndefined();
+    const loading = cache.get("a");
+    expect(cache.peek("a")).toBeUndefined();
+    await loading;
+    expect(cache.peek("a")).toBe("settings of a");
+    await expect(cache.get("bad")).rejects.toThrow();
+    expect(cache.peek("bad")).toBeUndefined();
+    clock = 1000;
+    expect(cache.peek("a")).toBeUndefined();
+    cache.reset(true);
+    await cache.get("a");
+    cache.invalidate("a");
+    expect(cache.peek("a")).toBeUndefined();
+    expect(batches).toEqual([["a"], ["bad"], ["a"]]);
+  });
 });

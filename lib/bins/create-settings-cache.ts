@@ -2,6 +2,8 @@ import DataLoader from "dataloader";
 
 export interface SettingsCache<T> {
   get: (binId: string) => Promise<T>;
+  /** The bin's value if it is loaded and fresh, without waiting a turn; else undefined. */
+  peek: (binId: string) => T | undefined;
   /** The bin changed: its next `get` reads it again. */
   invalidate: (binId: string) => void;
   /**
@@ -9,6 +11,13 @@ export interface SettingsCache<T> {
    * (entries then live `ttlMs`); otherwise they live `unannouncedTtlMs`.
    */
   reset: (announced: boolean) => void;
+}
+
+interface Entry<T> {
+  value: Promise<T>;
+  expires: number;
+  /** Set once the load succeeded, for `peek`. */
+  loaded?: { value: T };
 }
 
 export interface CreateSettingsCacheOptions<T> {
@@ -45,7 +54,7 @@ export function createSettingsCache<T>({
   now = Date.now,
 }: CreateSettingsCacheOptions<T>): SettingsCache<T> {
   // In load order (a reload re-inserts), so the first entry is the oldest.
-  const entries = new Map<string, { value: Promise<T>; expires: number }>();
+  const entries = new Map<string, Entry<T>>();
   let lifetimeMs = unannouncedTtlMs;
   // Our entries keep values; DataLoader only batches. A batch goes after the I/O callbacks of
   // this turn (setImmediate): each request arrives in a callback of its own, so DataLoader's
@@ -62,13 +71,22 @@ export function createSettingsCache<T>({
       if (entry) entries.delete(binId);
       else if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       const value = loader.load(binId);
-      const stored = { value, expires: now() + lifetimeMs };
+      const stored: Entry<T> = { value, expires: now() + lifetimeMs };
       entries.set(binId, stored);
-      // Only this load's entry: a newer one (after an invalidate) stays.
-      value.catch(() => {
-        if (entries.get(binId) === stored) entries.delete(binId);
-      });
+      value.then(
+        (loaded) => {
+          stored.loaded = { value: loaded };
+        },
+        // Only this load's entry: a newer one (after an invalidate) stays.
+        () => {
+          if (entries.get(binId) === stored) entries.delete(binId);
+        },
+      );
       return value;
+    },
+    peek(binId) {
+      const entry = entries.get(binId);
+      return entry && entry.expires > now() ? entry.loaded?.value : undefined;
     },
     invalidate(binId) {
       entries.delete(binId);

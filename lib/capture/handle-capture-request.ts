@@ -38,6 +38,7 @@ import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
 import { judgeCallcovAtCapture } from "@/lib/conformance/judge-callcov-at-capture";
 import { verifySignature } from "@/lib/signatures/verify-signature";
+import { judgeWithoutSecret } from "@/lib/signatures/judge-without-secret";
 
 export interface HandleCaptureRequestOptions {
   req: IncomingMessage;
@@ -235,7 +236,8 @@ async function captureBody({
     .catch((error: unknown) =>
       log("warn", "live publish failed", { binId: ctx.binId, error: errorMessage(error) }),
     );
-  await answerStored(ctx, stored);
+  const answering = answerStored(ctx, stored);
+  if (answering) await answering;
 }
 
 // The rest of the body is never read: close the connection after the answer.
@@ -310,7 +312,9 @@ async function storeDelivery({
   json: JsonBody;
 }): Promise<StoredDelivery> {
   const { binId, path } = ctx;
-  const settings = await getSettingsCache().get(binId);
+  // Usually cached and loaded: read without waiting a turn of the event loop.
+  const settingsCache = getSettingsCache();
+  const settings = settingsCache.peek(binId) ?? (await settingsCache.get(binId));
   const priorAttempts = settings.failFirst
     ? await countPriorAttempts({
         binId,
@@ -340,12 +344,14 @@ async function storeDelivery({
   // verdict instead of the body. A later secret change makes it stale and re-judged. The
   // expected signature is not stored (toStoredVerdict): the owner's view recomputes it.
   const signature = toStoredVerdict(
-    await verifySignature({
-      headers: record.headers,
-      body: record.body,
-      secret: settings.secret,
-      now: () => receivedAt,
-    }),
+    settings.secret
+      ? await verifySignature({
+          headers: record.headers,
+          body: record.body,
+          secret: settings.secret,
+          now: () => receivedAt,
+        })
+      : judgeWithoutSecret({ headers: record.headers }),
   );
   // callcov-analysis@1 too (microseconds on the body parsed above), so that live views and
   // lists never read a new delivery's body back to judge it. A bin's own schema runs on the
@@ -409,26 +415,35 @@ function renderAnswer(
   return { body: plan.body, headers };
 }
 
-async function answerStored(
-  ctx: CaptureContext,
-  { record, plan, hold }: StoredDelivery,
-): Promise<void> {
-  if (hold) {
-    const forwarded = await awaitForwardedAnswer({
-      binId: ctx.binId,
-      deliveryId: record.id,
-      hold: hold.hold,
-      timeoutMs: hold.timeoutMs,
-      res: ctx.res,
-    });
-    if (forwarded) {
-      const headers: Record<string, string> = { ...forwarded.headers, "X-Delivery-Id": record.id };
-      if (forwarded.contentType) headers["Content-Type"] = forwarded.contentType;
-      return send(ctx, forwarded.status, forwarded.body, headers);
-    }
-  }
+/** Answers a stored delivery: at once (no await, the usual case), or after a hold or a delay. */
+function answerStored(ctx: CaptureContext, stored: StoredDelivery): Promise<void> | undefined {
+  if (stored.hold) return answerHeld(ctx, stored, stored.hold);
+  const { plan, record } = stored;
   const { body, headers } = renderAnswer(ctx, record.id, plan);
   // The delay holds no database connection: the row is already committed.
-  if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
+  if (plan.delayMs > 0) {
+    return new Promise<void>((resolve) => setTimeout(resolve, plan.delayMs)).then(() =>
+      send(ctx, plan.status, body, headers),
+    );
+  }
   send(ctx, plan.status, body, headers);
+}
+
+async function answerHeld(
+  ctx: CaptureContext,
+  { record, plan }: StoredDelivery,
+  hold: NonNullable<StoredDelivery["hold"]>,
+): Promise<void> {
+  const forwarded = await awaitForwardedAnswer({
+    binId: ctx.binId,
+    deliveryId: record.id,
+    hold: hold.hold,
+    timeoutMs: hold.timeoutMs,
+    res: ctx.res,
+  });
+  // No answer from the local app in time: the bin's own, as planned.
+  if (!forwarded) return answerStored(ctx, { record, plan });
+  const headers: Record<string, string> = { ...forwarded.headers, "X-Delivery-Id": record.id };
+  if (forwarded.contentType) headers["Content-Type"] = forwarded.contentType;
+  send(ctx, forwarded.status, forwarded.body, headers);
 }

@@ -1,5 +1,5 @@
 import { detectSignatureScheme } from "@/lib/signatures/detect-signature-scheme";
-import { explainNoSecret } from "@/lib/signatures/explain-no-secret";
+import { judgeWithoutSecret } from "@/lib/signatures/judge-without-secret";
 import type {
   SignatureResult,
   SignatureScheme,
@@ -22,18 +22,9 @@ const VERIFIERS: Record<SignatureScheme, (options: VerifyOptions) => Promise<Sig
   slack: verifySlackSignature,
 };
 
-// Without a secret the verdict depends on the scheme alone: one frozen verdict per scheme,
-// shared by every capture (its stored text and checks are then made once).
-const NO_SECRET_VERDICTS = new Map<SignatureScheme | null, SignatureResult>(
-  [null, ...SIGNATURE_SCHEMES.map((info) => info.scheme)].map((scheme) => [
-    scheme,
-    Object.freeze({ scheme, status: "no_secret", reason: explainNoSecret({ scheme }) }),
-  ]),
-);
-
 export async function verifySignature(options: VerifyOptions): Promise<SignatureResult> {
+  if (!options.secret) return judgeWithoutSecret({ headers: options.headers });
   const scheme = detectSignatureScheme({ headers: options.headers });
-  if (!options.secret) return NO_SECRET_VERDICTS.get(scheme)!;
   if (!scheme) {
     const lookedFor = SIGNATURE_SCHEMES.flatMap((info) => info.signatureHeaders).join(", ");
     return {
