@@ -14,6 +14,7 @@ import { buildDefaultAnswer } from "@/lib/payload/build-default-answer";
 import { parseJsonBody } from "@/lib/payload/parse-json-body";
 import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { toJsonText } from "@/lib/capture/to-json-text";
+import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
 import { verifySignature } from "@/lib/signatures/verify-signature";
 
 // `npm run bench:steps`: CPU µs per call of each pure step capture runs per delivery, on
@@ -113,8 +114,8 @@ const steps: Array<[string, () => unknown]> = [
     () => [
       JSON.stringify(complete.headers),
       toJsonText(complete.response),
-      JSON.stringify(complete.signature),
-      complete.receivedAt.toISOString(),
+      toJsonText(complete.signature),
+      formatIsoTimestamp({ date: complete.receivedAt }),
     ],
   ],
   ["the default answer", () => buildDefaultAnswer({ plan, deliveryId: id })],

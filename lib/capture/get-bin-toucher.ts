@@ -1,3 +1,4 @@
+import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
 import { createBinToucher, type BinToucher } from "@/lib/capture/create-bin-toucher";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { getPgPool } from "@/lib/get-pg-pool";
@@ -11,7 +12,10 @@ export function getBinToucher(): BinToucher {
         await getPgPool().query({
           ...CAPTURE_STATEMENTS.touchBins,
           // ISO text: pg's own Date formatting (local time and offset) costs more per bin.
-          values: [entries.map(([id]) => id), entries.map(([, at]) => at.toISOString())],
+          values: [
+            entries.map(([id]) => id),
+            entries.map(([, date]) => formatIsoTimestamp({ date })),
+          ],
         });
       },
       onError: (error) =>

@@ -2,6 +2,7 @@ import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { toJsonText } from "@/lib/capture/to-json-text";
+import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
 
 /**
  * One statement per batch (CAPTURE_STATEMENTS.insertDeliveries): creates the bins seen for the
@@ -14,7 +15,7 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
   const values: unknown[] = [null, null];
   for (const r of records) {
     const seen = firstSeen.get(r.binId);
-    if (!seen || r.receivedAt > seen) firstSeen.set(r.binId, r.receivedAt);
+    if (!seen || r.receivedAt.getTime() > seen.getTime()) firstSeen.set(r.binId, r.receivedAt);
     values.push(
       r.id,
       r.binId,
@@ -28,19 +29,19 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
       r.contentType,
       r.remoteAddress,
       // ISO text: pg's own Date formatting (local time and offset) costs more per row.
-      r.receivedAt.toISOString(),
+      formatIsoTimestamp({ date: r.receivedAt }),
       r.analysisId,
       r.analysisStatus,
       r.analysisAgent,
       r.responseStatus,
       toJsonText(r.response),
-      r.signature === null ? null : JSON.stringify(r.signature),
+      r.signature === null ? null : toJsonText(r.signature),
       r.signatureVersion,
       r.conformanceSchema,
       r.conformanceValid,
     );
   }
   values[0] = [...firstSeen.keys()];
-  values[1] = Array.from(firstSeen.values(), (at) => at.toISOString());
+  values[1] = Array.from(firstSeen.values(), (date) => formatIsoTimestamp({ date }));
   await getPgPool().query({ ...CAPTURE_STATEMENTS.insertDeliveries(records.length), values });
 }
