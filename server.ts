@@ -128,6 +128,9 @@ async function main(): Promise<void> {
   await app.prepare();
 
   let capturesInFlight = 0;
+  const captureEnded = () => {
+    capturesInFlight--;
+  };
   // server.close() refuses new connections, but Node goes on reading requests from kept-alive
   // ones, which a balancer's connection pool still uses. So once stopping, every answer not yet
   // started says Connection: close (the response class checks when it starts), and after the
@@ -148,12 +151,12 @@ async function main(): Promise<void> {
     }
     if (req.url?.startsWith("/echo/")) {
       capturesInFlight++;
-      handleCaptureRequest({ req, res })
-        .catch((error: unknown) => {
-          log("error", "capture crashed", { error: String(error) });
-          if (!res.headersSent) res.writeHead(500).end();
-        })
-        .finally(() => capturesInFlight--);
+      // then(ok, failed) rather than catch().finally(): two promises fewer per capture.
+      handleCaptureRequest({ req, res }).then(captureEnded, (error: unknown) => {
+        log("error", "capture crashed", { error: String(error) });
+        if (!res.headersSent) res.writeHead(500).end();
+        captureEnded();
+      });
       return;
     }
     if (req.url?.startsWith("/cli/")) {
