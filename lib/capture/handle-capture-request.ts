@@ -34,6 +34,7 @@ import type { ForwardHold } from "@/lib/live/create-forward-holds";
 import { awaitForwardedAnswer } from "@/lib/capture/await-forwarded-answer";
 import { RESPOND_TIMEOUT_MS } from "@/lib/bins/bin-settings-schema";
 import { log } from "@/lib/log";
+import { readClock } from "@/lib/read-clock";
 import { toStoredVerdict } from "@/lib/signatures/to-stored-verdict";
 import { CALLCOV_SCHEMA_NAME } from "@/lib/conformance/callcov-schema-name";
 import { judgeCallcovAtCapture } from "@/lib/conformance/judge-callcov-at-capture";
@@ -127,7 +128,7 @@ function refuseBeforeReading(
 export async function handleCaptureRequest({
   req,
   res,
-  now = () => new Date(),
+  now = readClock,
 }: HandleCaptureRequestOptions): Promise<void> {
   const env = getEnv();
   const rawUrl = req.url ?? "/";
