@@ -3,7 +3,7 @@
 // components/ or the entry points; no module cycles anywhere. `npm test` runs it (lint:deps).
 //
 // Bottom first. The first six are pure (no database, env or Next; they run in the browser too,
-// ESLint holds that line). "core" is lib/*.ts: env, db, get-pg-pool, database-url, errors, log, singleton, read-clock.
+// ESLint holds that line). "core" is lib/*.ts: env, db, get-pg-pool, database-url, errors, log, singleton, read-clock, read-clock-ms.
 const LAYERS = [
   "text", //          bytes -> text (the one UTF-8 decoder)
   "ids", //           bin ids, UUIDv7

@@ -377,6 +377,89 @@ async function captureScenario(
 }
 
 /**
+ * Paired A/B (BENCH_PAIRED=<other bundle> or "reference"): the other server and ours run at the
+ * same time, both pinned to core 1, each loaded with half the connections. Whatever the
+ * machine does meanwhile (its speed drifts 2-3x from hour to hour, and alternating runs of
+ * one build spread by ±25%) hits both alike, so the ratio of their CPU per delivery is steady
+ * to about ±2% from round to round. Absolute figures are higher than in the other scenarios
+ * (two servers share a core and its caches); compare the ratios.
+ */
+async function pairedScenario(
+  title: string,
+  databaseUrl: string,
+  db: pg.Pool,
+  options: { connections: number; body: string | Buffer; bins: number; duration: number },
+  other: string,
+) {
+  const otherName = other === "reference" ? "reference" : path.basename(other);
+  const ratios: number[] = [];
+  console.log(`
+${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections} connections each`);
+  for (let round = 0; round < ROUNDS; round++) {
+    const servers = await Promise.all([
+      other === "reference"
+        ? spawnServer("reference", databaseUrl)
+        : spawnServer("ours", databaseUrl, {}, [other]),
+      spawnServer("ours", databaseUrl),
+    ]);
+    await Promise.all(
+      servers.map((server) =>
+        autocannon({
+          url: `${server.url}/echo/warmup`,
+          method: "POST",
+          body: "w",
+          connections: 10,
+          duration: 1,
+        }),
+      ),
+    );
+    const before = servers.map((server) => cpuMicros(server.pid));
+    const results = await Promise.all(
+      servers.map((server, index) =>
+        autocannon({
+          url: server.url,
+          connections: options.connections,
+          duration: options.duration,
+          requests: [
+            {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: options.body,
+              setupRequest: (request) => ({
+                ...request,
+                path: `/echo/pair${index}-${Math.floor(Math.random() * options.bins)}`,
+              }),
+            },
+          ],
+        }),
+      ),
+    );
+    const after = servers.map((server) => cpuMicros(server.pid));
+    const { rows } = await db.query<{ prefix: string; n: number }>(
+      "SELECT left(bin_id, 5) AS prefix, count(*)::int AS n FROM deliveries WHERE bin_id LIKE 'pair%' GROUP BY 1",
+    );
+    const cpu = servers.map((_, i) => {
+      const stored = rows.find((row) => row.prefix === `pair${i}`)?.n ?? 0;
+      if (stored < results[i]!["2xx"])
+        throw new Error(`paired run: ${stored} rows for ${results[i]!["2xx"]} 2xx`);
+      const micros = after[i]!.user + after[i]!.system - before[i]!.user - before[i]!.system;
+      return micros / Math.max(1, results[i]!["2xx"]);
+    });
+    ratios.push(cpu[1]! / cpu[0]!);
+    console.log(
+      `  round ${round + 1}: A ${cpu[0]!.toFixed(0)} µs/delivery (${results[0]!.requests.average.toFixed(0)} req/s), ` +
+        `B ${cpu[1]!.toFixed(0)} µs (${results[1]!.requests.average.toFixed(0)} req/s); B/A ${ratios.at(-1)!.toFixed(3)}; every 2xx stored`,
+    );
+    await Promise.all(servers.map((server) => server.stop()));
+    await db.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log(
+    `  CPU per delivery ours/${otherName}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(", ")})`,
+  );
+}
+
+/**
  * 2xx answer -> SSE event latency: `rate` deliveries/s spread round-robin over `bins` bins,
  * each watched by `viewersPerBin` open streams. Every (delivery, viewer) pair is one sample.
  */
@@ -815,6 +898,21 @@ async function main() {
         body: small,
         bins: 1000,
       });
+    }
+    const paired = process.env.BENCH_PAIRED;
+    if (paired) {
+      for (const [title, bins] of [
+        ["Paired 1a: 2 KB JSON POST, one bin", 1],
+        ["Paired 1b: 2 KB JSON POST, 1,000 bins", 1000],
+      ] as const) {
+        await pairedScenario(
+          title,
+          databaseUrl,
+          db,
+          { connections: 25, body: small, bins, duration: DURATION },
+          paired,
+        );
+      }
     }
     if (wanted("2")) {
       const body = Buffer.alloc(10 * 1024 * 1024, 0x61);

@@ -7,6 +7,7 @@ import { getEventBus } from "@/lib/live/get-event-bus";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
 import { getEncryptionKey } from "@/lib/secrets/get-encryption-key";
 import { getSingleton } from "@/lib/singleton";
+import { readClockMs } from "@/lib/read-clock-ms";
 
 /**
  * What capture needs of a bin: its simulated answer, its secret to judge signatures, and
@@ -46,6 +47,7 @@ function toCaptureConfig(bin: CaptureSettingsRow | undefined): CaptureConfig {
 export function getSettingsCache(): SettingsCache<CaptureConfig> {
   return getSingleton("settingsCache", () => {
     const cache = createSettingsCache<CaptureConfig>({
+      now: readClockMs,
       loadMany: async (binIds) => {
         const { rows } = await getPgPool().query<CaptureSettingsRow>({
           ...CAPTURE_STATEMENTS.readCaptureSettings,

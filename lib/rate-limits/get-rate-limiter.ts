@@ -1,3 +1,4 @@
+import { readClockMs } from "@/lib/read-clock-ms";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limits/create-rate-limiter";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { getPgPool } from "@/lib/get-pg-pool";
@@ -6,6 +7,7 @@ import { getSingleton } from "@/lib/singleton";
 export function getRateLimiter(): RateLimiter {
   return getSingleton("rateLimiter", () =>
     createRateLimiter({
+      now: readClockMs,
       increment: async (increments) => {
         const { rows } = await getPgPool().query<{
           key: string;
