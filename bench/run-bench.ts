@@ -209,17 +209,14 @@ interface LoadResult {
   idleRss: number;
 }
 
-async function load(
-  server: Server,
-  db: pg.Pool,
+/** Timed load: POSTs of `body` to /echo/<binPrefix><0..bins-1>, bins drawn at random. */
+function postCaptures(
+  url: string,
   options: { connections: number; body: string | Buffer; bins: number; duration: number },
-): Promise<LoadResult> {
-  const before = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
-    .rows[0]!.n;
-  resetPeakRss(server.pid);
-  const cpuBefore = cpuMicros(server.pid);
-  const result = await autocannon({
-    url: server.url,
+  binPrefix: string,
+): Promise<autocannon.Result> {
+  return autocannon({
+    url,
     connections: options.connections,
     duration: options.duration,
     requests: [
@@ -229,11 +226,23 @@ async function load(
         body: options.body,
         setupRequest: (request) => ({
           ...request,
-          path: `/echo/bench-${Math.floor(Math.random() * options.bins)}`,
+          path: `/echo/${binPrefix}${Math.floor(Math.random() * options.bins)}`,
         }),
       },
     ],
   });
+}
+
+async function load(
+  server: Server,
+  db: pg.Pool,
+  options: { connections: number; body: string | Buffer; bins: number; duration: number },
+): Promise<LoadResult> {
+  const before = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
+    .rows[0]!.n;
+  resetPeakRss(server.pid);
+  const cpuBefore = cpuMicros(server.pid);
+  const result = await postCaptures(server.url, options, "bench-");
   const cpuAfter = cpuMicros(server.pid);
   const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
     .rows[0]!.n;
@@ -415,24 +424,7 @@ ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections}
     );
     const before = servers.map((server) => cpuMicros(server.pid));
     const results = await Promise.all(
-      servers.map((server, index) =>
-        autocannon({
-          url: server.url,
-          connections: options.connections,
-          duration: options.duration,
-          requests: [
-            {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: options.body,
-              setupRequest: (request) => ({
-                ...request,
-                path: `/echo/pair${index}-${Math.floor(Math.random() * options.bins)}`,
-              }),
-            },
-          ],
-        }),
-      ),
+      servers.map((server, index) => postCaptures(server.url, options, `pair${index}-`)),
     );
     const after = servers.map((server) => cpuMicros(server.pid));
     const { rows } = await db.query<{ prefix: string; n: number }>(
