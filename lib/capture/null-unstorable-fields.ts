@@ -9,17 +9,17 @@ export interface NullUnstorableFieldsResult {
 }
 
 // Deeply frozen values (a bin's shared answer plan, a verdict without a secret) are checked once.
-const frozenVerdicts = new WeakMap<object, boolean>();
+const refusedFrozen = new WeakMap<object, boolean>();
 
 function unstorable(value: unknown, maxChars?: number): boolean {
   if (value === null) return false;
   if (typeof value !== "object" || !Object.isFrozen(value)) {
     return findStorageProblem({ value, maxChars }) !== null;
   }
-  let refused = frozenVerdicts.get(value);
+  let refused = refusedFrozen.get(value);
   if (refused !== undefined) return refused;
   refused = findStorageProblem({ value, maxChars }) !== null;
-  if (isDeeplyFrozen({ value })) frozenVerdicts.set(value, refused);
+  if (isDeeplyFrozen({ value })) refusedFrozen.set(value, refused);
   return refused;
 }
 

@@ -13,7 +13,7 @@ SIGNATURE_SCHEMES.forEach((info, rank) => {
 /**
  * Presence of the signature header decides, even when its value is empty or garbage; with
  * several schemes' headers present, the one listed first in SIGNATURE_SCHEMES. Runs on every
- * capture: one map lookup per request header, nothing allocated.
+ * capture: one map lookup per request header.
  */
 export function detectSignatureScheme({
   headers,
