@@ -4,9 +4,12 @@
 const registry = ((globalThis as { __webhookEcho?: Map<string, unknown> }).__webhookEcho ??=
   new Map<string, unknown>());
 
+// One lookup, not has() then get(): capture asks for about ten of these per delivery. No
+// resource is undefined, so undefined means "not created yet".
 export function getSingleton<T>(key: string, create: () => T): T {
-  if (!registry.has(key)) registry.set(key, create());
-  return registry.get(key) as T;
+  let value = registry.get(key) as T | undefined;
+  if (value === undefined) registry.set(key, (value = create()));
+  return value;
 }
 
 export function setSingleton<T>(key: string, value: T): void {
