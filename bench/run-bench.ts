@@ -350,6 +350,17 @@ async function createDatabase(
   return url.toString();
 }
 
+/** Warm-up before a timed load: JIT, pool, caches. */
+function warmUp(server: Server): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${server.url}/echo/warmup`,
+    method: "POST",
+    body: "w",
+    connections: 10,
+    duration: 1,
+  });
+}
+
 async function captureScenario(
   title: string,
   databaseUrl: string,
@@ -369,14 +380,7 @@ async function captureScenario(
     for (const variant of variants) {
       const { url, pool } = variant.database ?? { url: databaseUrl, pool: db };
       const server = await spawnServer(variant.kind, url, variant.env, variant.script);
-      // Warm-up: JIT, pool, caches.
-      await autocannon({
-        url: `${server.url}/echo/warmup`,
-        method: "POST",
-        body: "w",
-        connections: 10,
-        duration: 1,
-      });
+      await warmUp(server);
       (runs[variant.name] ??= []).push(await load(server, pool, options));
       await server.stop();
       await pool.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
@@ -411,17 +415,7 @@ ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections}
         : spawnServer("ours", databaseUrl, {}, [other]),
       spawnServer("ours", databaseUrl),
     ]);
-    await Promise.all(
-      servers.map((server) =>
-        autocannon({
-          url: `${server.url}/echo/warmup`,
-          method: "POST",
-          body: "w",
-          connections: 10,
-          duration: 1,
-        }),
-      ),
-    );
+    await Promise.all(servers.map(warmUp));
     const before = servers.map((server) => cpuMicros(server.pid));
     const results = await Promise.all(
       servers.map((server, index) => postCaptures(server.url, options, `pair${index}-`)),

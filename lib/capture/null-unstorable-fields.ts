@@ -1,6 +1,6 @@
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { findStorageProblem } from "@/lib/capture/find-storage-problem";
-import { isDeeplyFrozen } from "@/lib/capture/is-deeply-frozen";
+import { memoizeFrozen } from "@/lib/capture/memoize-frozen";
 
 export interface NullUnstorableFieldsResult {
   record: DeliveryRecord;
@@ -9,18 +9,15 @@ export interface NullUnstorableFieldsResult {
 }
 
 // Deeply frozen values (a bin's shared answer plan, a verdict without a secret) are checked once.
-const refusedFrozen = new WeakMap<object, boolean>();
+const refusedJson = memoizeFrozen({
+  derive: (value) => findStorageProblem({ value }) !== null,
+});
 
 function unstorable(value: unknown, maxChars?: number): boolean {
   if (value === null) return false;
-  if (typeof value !== "object" || !Object.isFrozen(value)) {
-    return findStorageProblem({ value, maxChars }) !== null;
-  }
-  let refused = refusedFrozen.get(value);
-  if (refused !== undefined) return refused;
-  refused = findStorageProblem({ value, maxChars }) !== null;
-  if (isDeeplyFrozen({ value })) refusedFrozen.set(value, refused);
-  return refused;
+  return typeof value === "string"
+    ? findStorageProblem({ value, maxChars }) !== null
+    : refusedJson(value);
 }
 
 /**

@@ -1,18 +1,8 @@
-import { isDeeplyFrozen } from "@/lib/capture/is-deeply-frozen";
+import { memoizeFrozen } from "@/lib/capture/memoize-frozen";
 
-// The deeply frozen objects capture serializes are shared (a bin's planned answer, made once
-// per cached settings object; a verdict without a secret), so their text is made once. A
-// WeakMap lets them go with the settings they came from.
-const texts = new WeakMap<object, string>();
+const stringify = memoizeFrozen({ derive: (value) => JSON.stringify(value) as string });
 
-/** JSON.stringify, made once per deeply frozen object. */
+/** JSON.stringify, made once per deeply frozen object (capture's shared answers and verdicts). */
 export function toJsonText(value: unknown): string {
-  if (value === null || typeof value !== "object" || !Object.isFrozen(value)) {
-    return JSON.stringify(value);
-  }
-  let text = texts.get(value);
-  if (text !== undefined) return text;
-  text = JSON.stringify(value);
-  if (isDeeplyFrozen({ value })) texts.set(value, text);
-  return text;
+  return stringify(value);
 }
