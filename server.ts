@@ -6,6 +6,7 @@ import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
 import { serveCliDownload } from "@/lib/cli-download/serve-cli-download";
+import { compileCallcovCheck } from "@/lib/conformance/compile-callcov-check";
 import { serveBinEvents } from "@/lib/deliveries/serve-bin-events";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Likewise the CallCov check capture runs, or the first analysis stalls every capture.
+  compileCallcovCheck();
 
   let capturesInFlight = 0;
   const captureEnded = () => {

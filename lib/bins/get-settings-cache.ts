@@ -27,8 +27,39 @@ interface CaptureSettingsRow {
   json_schema_name: string | null;
 }
 
-// A bin without a row (not created yet, or deleted) gets the defaults, as capture creates it.
+// What a bin without a row (not created yet, or deleted) gets, as capture creates it, and a
+// bin whose row still holds the defaults: one frozen object for all of them, so most bins cost
+// no settings parse when loaded, and share what capture derives from a bin's config.
+const DEFAULT_CAPTURE_CONFIG: CaptureConfig = deepFreeze({
+  ...parseStoredSettings(undefined),
+  secret: null,
+  secretVersion: "none",
+  jsonSchemaName: null,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function holdsDefaults(bin: CaptureSettingsRow): boolean {
+  const { settings } = bin;
+  return (
+    bin.webhook_secret_encrypted === null &&
+    bin.secret_version === "none" &&
+    bin.json_schema_name === null &&
+    (settings === null ||
+      (typeof settings === "object" &&
+        !Array.isArray(settings) &&
+        Object.keys(settings).length === 0))
+  );
+}
+
 function toCaptureConfig(bin: CaptureSettingsRow | undefined): CaptureConfig {
+  if (!bin || holdsDefaults(bin)) return DEFAULT_CAPTURE_CONFIG;
   return {
     ...parseStoredSettings(bin?.settings),
     secret: bin?.webhook_secret_encrypted

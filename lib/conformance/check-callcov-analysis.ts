@@ -1,8 +1,4 @@
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
-import callcovAnalysisSchema from "@/lib/conformance/callcov-analysis.schema.json";
-
-let validator: ValidateFunction | null = null;
+import { compileCallcovCheck } from "@/lib/conformance/compile-callcov-check";
 
 /**
  * Whether a parsed body conforms to callcov-analysis@1: validateCallcovAnalysis's `valid`,
@@ -12,10 +8,5 @@ let validator: ValidateFunction | null = null;
  * delivery does when someone looks.
  */
 export function checkCallcovAnalysis({ value }: { value: unknown }): boolean {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(callcovAnalysisSchema);
-  }
-  return validator(value);
+  return compileCallcovCheck()(value);
 }

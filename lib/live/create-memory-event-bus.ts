@@ -11,6 +11,10 @@ export function createMemoryEventBus(): EventBus {
   const binChangeSubscribers = new Set<BinChangeHandlers>();
   return {
     async publish(event) {
+      // The Postgres bus sends events as lines; the same rule here keeps the two alike.
+      if (`${event.binId} ${event.deliveryId ?? ""}`.includes("\n")) {
+        throw new Error("an event's ids must not contain a line break");
+      }
       if (event.deliveryId === null) {
         for (const handlers of [...binChangeSubscribers]) {
           queueMicrotask(() => handlers.onChange(event.binId));

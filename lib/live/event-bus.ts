@@ -3,7 +3,9 @@
  * secret, deliveries deleted. Slim on purpose: NOTIFY payloads are capped near 8 KB.
  */
 export interface DeliveryEvent {
+  /** No space and no line break (the payload's separators). */
   binId: string;
+  /** No line break: publish refuses one. */
   deliveryId: string | null;
 }
 

@@ -140,6 +140,16 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     ]);
   });
 
+  it("refuses an id with a line break (events travel as lines of one payload)", async () => {
+    const { publisher, sinks } = await subscribeTo("bin-n");
+    await expect(publisher.publish({ binId: "bin-n", deliveryId: "a\nbin-n b" })).rejects.toThrow(
+      /line break/,
+    );
+    await publisher.publish({ binId: "bin-n", deliveryId: "ok" });
+    await eventually(() => sinks[0]!.events.length === 1);
+    expect(deliveryIds(sinks[0]!)).toEqual(["ok"]);
+  });
+
   it("tells bin-change subscribers of every bin's changes, and of no delivery", async () => {
     buses = create();
     const [publisher, subscriber] = buses as [EventBus, EventBus];
@@ -159,6 +169,41 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     await publisher.publish({ binId: "bin-z", deliveryId: null });
     await new Promise((r) => setTimeout(r, 200));
     expect(changed).toEqual(["bin-x", "bin-y"]);
+  });
+});
+
+describe("EventBus: postgres notifications", () => {
+  it("packs a burst into few notifications under the payload cap, in order", async () => {
+    const channel = "contract_test_packing";
+    const bus = createPostgresEventBus({ databaseUrl, channel });
+    const watcher = new pg.Client({ connectionString: databaseUrl });
+    await watcher.connect();
+    const payloads: string[] = [];
+    watcher.on("notification", (message) => payloads.push(message.payload ?? ""));
+    await watcher.query(`LISTEN ${channel}`);
+    const sink = collector();
+    const binId = "b".repeat(64);
+    bus.subscribe(binId, sink.onEvent, sink.onResync);
+    try {
+      await eventually(() => sink.resyncs === 1);
+      const ids = Array.from(
+        { length: 1000 },
+        (_, i) => `019a0000-0000-7000-8000-${String(i).padStart(12, "0")}`,
+      );
+      await Promise.all(ids.map((deliveryId) => bus.publish({ binId, deliveryId })));
+      await eventually(() => sink.events.length === 1000);
+      expect(sink.events.map((event) => event.deliveryId)).toEqual(ids);
+      // ~101 bytes an event: 1,000 events need at least 13 payloads of < 8000 bytes.
+      expect(payloads.length).toBeGreaterThanOrEqual(13);
+      expect(payloads.length).toBeLessThan(100);
+      for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThan(8000);
+      expect(payloads.flatMap((payload) => payload.split("\n"))).toEqual(
+        ids.map((id) => `${binId} ${id}`),
+      );
+    } finally {
+      await bus.close();
+      await watcher.end();
+    }
   });
 });
 
