@@ -350,11 +350,11 @@ async function createDatabase(
   return url.toString();
 }
 
-/** Warm-up before a timed load: JIT, pool, caches. */
 /**
- * One second of the scenario's own request into a bin of its own, not counted: both servers'
- * code is compiled and optimised for the path measured (a body of one byte left the JSON,
- * analysis and row paths cold for the first part of the timed window).
+ * Warm-up before a timed load (JIT, pool, caches): one second of the scenario's own request
+ * into a bin of its own, not counted, so both servers' code is compiled and optimised for the
+ * path measured (a body of one byte left the JSON, analysis and row paths cold for the first
+ * part of the timed window).
  */
 function warmUp(server: Server, body: string | Buffer): Promise<autocannon.Result> {
   return autocannon({
