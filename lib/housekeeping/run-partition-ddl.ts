@@ -5,7 +5,9 @@ import { getDb } from "@/lib/db";
 // deadlock_timeout (1 s by default) on purpose: a capture's prepared insert locks `deliveries`
 // before `bins` once its plan is cached (the CTE's `bins` first when it is parsed), so no one
 // lock order here avoids every cycle with captures. Giving up before the deadlock check runs
-// makes this DDL the one that yields, never a capture (which would answer 503).
+// makes this DDL the one that yields, never a capture (which would answer 503). PostgreSQL can
+// still report a deadlock to the DDL first (CI saw 40P01 here, not 55P03): the sweep treats
+// both alike (isLockConflict) and retries the step on its next run.
 const LOCK_TIMEOUT = "500ms";
 
 /**

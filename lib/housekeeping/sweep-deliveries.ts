@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { isLockTimeout } from "@/lib/database/is-lock-timeout";
+import { isLockConflict } from "@/lib/database/is-lock-conflict";
 import { backfillDeliveryCounts } from "@/lib/housekeeping/backfill-delivery-counts";
 import { ensureDeliveryPartitions } from "@/lib/housekeeping/ensure-delivery-partitions";
 import { listDeliveryPartitions } from "@/lib/housekeeping/list-delivery-partitions";
@@ -34,14 +34,15 @@ export interface SweepResult {
 }
 
 /**
- * Partition DDL gives up after its lock timeout rather than queue captures behind a long read;
- * such a step waits for the next sweep, and the row-level retention of this one still runs.
+ * Partition DDL gives up after its lock timeout rather than queue captures behind a long read,
+ * and is the side that yields when it meets a capture in a deadlock; such a step waits for the
+ * next sweep, and the row-level retention of this one still runs.
  */
 async function unlessLockBusy<T>(step: string, work: () => Promise<T>, busy: T): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (!isLockTimeout(error)) throw error;
+    if (!isLockConflict(error)) throw error;
     log("info", `retention sweep: ${step} deferred to the next sweep (table busy)`);
     return busy;
   }
