@@ -49,7 +49,7 @@ function holdsDefaults(bin: CaptureSettingsRow): boolean {
   const { settings } = bin;
   return (
     bin.webhook_secret_encrypted === null &&
-    bin.secret_version === "none" &&
+    bin.secret_version === DEFAULT_CAPTURE_CONFIG.secretVersion &&
     bin.json_schema_name === null &&
     (settings === null ||
       (typeof settings === "object" &&
@@ -61,12 +61,12 @@ function holdsDefaults(bin: CaptureSettingsRow): boolean {
 function toCaptureConfig(bin: CaptureSettingsRow | undefined): CaptureConfig {
   if (!bin || holdsDefaults(bin)) return DEFAULT_CAPTURE_CONFIG;
   return {
-    ...parseStoredSettings(bin?.settings),
-    secret: bin?.webhook_secret_encrypted
+    ...parseStoredSettings(bin.settings),
+    secret: bin.webhook_secret_encrypted
       ? decryptSecret({ encrypted: bin.webhook_secret_encrypted, key: getEncryptionKey() })
       : null,
-    secretVersion: bin?.secret_version ?? "none",
-    jsonSchemaName: bin?.json_schema_name ?? null,
+    secretVersion: bin.secret_version,
+    jsonSchemaName: bin.json_schema_name,
   };
 }
 
