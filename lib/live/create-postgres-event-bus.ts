@@ -122,13 +122,9 @@ export function createPostgresEventBus({
     if (change) for (const h of binChangeSubscribers) h.onChange(binId);
     if (subscribed) for (const subscriber of subscribed) subscriber.onEvent(event);
   };
+  // One split per notification (a statement's worth of events), not per event.
   const dispatch = (payload: string) => {
-    let start = 0;
-    for (let end = payload.indexOf("\n"); end !== -1; end = payload.indexOf("\n", start)) {
-      dispatchLine(payload.slice(start, end));
-      start = end + 1;
-    }
-    dispatchLine(start === 0 ? payload : payload.slice(start));
+    for (const line of payload.split("\n")) dispatchLine(line);
   };
 
   const resyncAll = () => {
