@@ -24,6 +24,13 @@ import { getForwardHub } from "@/lib/live/get-forward-hub";
 import { log } from "@/lib/log";
 import { setSingleton } from "@/lib/singleton";
 
+// When stdout or stderr goes away (a parent that piped them exits, a closed terminal), every
+// later log line fails (EPIPE) with an 'error' event on that stream. With no listener it becomes
+// an uncaught exception, which Next's uncaughtException handlers print to stderr. That write
+// fails too, and the loop keeps the process at 100% CPU while it stops serving. Lines nobody
+// can read are dropped instead: there is nowhere left to report a failed log write.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+
 // Set once the embedded database runs: a fatal error must not leave it behind.
 let stopEmbeddedOnFatal: (() => Promise<void>) | null = null;
 

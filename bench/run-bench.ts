@@ -415,12 +415,19 @@ async function pairedScenario(
   console.log(`
 ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections} connections each`);
   for (let round = 0; round < ROUNDS; round++) {
-    const servers = await Promise.all([
+    const started = await Promise.allSettled([
       other === "reference"
         ? spawnServer("reference", databaseUrl)
         : spawnServer("ours", databaseUrl, {}, [other]),
       spawnServer("ours", databaseUrl),
     ]);
+    const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const failed = started.find((s) => s.status === "rejected");
+    if (failed) {
+      // The other one is running (and pinned to the bench's core): stop it, not orphan it.
+      await Promise.all(servers.map((server) => server.stop()));
+      throw failed.reason;
+    }
     await Promise.all(servers.map((server) => warmUp(server, options.body)));
     const before = servers.map((server) => cpuMicros(server.pid));
     const results = await Promise.all(

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { DELIVERY_EVENTS_CHANNEL } from "@/lib/database/delivery-events-channel";
 import type { BinChangeHandlers, DeliveryEvent, EventBus } from "@/lib/live/event-bus";
 
 export interface CreatePostgresEventBusOptions {
@@ -50,7 +51,7 @@ interface Subscriber {
  */
 export function createPostgresEventBus({
   databaseUrl,
-  channel = "webhook_echo_deliveries",
+  channel = DELIVERY_EVENTS_CHANNEL,
   onError = () => {},
   reconnectDelayMs = 1000,
   minFlushIntervalMs = 10,
