@@ -28,6 +28,7 @@ import { AppError } from "@/lib/errors";
 import { formatErrorStack } from "@/lib/format-error-stack";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { corsPreflightHeaders } from "@/lib/http/cors-headers";
+import { getEventBus } from "@/lib/live/get-event-bus";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
 import type { ForwardHold } from "@/lib/live/create-forward-holds";
 import { awaitForwardedAnswer } from "@/lib/capture/await-forwarded-answer";
@@ -122,7 +123,7 @@ function refuseBeforeReading(
 
 /**
  * The capture workflow: validate, rate-limit, bound the body, plan the answer, store (group
- * commit, which announces the row to live views as it commits), and only then answer.
+ * commit), and only then answer. Live publishing happens after the commit and never fails it.
  */
 export async function handleCaptureRequest({
   req,
@@ -230,8 +231,12 @@ async function captureBody({
 
   // Committed: the body's memory is not needed for the (possibly delayed) answer.
   release();
-  // Live views heard of it from the insert statement itself (lib/database/capture-statements.ts).
   getBinToucher().touch(ctx.binId, receivedAt);
+  getEventBus()
+    .publish({ binId: ctx.binId, deliveryId: stored.record.id })
+    .catch((error: unknown) =>
+      log("warn", "live publish failed", { binId: ctx.binId, error: errorMessage(error) }),
+    );
   const answering = answerStored(ctx, stored);
   if (answering) await answering;
 }

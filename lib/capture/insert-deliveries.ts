@@ -3,13 +3,11 @@ import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { toJsonText } from "@/lib/capture/to-json-text";
 import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
-import { log } from "@/lib/log";
 
 /**
  * One statement per batch (CAPTURE_STATEMENTS.insertDeliveries): creates the bins seen for the
- * first time, inserts every delivery and announces them on the live bus, atomically. Bodies go
- * to PostgreSQL as binary parameters, so a 10 MiB body is sent as its own bytes, not as a hex
- * or base64 copy.
+ * first time and inserts every delivery, atomically. Bodies go to PostgreSQL as binary
+ * parameters, so a 10 MiB body is sent as its own bytes, not as a hex or base64 copy.
  */
 export async function insertDeliveries(records: DeliveryRecord[]): Promise<void> {
   if (records.length === 0) return;
@@ -45,13 +43,5 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
   }
   values[0] = [...firstSeen.keys()];
   values[1] = Array.from(firstSeen.values(), (date) => formatIsoTimestamp({ date }));
-  const { rows } = await getPgPool().query<{ payloads: number; announced: number }>({
-    ...CAPTURE_STATEMENTS.insertDeliveries(records.length),
-    values,
-  });
-  const { payloads, announced } = rows[0]!;
-  if (announced < payloads) {
-    const message = "stored without live events: PostgreSQL's NOTIFY queue is over 90% full";
-    log("warn", message, { deliveries: records.length });
-  }
+  await getPgPool().query({ ...CAPTURE_STATEMENTS.insertDeliveries(records.length), values });
 }

@@ -11,14 +11,10 @@
  * a Buffer parameter as raw bytes), so a body is never copied into hex or base64 on the way.
  * Statements have names: each connection parses and plans them once.
  */
-import { DELIVERY_EVENTS_CHANNEL } from "@/lib/database/delivery-events-channel";
 
 /** Columns of one deliveries row, in the order of DELIVERY_ROW_PARAMETERS. */
 const DELIVERY_COLUMNS =
   "id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, analysis_status, analysis_agent, response_status, response, signature, signature_version, conformance_schema, conformance_valid";
-
-/** Delivery events per notification; see insertDeliveriesText. */
-const EVENTS_PER_NOTIFICATION = 64;
 
 /** Parameters per deliveries row; see DELIVERY_COLUMNS. */
 const DELIVERY_ROW_PARAMETERS = 21;
@@ -64,32 +60,12 @@ function insertDeliveriesText(rows: number): string {
   // delivery) and inserts every delivery: one atomic statement, all rows or none. New bins
   // go in id order: two batches that create the same new bins in opposite orders each wait
   // for the other's uncommitted row, a deadlock PostgreSQL breaks by failing one (503s).
-  // The same statement announces its rows on the live bus: PostgreSQL delivers a NOTIFY when
-  // its transaction commits, so the event goes out with the row, never before it and never
-  // lost after it, and costs no statement of its own. Lines in the bus's format
-  // ("<binId> <deliveryId>", lib/live/event-bus.ts), in id order, 64 to a notification (a
-  // line is at most 102 bytes, the payload's cap is 8,000). Past 90% of PostgreSQL's
-  // notification queue (a listener stuck for hours) the rows are stored unannounced rather
-  // than refused: live events are never worth a lost capture.
   text = `WITH new_bins AS (
       INSERT INTO bins (id, created_at, last_delivery_at)
       SELECT id, at, at FROM unnest($1::varchar[], $2::timestamptz[]) AS b(id, at) ORDER BY id
       ON CONFLICT (id) DO NOTHING
-    ), inserted AS (
-      INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES ${values.join(", ")}
-      RETURNING bin_id, id
     )
-    SELECT count(*)::int AS payloads,
-      count(CASE WHEN pg_notification_queue_usage() < 0.9
-        THEN pg_notify('${DELIVERY_EVENTS_CHANNEL}', lines) END)::int AS announced
-    FROM (
-      SELECT string_agg(bin_id || ' ' || id::text, E'\n' ORDER BY id) AS lines
-      FROM (
-        SELECT bin_id, id, (row_number() OVER (ORDER BY id) - 1) / ${EVENTS_PER_NOTIFICATION} AS chunk
-        FROM inserted
-      ) AS numbered
-      GROUP BY chunk
-    ) AS notifications`;
+    INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES ${values.join(", ")}`;
   insertTexts.set(rows, text);
   return text;
 }
@@ -97,8 +73,7 @@ function insertDeliveriesText(rows: number): string {
 export const CAPTURE_STATEMENTS = {
   /**
    * $1 bin ids, $2 their first-seen times (one entry per distinct bin), then
-   * DELIVERY_ROW_PARAMETERS values per delivery row. One row back: `payloads`, the live-bus
-   * notifications the rows make, and `announced`, how many of them were sent.
+   * DELIVERY_ROW_PARAMETERS values per delivery row.
    */
   insertDeliveries: (rows: number) => ({
     name: `capture_insert_deliveries_${rows}`,

@@ -1,5 +1,4 @@
 import pg from "pg";
-import { DELIVERY_EVENTS_CHANNEL } from "@/lib/database/delivery-events-channel";
 import type { BinChangeHandlers, DeliveryEvent, EventBus } from "@/lib/live/event-bus";
 
 export interface CreatePostgresEventBusOptions {
@@ -51,7 +50,7 @@ interface Subscriber {
  */
 export function createPostgresEventBus({
   databaseUrl,
-  channel = DELIVERY_EVENTS_CHANNEL,
+  channel = "webhook_echo_deliveries",
   onError = () => {},
   reconnectDelayMs = 1000,
   minFlushIntervalMs = 10,

@@ -26,11 +26,6 @@ export interface BinChangeHandlers {
  * implementation) in every instance on the same database.
  */
 export interface EventBus {
-  /**
-   * Capture does not call this for its deliveries: its insert statement notifies the Postgres
-   * channel itself, in the same line format, as the rows commit
-   * (lib/database/capture-statements.ts). Bin changes and tests do.
-   */
   publish: (event: DeliveryEvent) => Promise<void>;
   /**
    * `onResync` fires once the subscription is live (events published from then on arrive),

@@ -6,8 +6,6 @@ import { insertDeliveries } from "@/lib/capture/insert-deliveries";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { LIVE_STATEMENTS } from "@/lib/database/live-statements";
-import { createPostgresEventBus } from "@/lib/live/create-postgres-event-bus";
-import { DELIVERY_EVENTS_CHANNEL } from "@/lib/database/delivery-events-channel";
 import { getDeliverySummaries } from "@/lib/deliveries/get-delivery-summaries";
 import { readLiveSummaries } from "@/lib/deliveries/read-live-summaries";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
@@ -273,85 +271,6 @@ describe("capture statements on pg", () => {
       .query("SELECT no_such_column FROM deliveries")
       .catch((e) => e);
     expect([isRowDataError(error), isDatabaseOutage(error)]).toEqual([false, false]);
-  });
-});
-
-/** A LISTEN connection on the live bus's channel, keeping the lines of this test's bins. */
-async function listenForLines(prefix: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const payloads: string[] = [];
-  client.on("notification", (message) => {
-    if (message.channel === DELIVERY_EVENTS_CHANNEL && message.payload?.startsWith(prefix))
-      payloads.push(message.payload);
-  });
-  await client.query(`LISTEN ${DELIVERY_EVENTS_CHANNEL}`);
-  return { payloads, lines: () => payloads.flatMap((p) => p.split("\n")), end: () => client.end() };
-}
-
-describe("the insert statement announces its rows on the live bus", () => {
-  it("one line per row, in id order, 64 to a notification, each under the 8,000-byte cap", async () => {
-    const listener = await listenForLines("announce-");
-    try {
-      const bins = ["announce-a", `announce-${"b".repeat(55)}`, "announce-c"];
-      const batch = Array.from({ length: 150 }, (_, i) => record({ binId: bins[i % 3]! }));
-      await insertDeliveries(batch.slice(0, 100));
-      await insertDeliveries(batch.slice(100));
-      await waitUntil(() => listener.lines().length >= 150, "150 announced deliveries");
-      // 100 rows: 64 + 36; 50 rows: one notification.
-      expect(listener.payloads.map((p) => p.split("\n").length)).toEqual([64, 36, 50]);
-      for (const payload of listener.payloads)
-        expect(Buffer.byteLength(payload)).toBeLessThan(8000);
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-      const expected = [...batch.slice(0, 100).sort(byId), ...batch.slice(100).sort(byId)];
-      expect(listener.lines()).toEqual(expected.map((r) => `${r.binId} ${r.id}`));
-    } finally {
-      await listener.end();
-    }
-  });
-
-  it("a batch the database refuses announces nothing", async () => {
-    const listener = await listenForLines("refused-");
-    try {
-      const refused = [
-        record({ binId: "refused-a" }),
-        record({ binId: "refused-a", method: "X".repeat(40) }),
-      ];
-      await expect(insertDeliveries(refused)).rejects.toBeInstanceOf(pg.DatabaseError);
-      // Notifications arrive in commit order: the next batch's line is the first one heard.
-      const later = record({ binId: "refused-b" });
-      await insertDeliveries([later]);
-      await waitUntil(() => listener.payloads.length > 0, "the later batch's notification");
-      expect(listener.lines()).toEqual([`refused-b ${later.id}`]);
-    } finally {
-      await listener.end();
-    }
-  });
-
-  it("the Postgres bus delivers them as events, and the row is readable when one arrives", async () => {
-    const bus = createPostgresEventBus({ databaseUrl });
-    const heard: Array<{ deliveryId: string | null; stored: number }> = [];
-    try {
-      await new Promise<void>((resolve) => {
-        bus.subscribe(
-          "announce-bus",
-          (event) => {
-            void db
-              .query("SELECT 1 FROM deliveries WHERE id = $1", [event.deliveryId])
-              .then(({ rowCount }) =>
-                heard.push({ deliveryId: event.deliveryId, stored: rowCount ?? 0 }),
-              );
-          },
-          resolve,
-        );
-      });
-      const stored = record({ binId: "announce-bus" });
-      await insertDeliveries([stored, record({ binId: "announce-other" })]);
-      await waitUntil(() => heard.length > 0, "the bus's event");
-      expect(heard).toEqual([{ deliveryId: stored.id, stored: 1 }]);
-    } finally {
-      await bus.close();
-    }
   });
 });
 
