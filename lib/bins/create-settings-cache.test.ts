@@ -137,6 +137,34 @@ describe("createSettingsCache", () => {
     expect(batches).toEqual([["a"], ["b"], ["c"], ["a"]]);
   });
 
+  it("primes a bin only if nothing was invalidated since, and never over a fresh entry", async () => {
+    const { batches, loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany });
+    const since = cache.changes();
+    cache.prime("a", "primed a", since);
+    expect(cache.peek("a")).toBe("primed a");
+    expect(await cache.get("a")).toBe("primed a");
+    // Any invalidation after `since` (a change may have been announced meanwhile): not stored.
+    cache.invalidate("other");
+    cache.prime("b", "primed b", since);
+    expect(cache.peek("b")).toBeUndefined();
+    // A loaded entry is not overwritten.
+    expect(await cache.get("c")).toBe("settings of c");
+    cache.prime("c", "primed c", cache.changes());
+    expect(cache.peek("c")).toBe("settings of c");
+    expect(batches).toEqual([["c"]]);
+  });
+
+  it("tells whether a load of a bin is in flight", async () => {
+    const { loadMany } = recordingLoader();
+    const cache = createSettingsCache({ loadMany });
+    expect(cache.loading("a")).toBe(false);
+    const load = cache.get("a");
+    expect(cache.loading("a")).toBe(true);
+    await load;
+    expect(cache.loading("a")).toBe(false);
+  });
+
   it("peeks at a loaded, fresh entry only", async () => {
     let clock = 0;
     const { batches, loadMany } = recordingLoader(new Set(["bad"]));

@@ -4,6 +4,16 @@ export interface SettingsCache<T> {
   get: (binId: string) => Promise<T>;
   /** The bin's value if it is loaded and fresh, without waiting a turn; else undefined. */
   peek: (binId: string) => T | undefined;
+  /** Whether a load of the bin is in flight (`get` then waits for it). */
+  loading: (binId: string) => boolean;
+  /** A count that moves on every `invalidate` and `reset`: taken before reading a bin, for `prime`. */
+  changes: () => number;
+  /**
+   * Stores a value learned elsewhere (capture's insert found the bin holding the defaults), unless
+   * the bin has an entry or anything was invalidated since `changes()` gave `since`: the value
+   * may predate that change.
+   */
+  prime: (binId: string, value: T, since: number) => void;
   /** The bin changed: its next `get` reads it again. */
   invalidate: (binId: string) => void;
   /**
@@ -56,6 +66,7 @@ export function createSettingsCache<T>({
   // In load order (a reload re-inserts), so the first entry is the oldest.
   const entries = new Map<string, Entry<T>>();
   let lifetimeMs = unannouncedTtlMs;
+  let changeCount = 0;
   // Our entries keep values; DataLoader only batches. A batch goes after the I/O callbacks of
   // this turn (setImmediate): each request arrives in a callback of its own, so DataLoader's
   // default (after the current tick) would send one statement per request again.
@@ -88,10 +99,29 @@ export function createSettingsCache<T>({
       const entry = entries.get(binId);
       return entry && entry.expires > now() ? entry.loaded?.value : undefined;
     },
+    loading(binId) {
+      const entry = entries.get(binId);
+      return entry !== undefined && !entry.loaded && entry.expires > now();
+    },
+    changes: () => changeCount,
+    prime(binId, value, since) {
+      if (since !== changeCount) return;
+      const entry = entries.get(binId);
+      if (entry && entry.expires > now()) return;
+      if (entry) entries.delete(binId);
+      else if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(binId, {
+        value: Promise.resolve(value),
+        expires: now() + lifetimeMs,
+        loaded: { value },
+      });
+    },
     invalidate(binId) {
+      changeCount++;
       entries.delete(binId);
     },
     reset(announced) {
+      changeCount++;
       // A load in flight loses its entry too, so what it read is not kept.
       entries.clear();
       lifetimeMs = announced ? ttlMs : unannouncedTtlMs;

@@ -27,10 +27,14 @@ interface CaptureSettingsRow {
   json_schema_name: string | null;
 }
 
-// What a bin without a row (not created yet, or deleted) gets, as capture creates it, and a
-// bin whose row still holds the defaults: one frozen object for all of them, so most bins cost
-// no settings parse when loaded, and share what capture derives from a bin's config.
-const DEFAULT_CAPTURE_CONFIG: CaptureConfig = deepFreeze({
+/**
+ * What a bin without a row (not created yet, or deleted) gets, as capture creates it, and a
+ * bin whose row still holds the defaults: one frozen object for all of them, so most bins cost
+ * no settings parse when loaded, and share what capture derives from a bin's config. Capture
+ * also plans a bin it has not loaded with it, and its insert keeps that row only if the bin
+ * holds the defaults (BIN_HOLDS_DEFAULTS in lib/database/capture-statements.ts).
+ */
+export const DEFAULT_CAPTURE_CONFIG: CaptureConfig = deepFreeze({
   ...parseStoredSettings(undefined),
   secret: null,
   secretVersion: "none",
@@ -45,6 +49,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+// Never stricter than BIN_HOLDS_DEFAULTS (lib/database/capture-statements.ts): a delivery
+// that statement keeps was planned with DEFAULT_CAPTURE_CONFIG, which must be what its bin loads as.
 function holdsDefaults(bin: CaptureSettingsRow): boolean {
   const { settings } = bin;
   return (

@@ -70,7 +70,24 @@ describe("createDeliveryWriter (group commit)", () => {
     const failing = [writer.write(record("a")), writer.write(record("b"))];
     const results = await Promise.allSettled(failing);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
-    await expect(writer.write(record("c"))).resolves.toBeUndefined();
+    await expect(writer.write(record("c"))).resolves.toBe(true);
+  });
+
+  it("tells a write planned with assumed defaults that its row was left out, and no other", async () => {
+    const assumed: string[][] = [];
+    const writer = createDeliveryWriter({
+      insertBatch: async (_records, assumingDefaults) => {
+        assumed.push([...assumingDefaults]);
+        return new Set([...assumingDefaults].filter((id) => id.startsWith("custom")));
+      },
+    });
+    const results = await Promise.all([
+      writer.write(record("custom-1"), { assumingDefaults: true }),
+      writer.write(record("plain-1"), { assumingDefaults: true }),
+      writer.write(record("custom-2")),
+    ]);
+    expect(results).toEqual([false, true, true]);
+    expect(assumed).toEqual([["custom-1", "plain-1"]]);
   });
 
   it("a row the database refuses fails alone: its batch-mates are retried row by row and commit", async () => {
@@ -149,7 +166,7 @@ describe("createDeliveryWriter (group commit)", () => {
     await Promise.all(["a", "b", "c"].map((id) => writer.write(record(id, 90))));
     expect(most).toBe(1);
     // A body over the bound still goes when nothing else is in flight.
-    await expect(writer.write(record("huge", 500))).resolves.toBeUndefined();
+    await expect(writer.write(record("huge", 500))).resolves.toBe(true);
   });
 
   it("drain() resolves once nothing is queued or in flight", async () => {

@@ -1,14 +1,25 @@
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 
 export interface DeliveryWriter {
-  /** Resolves once the record's batch has committed; rejects if that batch failed. */
-  write: (record: DeliveryRecord) => Promise<void>;
+  /**
+   * Resolves once the record's batch has committed: true, or false when the record was planned
+   * with its bin's defaults unread (`assumingDefaults`) and was left out because the bin holds
+   * more. Rejects if the batch failed.
+   */
+  write: (record: DeliveryRecord, options?: { assumingDefaults?: boolean }) => Promise<boolean>;
   /** Resolves when nothing is queued or in flight (graceful shutdown). */
   drain: () => Promise<void>;
 }
 
 export interface CreateDeliveryWriterOptions {
-  insertBatch: (records: DeliveryRecord[]) => Promise<void>;
+  /**
+   * Writes the records in one statement; those of `assumingDefaults` (ids) only if their bin
+   * holds the defaults. Resolves with the ids left out.
+   */
+  insertBatch: (
+    records: DeliveryRecord[],
+    assumingDefaults: ReadonlySet<string>,
+  ) => Promise<ReadonlySet<string> | void>;
   maxBatchRows?: number;
   maxBatchBytes?: number;
   maxInFlight?: number;
@@ -26,7 +37,8 @@ export interface CreateDeliveryWriterOptions {
 
 interface Pending {
   record: DeliveryRecord;
-  resolve: () => void;
+  assumingDefaults: boolean;
+  resolve: (stored: boolean) => void;
   reject: (error: unknown) => void;
 }
 
@@ -60,10 +72,18 @@ export function createDeliveryWriter({
 
   // Settles every write of the batch. A row-level refusal fails the whole statement; the rows
   // are then inserted one by one (in the same slot) so that only the culprit is refused.
+  const insert = async (batch: Pending[]): Promise<void> => {
+    const assuming = new Set<string>();
+    for (const item of batch) if (item.assumingDefaults) assuming.add(item.record.id);
+    const leftOut = await insertBatch(
+      batch.map((item) => item.record),
+      assuming,
+    );
+    for (const item of batch) item.resolve(!leftOut?.has(item.record.id));
+  };
   const writeBatch = async (batch: Pending[]): Promise<void> => {
     try {
-      await insertBatch(batch.map((item) => item.record));
-      batch.forEach((item) => item.resolve());
+      await insert(batch);
       return;
     } catch (error) {
       if (batch.length === 1 || !isRowError(error)) {
@@ -73,8 +93,7 @@ export function createDeliveryWriter({
     }
     for (const item of batch) {
       try {
-        await insertBatch([item.record]);
-        item.resolve();
+        await insert([item]);
       } catch (error) {
         item.reject(error);
       }
@@ -107,9 +126,9 @@ export function createDeliveryWriter({
   };
 
   return {
-    write(record) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ record, resolve, reject });
+    write(record, { assumingDefaults = false } = {}) {
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ record, assumingDefaults, resolve, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(pump);

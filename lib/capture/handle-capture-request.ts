@@ -11,7 +11,11 @@ import { getBodyBudget } from "@/lib/capture/get-body-budget";
 import { getDeliveryWriter } from "@/lib/capture/get-delivery-writer";
 import { getRateLimiter } from "@/lib/rate-limits/get-rate-limiter";
 import { getRejectionCounter } from "@/lib/capture/get-rejection-counter";
-import { getSettingsCache } from "@/lib/bins/get-settings-cache";
+import {
+  DEFAULT_CAPTURE_CONFIG,
+  getSettingsCache,
+  type CaptureConfig,
+} from "@/lib/bins/get-settings-cache";
 import { parseEchoUrl } from "@/lib/capture/parse-echo-url";
 import { parseJsonBody, type JsonBody } from "@/lib/payload/parse-json-body";
 import { planResponse } from "@/lib/capture/plan-response";
@@ -300,22 +304,46 @@ function planForwardHold(
   return { recorded: { ...recorded, reason: "forward_pending" }, hold: { hold, timeoutMs } };
 }
 
+/** The bin holds more than the defaults: a cached default is stale, a load in flight is not. */
+function rereadSettings(binId: string): Promise<CaptureConfig> {
+  const settingsCache = getSettingsCache();
+  if (settingsCache.peek(binId) === DEFAULT_CAPTURE_CONFIG) settingsCache.invalidate(binId);
+  return settingsCache.get(binId);
+}
+
 /** Plans the answer, judges the signature, and writes the row (resolves once committed). */
 async function storeDelivery({
   ctx,
   record,
   receivedAt,
   json,
+  reread = false,
 }: {
   ctx: CaptureContext;
   record: DeliveryRecord;
   receivedAt: Date;
   json: JsonBody;
+  /** Planned before with assumed defaults, which the bin no longer holds: read it. */
+  reread?: boolean;
 }): Promise<StoredDelivery> {
   const { binId, path } = ctx;
-  // Usually cached and loaded: read without waiting a turn of the event loop.
+  // Usually cached and loaded: read without waiting a turn of the event loop. A bin not in the
+  // cache is planned with the defaults, unread: most bins hold them, and the insert keeps the
+  // row only if its bin does (else it is planned again, below, after a read), so a new bin's
+  // first delivery costs no read of it; once kept, the bin is cached as holding them. A bin
+  // with a `forward --respond` stream is read first: its capture may take a hold.
   const settingsCache = getSettingsCache();
-  const settings = settingsCache.peek(binId) ?? (await settingsCache.get(binId));
+  const changesBefore = settingsCache.changes();
+  let settings = reread ? await rereadSettings(binId) : settingsCache.peek(binId);
+  let assumingDefaults = false;
+  if (!settings) {
+    if (settingsCache.loading(binId) || getForwardHub().holds.hasResponder(binId)) {
+      settings = await settingsCache.get(binId);
+    } else {
+      settings = DEFAULT_CAPTURE_CONFIG;
+      assumingDefaults = true;
+    }
+  }
   const priorAttempts = settings.failFirst
     ? await countPriorAttempts({
         binId,
@@ -375,7 +403,14 @@ async function storeDelivery({
       conformanceValid,
     },
   }).record;
-  await getDeliveryWriter().write(complete);
+  const stored = await getDeliveryWriter().write(complete, { assumingDefaults });
+  if (!stored) {
+    // No hold was taken (a bin with a responder is never assumed); freed all the same.
+    forward.hold?.hold.release();
+    holdsByRequest.delete(ctx);
+    return storeDelivery({ ctx, record, receivedAt, json, reread: true });
+  }
+  if (assumingDefaults) settingsCache.prime(binId, DEFAULT_CAPTURE_CONFIG, changesBefore);
   return { record: complete, plan, hold: forward.hold };
 }
 

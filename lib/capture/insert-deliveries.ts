@@ -4,13 +4,20 @@ import { getPgPool } from "@/lib/get-pg-pool";
 import { toJsonText } from "@/lib/capture/to-json-text";
 import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * One statement per batch (CAPTURE_STATEMENTS.insertDeliveries): creates the bins seen for the
  * first time and inserts every delivery, atomically. Bodies go to PostgreSQL as binary
  * parameters, so a 10 MiB body is sent as its own bytes, not as a hex or base64 copy.
+ * `assumingDefaults`: ids of records planned with a bin's default settings, unread; each is
+ * left out if its bin holds more. Resolves with the ids left out.
  */
-export async function insertDeliveries(records: DeliveryRecord[]): Promise<void> {
-  if (records.length === 0) return;
+export async function insertDeliveries(
+  records: DeliveryRecord[],
+  assumingDefaults: ReadonlySet<string> = NONE,
+): Promise<ReadonlySet<string>> {
+  if (records.length === 0) return NONE;
   const firstSeen = new Map<string, Date>();
   const values: unknown[] = [null, null];
   for (const r of records) {
@@ -43,5 +50,15 @@ export async function insertDeliveries(records: DeliveryRecord[]): Promise<void>
   }
   values[0] = [...firstSeen.keys()];
   values[1] = Array.from(firstSeen.values(), (date) => formatIsoTimestamp({ date }));
-  await getPgPool().query({ ...CAPTURE_STATEMENTS.insertDeliveries(records.length), values });
+  if (assumingDefaults.size === 0) {
+    await getPgPool().query({ ...CAPTURE_STATEMENTS.insertDeliveries(records.length), values });
+    return NONE;
+  }
+  values.splice(2, 0, [...assumingDefaults]);
+  const { rows } = await getPgPool().query<{ left_out: string[] }>({
+    ...CAPTURE_STATEMENTS.insertDeliveriesIfDefaults(records.length),
+    values,
+  });
+  const leftOut = rows[0]!.left_out;
+  return leftOut.length === 0 ? NONE : new Set(leftOut);
 }

@@ -19,54 +19,84 @@ const DELIVERY_COLUMNS =
 /** Parameters per deliveries row; see DELIVERY_COLUMNS. */
 const DELIVERY_ROW_PARAMETERS = 21;
 
-// Casts for the parameters PostgreSQL cannot infer from the column (jsonb from text); the others
-// take their column's type.
+// Every parameter is cast to its column's type: insertDeliveriesIfDefaults selects the rows
+// from a VALUES list (so that a row can be left out), where PostgreSQL cannot infer types from
+// the target columns.
 const ROW_CASTS = [
   "::uuid",
-  "",
-  "",
-  "",
-  "",
+  "::varchar",
+  "::varchar",
+  "::text",
+  "::text",
   "::jsonb",
-  "",
-  "",
-  "",
-  "",
-  "",
-  "",
-  "",
-  "",
-  "",
-  "",
+  "::bytea",
+  "::int",
+  "::text",
+  "::text",
+  "::text",
+  "::timestamptz",
+  "::varchar",
+  "::varchar",
+  "::varchar",
+  "::int",
   "::jsonb",
   "::jsonb",
-  "",
-  "",
-  "",
+  "::varchar",
+  "::varchar",
+  "::boolean",
 ];
 
-const insertTexts = new Map<number, string>();
+/**
+ * True when a bins row (alias `b`) holds what a bin created by capture holds: no settings, no
+ * secret, no schema of its own. Must never be looser than `holdsDefaults` in
+ * lib/bins/get-settings-cache.ts (stricter only costs a reload): capture plans a bin it has not
+ * loaded with those defaults, and the insert keeps such a row only while this is true.
+ */
+const BIN_HOLDS_DEFAULTS = `b.webhook_secret_encrypted IS NULL AND b.secret_version = 'none'
+  AND b.json_schema_name IS NULL
+  AND (b.settings IS NULL OR b.settings = '{}'::jsonb OR b.settings = 'null'::jsonb)`;
 
-function insertDeliveriesText(rows: number): string {
-  let text = insertTexts.get(rows);
+const insertTexts = new Map<string, string>();
+
+function insertDeliveriesText(rows: number, ifDefaults: boolean): string {
+  const key = `${rows}:${ifDefaults}`;
+  let text = insertTexts.get(key);
   if (text) return text;
+  const first = ifDefaults ? 4 : 3;
   const values: string[] = [];
   for (let row = 0; row < rows; row++) {
-    const base = 2 + row * DELIVERY_ROW_PARAMETERS;
-    values.push(`(${ROW_CASTS.map((cast, i) => `$${base + i + 1}${cast}`).join(", ")})`);
+    const base = first + row * DELIVERY_ROW_PARAMETERS;
+    values.push(`(${ROW_CASTS.map((cast, i) => `$${base + i}${cast}`).join(", ")})`);
   }
   // Creates bins seen for the first time (a bin exists as soon as someone sends to it;
   // ON CONFLICT DO NOTHING tolerates concurrent first deliveries without a lookup per
-  // delivery) and inserts every delivery: one atomic statement, all rows or none. New bins
-  // go in id order: two batches that create the same new bins in opposite orders each wait
-  // for the other's uncommitted row, a deadlock PostgreSQL breaks by failing one (503s).
-  text = `WITH new_bins AS (
+  // delivery) and inserts every delivery: one atomic statement. New bins go in id order: two
+  // batches that create the same new bins in opposite orders each wait for the other's
+  // uncommitted row, a deadlock PostgreSQL breaks by failing one (503s).
+  const newBins = `WITH new_bins AS (
       INSERT INTO bins (id, created_at, last_delivery_at)
       SELECT id, at, at FROM unnest($1::varchar[], $2::timestamptz[]) AS b(id, at) ORDER BY id
       ON CONFLICT (id) DO NOTHING
+    )`;
+  // With rows planned with assumed defaults ($3): such a row is left out when its bin exists
+  // and holds more (the bins this statement creates are not visible to it, and hold the
+  // defaults); the one row back lists the ids left out, for capture to plan again.
+  text = ifDefaults
+    ? `${newBins}, inserted AS (
+      INSERT INTO deliveries (${DELIVERY_COLUMNS})
+      SELECT * FROM (VALUES ${values.join(", ")}) AS v(${DELIVERY_COLUMNS})
+      WHERE v.id <> ALL($3::uuid[]) OR NOT EXISTS (
+        SELECT 1 FROM bins AS b WHERE b.id = v.bin_id AND NOT (${BIN_HOLDS_DEFAULTS})
+      )
+      RETURNING id
     )
+    SELECT array(
+      SELECT a.id::text FROM unnest($3::uuid[]) AS a(id)
+      WHERE a.id NOT IN (SELECT id FROM inserted)
+    ) AS left_out`
+    : `${newBins}
     INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES ${values.join(", ")}`;
-  insertTexts.set(rows, text);
+  insertTexts.set(key, text);
   return text;
 }
 
@@ -77,7 +107,16 @@ export const CAPTURE_STATEMENTS = {
    */
   insertDeliveries: (rows: number) => ({
     name: `capture_insert_deliveries_${rows}`,
-    text: insertDeliveriesText(rows),
+    text: insertDeliveriesText(rows, false),
+  }),
+
+  /**
+   * As insertDeliveries, with $3 the ids of rows planned with assumed defaults (the rows from
+   * $4 on). One row back: `left_out`, the ids of $3 not inserted because their bin holds more.
+   */
+  insertDeliveriesIfDefaults: (rows: number) => ({
+    name: `capture_insert_deliveries_if_defaults_${rows}`,
+    text: insertDeliveriesText(rows, true),
   }),
 
   /**

@@ -73,10 +73,16 @@ describe("capture statements on pg", () => {
   it("every statement prepares against the migrated schema", async () => {
     const client = await db.pool.connect();
     try {
-      const { insertDeliveries: insert, ...fixed } = CAPTURE_STATEMENTS;
+      const {
+        insertDeliveries: insert,
+        insertDeliveriesIfDefaults: ifDefaults,
+        ...fixed
+      } = CAPTURE_STATEMENTS;
       const statements = [
         insert(1),
         insert(100),
+        ifDefaults(1),
+        ifDefaults(100),
         ...Object.values(fixed),
         ...Object.values(LIVE_STATEMENTS),
       ];

@@ -55,6 +55,24 @@ async function storedRow(id: string) {
 }
 
 describe("capture: ANY /echo/<id>", () => {
+  it("answers a bin it never read with the bin's own settings, even on the first delivery", async () => {
+    // Written behind the server's back, so no instance has it cached or heard of a change:
+    // capture plans it with the defaults, the insert leaves that row out, and it is planned again.
+    await db.query(
+      `INSERT INTO bins (id, settings) VALUES ('unread-settings', '{"response": {"status": 418, "body": "teapot"}}')`,
+    );
+    const res = await fetch(`${server.baseUrl}/echo/unread-settings`, {
+      method: "POST",
+      body: "x",
+    });
+    expect(res.status).toBe(418);
+    expect(await res.text()).toBe("teapot");
+    const { rows } = await db.query<{ response_status: number }>(
+      "SELECT response_status FROM deliveries WHERE bin_id = 'unread-settings'",
+    );
+    expect(rows).toEqual([{ response_status: 418 }]);
+  });
+
   it.each(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PURGE", "PROPFIND", "QUERY"])(
     "captures %s and answers 200 after the row is committed",
     async (method) => {
