@@ -9,9 +9,9 @@ export interface SettingsCache<T> {
   /** A count that moves on every `invalidate` and `reset`: taken before reading a bin, for `prime`. */
   changes: () => number;
   /**
-   * Stores a value learned elsewhere (capture's insert found the bin holding the defaults), unless
-   * the bin has an entry or anything was invalidated since `changes()` gave `since`: the value
-   * may predate that change.
+   * Stores a value learned elsewhere (capture's insert found the bin holding the defaults),
+   * unless the bin has a fresh entry (loading or loaded) or anything was invalidated since
+   * `changes()` gave `since`: the value may predate that change.
    */
   prime: (binId: string, value: T, since: number) => void;
   /** The bin changed: its next `get` reads it again. */

@@ -49,8 +49,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-// Never stricter than BIN_HOLDS_DEFAULTS (lib/database/capture-statements.ts): a delivery
-// that statement keeps was planned with DEFAULT_CAPTURE_CONFIG, which must be what its bin loads as.
+// Never stricter than BIN_HOLDS_DEFAULTS (lib/database/capture-statements.ts): a delivery that
+// statement keeps was planned with DEFAULT_CAPTURE_CONFIG, which must be what its bin loads as.
 function holdsDefaults(bin: CaptureSettingsRow): boolean {
   const { settings } = bin;
   return (

@@ -7,8 +7,9 @@ import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * One statement per batch (CAPTURE_STATEMENTS.insertDeliveries): creates the bins seen for the
- * first time and inserts every delivery, atomically. Bodies go to PostgreSQL as binary
+ * One statement per batch (CAPTURE_STATEMENTS.insertDeliveries, or insertDeliveriesIfDefaults
+ * when some rows were planned with assumed defaults): creates the bins seen for the first time
+ * and inserts every delivery, atomically. Bodies go to PostgreSQL as binary
  * parameters, so a 10 MiB body is sent as its own bytes, not as a hex or base64 copy.
  * `assumingDefaults`: ids of records planned with a bin's default settings, unread; each is
  * left out if its bin holds more. Resolves with the ids left out.
