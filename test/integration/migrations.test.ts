@@ -5,6 +5,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
+import { findClosedPort } from "@/test/support/find-closed-port";
+import { runNodeProcess } from "@/test/support/run-node-process";
 import { startTestServer } from "@/test/support/start-test-server";
 
 const adminUrl = inject("adminDatabaseUrl");
@@ -146,5 +148,50 @@ describe("migration runner", () => {
     await expect(startTestServer({ databaseUrl })).rejects.toThrow(
       /server exited with 1[\s\S]*29990101000000_half_done[\s\S]*P3009/,
     );
+  });
+});
+
+describe("npm run db:migrate", () => {
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  // What the script runs, without npm in between (its output and exit code are the script's).
+  const migrate = (env: Record<string, string>) =>
+    runNodeProcess({
+      args: [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/migrate.ts"],
+      cwd: root,
+      env,
+    });
+
+  it("applies the migrations to DATABASE_URL, then finds nothing to do", async () => {
+    const first = await migrate({ DATABASE_URL: databaseUrl });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const names = (await readdir(migrationsDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(first.stdout).toContain(`${names.length} migrations applied now, 0 before`);
+    const rows = await query<{ n: number }>(
+      databaseUrl,
+      `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+    );
+    expect(rows).toEqual([{ n: names.length }]);
+    const again = await migrate({ DATABASE_URL: databaseUrl });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`0 migrations applied now, ${names.length} before`);
+  });
+
+  it("says what is wrong, without a stack trace, when there is nothing it can migrate", async () => {
+    const unset = await migrate({ DATABASE_URL: "" });
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toMatch(/DATABASE_URL is not set/);
+    const invalid = await migrate({ DATABASE_URL: "mysql://localhost/x" });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/DATABASE_URL: must be a postgres/);
+    const closed = new URL(databaseUrl);
+    closed.port = String(await findClosedPort());
+    const unreachable = await migrate({ DATABASE_URL: closed.toString() });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/^db:migrate: failed: .*ECONNREFUSED/);
+    for (const result of [unset, invalid, unreachable])
+      expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
