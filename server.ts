@@ -1,5 +1,6 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import next from "next";
 import { handleCaptureRequest } from "@/lib/capture/handle-capture-request";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
@@ -11,7 +12,9 @@ import { serveBinEvents } from "@/lib/deliveries/serve-bin-events";
 import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { createClosingServerResponse } from "@/lib/http/create-closing-server-response";
+import { API_SECURITY_HEADERS } from "@/lib/http/api-security-headers";
 import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
+import { screenNextRequest } from "@/lib/http/screen-next-request";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { MigrationError, runMigrations } from "@/lib/database/run-migrations";
 import { startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
@@ -131,7 +134,18 @@ async function main(): Promise<void> {
   // Prepared before the server listens, although captures need none of it: preparing Next
   // blocks the event loop for up to a second, and captures already arriving then time out on
   // their first database connections (503). See ARCHITECTURE.md, "Start-up order".
-  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
+  // Next attaches its WebSocket 'upgrade' listener (dev HMR; proxied sockets we never use) to
+  // `httpServer`, else to the server of its first request. On ours, every request with an
+  // Upgrade header (curl --http2's h2c, a probe) would then bypass the routing here, and a
+  // capture would hang unanswered; a server that never listens keeps the header ignorable, as
+  // HTTP/1.1 allows. Dev keeps Next's listener on ours, for hot reload.
+  const app = next({
+    dev,
+    dir,
+    hostname: env.HOST,
+    port: env.PORT,
+    ...(dev ? {} : { httpServer: createServer() }),
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
   // Likewise the CallCov check capture runs, or the first analysis stalls every capture.
@@ -202,7 +216,25 @@ async function main(): Promise<void> {
     }
     req.headers[CLIENT_IP_HEADER] = clientIp;
     lingerAfterEarlyAnswer({ req, res });
+    const refused = screenNextRequest({ method: req.method ?? "GET", url: req.url ?? "" });
+    if (refused) {
+      const body = JSON.stringify({ error: refused.error, message: refused.message });
+      res.writeHead(refused.status, {
+        ...API_SECURITY_HEADERS,
+        "Cache-Control": "no-store",
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Length": String(Buffer.byteLength(body)),
+        ...(refused.allow ? { Allow: refused.allow } : {}),
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
     void handle(req, res);
+  });
+  // CONNECT asks for a tunnel, which this server never opens (without a listener Node drops
+  // the socket unanswered).
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
+    socket.end("HTTP/1.1 501 Not Implemented\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
   // Count every header ourselves (431 over MAX_HEADER_COUNT) instead of Node silently
   // dropping those past 2000.
@@ -212,7 +244,19 @@ async function main(): Promise<void> {
   // Time to receive the whole request (a 10 MiB upload on a slow link), not to answer it.
   server.requestTimeout = env.REQUEST_TIMEOUT_MS;
 
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  // A port that is taken (or not ours to bind) must stop the start with exit 1: unhandled, the
+  // 'error' event reaches Next's uncaughtException handler, which exits 0 as if all were well.
+  await new Promise<void>((resolve, reject) => {
+    const refused = (error: NodeJS.ErrnoException) => {
+      const why = error.code === "EADDRINUSE" ? "the address is in use" : error.message;
+      reject(new Error(`cannot listen on ${env.HOST}:${env.PORT}: ${why} (set PORT or HOST)`));
+    };
+    server.once("error", refused);
+    server.listen(env.PORT, env.HOST, () => {
+      server.off("error", refused);
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   setSingleton("listenPort", port);

@@ -271,3 +271,72 @@ describe("malformed HTTP corpus", () => {
     expect(suite.server.process.exitCode).toBeNull();
   });
 });
+
+describe("requests Next would mishandle", () => {
+  const raw = async (lines: string[], body = "") => {
+    const response = await sendRawHttp({
+      port: suite.server.port,
+      data: Buffer.concat([head([...lines, "Connection: close"]), Buffer.from(body)]),
+    });
+    return response!;
+  };
+  const json = (response: { body: Buffer }) => JSON.parse(response.body.toString()) as unknown;
+
+  it("answers a capture that asks to upgrade (curl --http2's h2c) as HTTP/1.1, after Next has served", async () => {
+    // Next attached its own 'upgrade' listener to the server on its first request, after which
+    // such captures hung unanswered and were never stored.
+    expect((await fetch(`${suite.server.baseUrl}/api/health`)).status).toBe(200);
+    const upgrade = [
+      "Connection: Upgrade, HTTP2-Settings",
+      "Upgrade: h2c",
+      "HTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA",
+    ];
+    const capture = await raw(
+      ["POST /echo/h2c-bin HTTP/1.1", "Host: x", "Content-Length: 5", ...upgrade],
+      "hello",
+    );
+    expect(capture.status).toBe(200);
+    const { deliveryId } = json(capture) as { deliveryId: string };
+    const { rows } = await db.query<{ body: Buffer }>("SELECT body FROM deliveries WHERE id = $1", [
+      deliveryId,
+    ]);
+    expect(rows[0]!.body.toString()).toBe("hello");
+    const api = await raw(["GET /api/health HTTP/1.1", "Host: x", ...upgrade]);
+    expect(api.status).toBe(200);
+  });
+
+  it.each([
+    ["OPTIONS * HTTP/1.1", 400, "bad_request"],
+    ["TRACE /api/bins/some-bin HTTP/1.1", 405, "method_not_allowed"],
+    ["TRACE / HTTP/1.1", 405, "method_not_allowed"],
+    ["GET /view/%zz HTTP/1.1", 400, "bad_request"],
+    ["GET /api/bins/%FF/deliveries HTTP/1.1", 400, "bad_request"],
+    ["GET /api/schemas/%ED%A0%80 HTTP/1.1", 400, "bad_request"],
+    ["PATCH /api/bins HTTP/1.1", 405, "method_not_allowed"],
+    ["POST /api/bins/some-bin/deliveries HTTP/1.1", 405, "method_not_allowed"],
+    ["GET /api/nope HTTP/1.1", 404, "not_found"],
+    ["GET /api/bins/some-bin/nope HTTP/1.1", 404, "not_found"],
+  ])(
+    "answers %s with a JSON %i, not a 500, an empty body or an HTML page",
+    async (line, status, error) => {
+      const response = await raw([line, "Host: x"]);
+      expect(response.status).toBe(status);
+      expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(json(response)).toMatchObject({ error, message: expect.any(String) });
+      if (status === 405) expect(response.headers.allow).toMatch(/OPTIONS|GET/);
+    },
+  );
+
+  it("tells the Allow list of the route on a wrong method", async () => {
+    const response = await raw(["PATCH /api/bins HTTP/1.1", "Host: x", "Content-Length: 0"]);
+    expect(response.headers.allow).toBe("POST, OPTIONS");
+    const wait = await raw(["DELETE /api/bins/some-bin/deliveries/wait HTTP/1.1", "Host: x"]);
+    expect(wait.headers.allow).toBe("GET, HEAD, OPTIONS");
+  });
+
+  it("refuses CONNECT with an answer instead of dropping the socket", async () => {
+    const response = await raw(["CONNECT example.com:443 HTTP/1.1", "Host: example.com:443"]);
+    expect(response.status).toBe(501);
+  });
+});

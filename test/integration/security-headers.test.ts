@@ -43,8 +43,8 @@ describe("security headers", () => {
 });
 
 describe("API answers that match no route", () => {
-  // Next answers these itself (its HTML not-found page, or an empty 405): next.config.js gives
-  // every /api/* answer a policy under which nothing on such a page can run.
+  // server.ts answers these in JSON before Next (lib/http/screen-next-request.ts), with the
+  // same policy next.config.js gives every /api/* answer, under which nothing can run.
   it.each([
     ["GET", "/api/nope"],
     ["POST", "/api/nope/deeper"],
@@ -54,6 +54,7 @@ describe("API answers that match no route", () => {
   ])("%s %s carries the security headers", async (method, path) => {
     const response = await fetch(`${server.baseUrl}${path}`, { method });
     expect([404, 405], path).toContain(response.status);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const policy = response.headers.get("content-security-policy") ?? "";
     expect(policy).toContain("default-src 'none'");
     expect(policy).not.toContain("script-src");

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startTestServer } from "@/test/support/start-test-server";
 import { createTestDb } from "@/test/support/test-db";
@@ -37,5 +38,20 @@ describe("start-up", () => {
     // The first sweep may still be running: cut short by shutdown, it is no failure.
     expect(server.output()).not.toContain("retention sweep failed");
     expect(server.output()).not.toContain("fatal");
+  });
+
+  it("exits 1 with a clear message when its port is taken (not 0, as if all were well)", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      await expect(startTestServer({ databaseUrl, env: { PORT: String(port) } })).rejects.toThrow(
+        new RegExp(
+          `server exited with 1:[\\s\\S]*fatal: cannot listen on 127\\.0\\.0\\.1:${port}: the address is in use`,
+        ),
+      );
+    } finally {
+      taken.close();
+    }
   });
 });
