@@ -13,7 +13,10 @@ describe("checkJsonFilter", () => {
     [["status"], "expected <dot.path>=<value>"],
     [["=x"], "expected <dot.path>=<value>"],
     [["a..b=1"], "path segments must not be empty"],
-    [["a=\u0000"], "NUL characters cannot be searched"],
+    [["a=\u0000"], "NUL (U+0000) and lone surrogates cannot be searched"],
+    [[String.raw`a="\u0000"`], "the value must not contain U+0000 or a lone surrogate"],
+    [[String.raw`a="\ud800"`], "the value must not contain U+0000 or a lone surrogate"],
+    [["a=1e400"], "a number value must be finite"],
     [Array.from({ length: 11 }, (_, index) => `k${index}=1`), "At most 10 JSON filters"],
   ])("refuses %j with the server's reason", (entries, message) => {
     const result = checkJsonFilter({ entries });

@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { parseJsonMatch } from "@/lib/deliveries/parse-json-match";
 import { signatureStatusSchema } from "@/lib/signatures/signature-result-schema";
+import { isStorableText } from "@/lib/text/is-storable-text";
 
-// PostgreSQL text cannot hold U+0000: a NUL in a search would fail the query (a 500), so it
-// is refused as bad input. Captured text never contains one either (capture refuses NUL in
-// URLs and headers), and the body search compares UTF-8 text.
+// PostgreSQL text cannot hold U+0000 (nor UTF-8 a lone surrogate): one in a search would fail
+// the query (a 500), so it is refused as bad input. Captured text never contains one either
+// (capture refuses NUL in URLs and headers), and the body search compares UTF-8 text. A json=
+// value is checked again once parsed (parseJsonMatch): its escapes can spell both.
 const searchText = (max: number) =>
   z
     .string()
     .min(1)
     .max(max)
-    .refine((text) => !text.includes("\u0000"), "NUL characters cannot be searched");
+    .refine(
+      (text) => isStorableText({ text }),
+      "NUL (U+0000) and lone surrogates cannot be searched",
+    );
 
 /** List/export filters, all optional and combined with AND. */
 export const deliveryFilterSchema = z.object({
@@ -54,7 +59,7 @@ export const deliveryFilterSchema = z.object({
     .optional()
     .meta({
       description:
-        'Repeatable `<dot.path>=<value>`: the JSON body has this value at this path (keys separated by ".", a number also indexes an array; the path ends at the first "="). The value is compared as a JSON scalar when it parses as one (`3`, `true`, `null`, `"3"`), else as a string (`status=completed` equals `status="completed"`); objects and arrays are not compared. Only bodies of up to 1 MiB (BODY_SEARCH_MAX_BYTES) that are UTF-8 JSON can match.',
+        'Repeatable `<dot.path>=<value>`: the JSON body has this value at this path (keys separated by ".", a number also indexes an array; the path ends at the first "="). The value is compared as a JSON scalar when it parses as one (`3`, `true`, `null`, `"3"`), else as a string (`status=completed` equals `status="completed"`); objects and arrays are not compared; a value holding U+0000 or a lone surrogate (also as a JSON escape) or a number out of range (1e400) is a 400. Only bodies of up to 1 MiB (BODY_SEARCH_MAX_BYTES) that are UTF-8 JSON can match.',
       examples: [["status=completed", "metadata.attempt=2"]],
     }),
   conformance: z.enum(["valid", "invalid"]).optional().meta({

@@ -6,6 +6,7 @@ import { diffBodies } from "@/lib/diff/diff-bodies";
 import { diffHeaders } from "@/lib/diff/diff-headers";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { isValidBinId } from "@/lib/ids/bin-id";
 import { isDeliveryId } from "@/lib/ids/delivery-id-schema";
 
 const RETRY_AFTER_SECONDS = 2;
@@ -19,11 +20,11 @@ interface DiffRow {
 }
 
 /**
- * How delivery `againstId` differs from `deliveryId`, both of bin `binId` (404 otherwise, also
- * for a delivery of another bin). A heavy read: it takes a diff slot per client address and
- * per instance first (429 past them, like exports), reads each body only up to
- * DIFF_MAX_BODY_BYTES (a longer one is compared by its stored size and SHA-256), and skips
- * the comparison when the client went away while it read.
+ * How delivery `againstId` differs from `deliveryId`, both of bin `binId` (400 for a malformed
+ * bin id, 404 otherwise, also for a delivery of another bin). A heavy read: it takes a diff
+ * slot per client address and per instance first (429 past them, like exports), reads each
+ * body only up to DIFF_MAX_BODY_BYTES (a longer one is compared by its stored size and
+ * SHA-256), and skips the comparison when the client went away while it read.
  */
 export async function diffDeliveries({
   binId,
@@ -38,6 +39,8 @@ export async function diffDeliveries({
   clientIp: string;
   signal?: AbortSignal;
 }): Promise<DeliveryDiff> {
+  // Checked like every route's bin id: a NUL in it would fail the query (a 500).
+  if (!isValidBinId(binId)) throw new AppError("BAD_REQUEST", "Invalid bin id");
   if (!isDeliveryId(deliveryId) || !isDeliveryId(againstId)) {
     throw new AppError("NOT_FOUND", "Delivery not found");
   }

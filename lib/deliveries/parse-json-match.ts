@@ -1,3 +1,5 @@
+import { isStorableText } from "@/lib/text/is-storable-text";
+
 /** A JSON scalar as the json= filter compares it. */
 export type JsonScalar = string | number | boolean | null;
 
@@ -40,5 +42,18 @@ export function parseJsonMatch({ text }: { text: string }): ParseJsonMatchResult
   if (path.length > MAX_SEGMENTS) {
     return { ok: false, reason: `a path has at most ${MAX_SEGMENTS} segments` };
   }
-  return { ok: true, match: { path, value: parseValue(text.slice(equals + 1)) } };
+  // The path and value reach PostgreSQL as jsonb, which refuses U+0000 and lone surrogates:
+  // the JSON escapes \u0000 and \ud800 only become them here, after parsing.
+  if (!path.every((segment) => isStorableText({ text: segment }))) {
+    return { ok: false, reason: "the path must not contain U+0000 or a lone surrogate" };
+  }
+  const value = parseValue(text.slice(equals + 1));
+  if (typeof value === "string" && !isStorableText({ text: value })) {
+    return { ok: false, reason: "the value must not contain U+0000 or a lone surrogate" };
+  }
+  // 1e400 parses to Infinity, which JSON has no text for (it would be sent as null).
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return { ok: false, reason: "a number value must be finite (1e400 is too large)" };
+  }
+  return { ok: true, match: { path, value } };
 }

@@ -20,7 +20,9 @@ export interface PostForwardedAnswerOptions {
   readAnswer: () => Promise<PostForwardedAnswerInput>;
 }
 
-// PostgreSQL text and jsonb cannot hold U+0000: the shown text replaces it, the bytes stay exact.
+// PostgreSQL text and jsonb cannot hold U+0000: the shown text replaces it, the bytes stay exact
+// (the UTF-8 decoding makes no lone surrogates). The rest of the answer's text was refused by
+// its schema.
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
 
@@ -71,7 +73,7 @@ export async function postForwardedAnswer({
       reason: "forwarded",
       bodyBase64: body.toString("base64"),
       ...(filtered.dropped.length > 0
-        ? { forwardMessage: `Headers left out: ${filtered.dropped.join("; ").replace(NUL, "")}` }
+        ? { forwardMessage: `Headers left out: ${filtered.dropped.join("; ")}` }
         : {}),
     };
     try {

@@ -1,18 +1,27 @@
 import { z } from "zod";
 import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
+import { isStorableText } from "@/lib/text/is-storable-text";
 
 // POST /api/bins/<id>/deliveries/<deliveryId>/response (owner only): what the local app
 // answered a held capture, posted by `webhook-echo forward --respond`.
 
-// eslint-disable-next-line no-control-regex
-const NO_NUL = /^[^\u0000]*$/;
+// The delivery's row records the error, and the names of refused headers, in jsonb, which
+// refuses U+0000 and lone surrogates (a 500). No HTTP answer carries either in a header (Node
+// reads header bytes as Latin-1 and refuses NUL), so such text is refused as bad input.
+const storable = (text: string) => isStorableText({ text });
+const UNSTORABLE = "must not contain U+0000 or a lone surrogate";
 
 /** The local app answered (any status): this becomes the echo's answer to the sender. */
 export const forwardedResponseSchema = z
   .strictObject({
     status: z.number().int().min(200).max(599),
     headers: z
-      .array(z.tuple([z.string().min(1).max(200), z.string().max(8192)]))
+      .array(
+        z.tuple([
+          z.string().min(1).max(200).refine(storable, UNSTORABLE),
+          z.string().max(8192).refine(storable, UNSTORABLE),
+        ]),
+      )
       .max(200)
       .meta({
         description:
@@ -28,7 +37,7 @@ export const forwardedResponseSchema = z
 /** The forwarder could not get an answer from the local app (connection refused, timeout). */
 export const forwardErrorSchema = z
   .strictObject({
-    error: z.string().min(1).max(1000).regex(NO_NUL, "error must not contain NUL"),
+    error: z.string().min(1).max(1000).refine(storable, UNSTORABLE),
   })
   .meta({ description: "The local app gave no answer; the sender gets the bin's own answer." });
 

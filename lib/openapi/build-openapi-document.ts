@@ -429,7 +429,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Bins"],
           summary: "Set the webhook secret, the simulated response and the bin's JSON Schema",
           description:
-            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature; a new jsonSchema re-judges every delivery's conformance (when it is next read). A jsonSchema over 64 KiB, or one ajv cannot compile (including a $ref it cannot resolve inside the schema: nothing is fetched), is a 400 naming why. The owner is checked before the body is read; bodies over 768 KiB get 413 (from Content-Length, before reading).",
+            "Keys left out keep their value; null resets them; unknown keys are refused. A new secret re-judges every delivery's signature; a new jsonSchema re-judges every delivery's conformance (when it is next read). A jsonSchema over 64 KiB, or one ajv cannot compile (including a $ref it cannot resolve inside the schema: nothing is fetched), is a 400 naming why; so is U+0000 or a lone UTF-16 surrogate in any other text (the database cannot store them). The owner is checked before the body is read; bodies over 768 KiB get 413 (from Content-Length, before reading).",
           parameters: [binIdParam],
           requestBody: { required: true, content: json(ref("BinSettingsInput")) },
           responses: {
@@ -505,7 +505,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           parameters: [binIdParam, deliveryIdParam],
           responses: {
             "200": { description: "The delivery", content: json(ref("DeliveryDetail")) },
-            ...errors("404", "503"),
+            ...errors("400", "404", "503"),
           },
           security: OWNER_OPTIONAL,
         },
@@ -539,7 +539,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
                 },
               },
             },
-            ...errors("404", "503"),
+            ...errors("400", "404", "503"),
           },
           security: PUBLIC,
         },
@@ -585,7 +585,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
           tags: ["Deliveries"],
           summary: "Answer a held capture with what the local app answered (forward --respond)",
           description:
-            "While a `GET .../events?respond=1` stream of the owner is open, captures to the bin are stored with `response.reason: forward_pending` and held. This posts the local app's answer (status, headers in order, body as base64) or the forwarder's error; the first post wins. The sender then gets that status, headers (minus hop-by-hop ones and those a browser would act on for our origin) and body; an error, a timeout (respondTimeoutMs) or a closed stream gives the bin's own answer and `response.reason` forward_failed / forward_timeout / forward_disconnected. 409 when the capture is no longer held; 413 for a body over FORWARD_MAX_ANSWER_BYTES. The owner is checked before the body is read.",
+            "While a `GET .../events?respond=1` stream of the owner is open, captures to the bin are stored with `response.reason: forward_pending` and held. This posts the local app's answer (status, headers in order, body as base64) or the forwarder's error; the first post wins. The sender then gets that status, headers (minus hop-by-hop ones and those a browser would act on for our origin) and body; an error, a timeout (respondTimeoutMs) or a closed stream gives the bin's own answer and `response.reason` forward_failed / forward_timeout / forward_disconnected. 409 when the capture is no longer held; 413 for a body over FORWARD_MAX_ANSWER_BYTES; 400 for a header or error text holding U+0000 or a lone UTF-16 surrogate (the delivery records them, and the database cannot store those). The owner is checked before the body is read.",
           parameters: [binIdParam, deliveryIdParam],
           requestBody: { required: true, content: json(ref("ForwardedAnswer")) },
           responses: {

@@ -42,3 +42,45 @@ describe("a NUL in a filter", () => {
     },
   );
 });
+
+// A json= value is parsed as JSON before it reaches PostgreSQL: the escape \u0000 (or a lone
+// surrogate such as \ud800) only appears then, and jsonb refuses both (22P05 / 22P02: a 500);
+// 1e400 parsed to Infinity, which JSON.stringify turned into null (a wrong match, not an error).
+describe("a json= value PostgreSQL cannot hold", () => {
+  const VALUES = [
+    String.raw`status="\u0000"`,
+    String.raw`status="a\u0000b"`,
+    String.raw`status="\ud800"`,
+    String.raw`status="\udfff"`,
+    "a=1e400",
+    "a=-1e400",
+  ];
+
+  it.each([
+    ["deliveries", {}],
+    ["deliveries/wait", { after: "now", timeout: "1" }],
+    ["export", { format: "jsonl" }],
+    ["export", { format: "har" }],
+  ] as const)("is a 400 naming json on %s %j", async (endpoint, fixed: Record<string, string>) => {
+    // {"a":null} is what Infinity used to match.
+    await fetch(`${server.baseUrl}/echo/nul-filter-bin/json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"a":null,"status":"x"}',
+    });
+    for (const json of VALUES) {
+      const response = await fetch(
+        `${server.baseUrl}/api/bins/nul-filter-bin/${endpoint}?${new URLSearchParams({ ...fixed, json })}`,
+      );
+      expect(response.status, json).toBe(400);
+      const body = (await response.json()) as { error: string; message: string };
+      expect(body.error).toBe("bad_request");
+      expect(body.message, json).toMatch(/^json/);
+    }
+    // A paired surrogate (an emoji, as its JSON escape) is ordinary text.
+    const emoji = new URLSearchParams({ ...fixed, json: String.raw`status="\ud83d\ude00"` });
+    const ok = await fetch(`${server.baseUrl}/api/bins/nul-filter-bin/${endpoint}?${emoji}`);
+    expect(ok.status).toBe(endpoint === "deliveries/wait" ? 204 : 200);
+    expect(server.output()).not.toMatch(/ error: /);
+  });
+});

@@ -151,7 +151,7 @@ describe("GET /api/bins/<id>/deliveries/<a>/diff?against=<b>", () => {
     ]);
   });
 
-  it("answers 404 for an unknown bin or delivery and for a delivery of another bin, 400 for a bad `against`", async () => {
+  it("answers 404 for an unknown bin or delivery and for a delivery of another bin, 400 for a bad `against` or bin id", async () => {
     const bin = await ctx.createBin();
     const other = await ctx.createBin();
     const a = await send(bin.id, "a");
@@ -169,6 +169,10 @@ describe("GET /api/bins/<id>/deliveries/<a>/diff?against=<b>", () => {
     await expectError(diffUrl(bin.id, a, `?against=${foreign}`), 404, "not_found");
     await expectError(diffUrl(other.id, foreign, `?against=${a}`), 404, "not_found");
     await expectError(diffUrl(bin.id, "not-a-uuid", `?against=${b}`), 404, "not_found");
+    // Malformed bin ids, a NUL among them (it reached PostgreSQL: a 500), as the other routes.
+    for (const binId of ["%00", `${bin.id}%00`, "bad.id"]) {
+      await expectError(diffUrl(binId, a, `?against=${b}`), 400, "bad_request");
+    }
     await expectError(diffUrl(bin.id, a, ""), 400, "bad_request");
     await expectError(diffUrl(bin.id, a, "?against="), 400, "bad_request");
     await expectError(diffUrl(bin.id, a, "?against=nope"), 400, "bad_request");

@@ -359,4 +359,73 @@ describe("webhook-echo forward --respond", () => {
     // The owner is too late for a capture that was never held.
     expect((await post({ Authorization: `Bearer ${bin.ownerToken}` })).status).toBe(409);
   });
+
+  // A refused header's name was recorded in the row's jsonb, which refuses a lone surrogate
+  // (22P02: a 500, and the sender waited for the timeout); the error text went into it too.
+  it("an answer carrying text PostgreSQL cannot store is a 400 naming it; the hold then takes a good one", async () => {
+    const bin = await createBin();
+    const responder = await openSseStream(`${b.baseUrl}/api/bins/${bin.id}/events?respond=1`, {
+      Authorization: `Bearer ${bin.ownerToken}`,
+    });
+    cleanups.push(() => responder.close());
+    expect(responder.status).toBe(200);
+    await waitUntil(async () => {
+      const shown = await fetch(`${a.baseUrl}/api/bins/${bin.id}`);
+      return ((await shown.json()) as { forwardResponding: boolean }).forwardResponding;
+    }, "instance A to see the responder");
+    const held = captureOnA(bin, "{}");
+    let deliveryId = "";
+    await waitUntil(async () => {
+      const list = await fetch(`${a.baseUrl}/api/bins/${bin.id}/deliveries`);
+      deliveryId =
+        ((await list.json()) as { deliveries: Array<{ id: string }> }).deliveries[0]?.id ?? "";
+      return deliveryId !== "";
+    }, "the held delivery");
+    const post = (answer: unknown) =>
+      fetch(`${b.baseUrl}/api/bins/${bin.id}/deliveries/${deliveryId}/response`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${bin.ownerToken}`, "Content-Type": "application/json" },
+        body: JSON.stringify(answer),
+      });
+    for (const [answer, field] of [
+      [{ status: 200, headers: [["\ud800", "x"]], bodyBase64: "" }, "headers.0.0"],
+      [
+        {
+          status: 200,
+          headers: [
+            ["X-Ok", "1"],
+            ["\u0000", "x"],
+          ],
+          bodyBase64: "",
+        },
+        "headers.1.0",
+      ],
+      [{ status: 200, headers: [["X-Ok", "a\udfffb"]], bodyBase64: "" }, "headers.0.1"],
+      [{ error: "refused \ud800" }, "error"],
+    ] as const) {
+      const refused = await post(answer);
+      expect(refused.status, JSON.stringify(answer)).toBe(400);
+      const body = (await refused.json()) as { error: string; message: string };
+      expect(body.error).toBe("bad_request");
+      expect(body.message).toContain(`${field}: `);
+    }
+    const accepted = await post({
+      status: 202,
+      headers: [
+        ["X-Ok", "1"],
+        ["Set-Cookie", "a=b"],
+      ],
+      bodyBase64: Buffer.from("local 😀").toString("base64"),
+    });
+    expect(accepted.status).toBe(200);
+    const answer = await held;
+    expect(answer.status).toBe(202);
+    expect(await answer.text()).toBe("local 😀");
+    expect(await recorded(bin, deliveryId)).toMatchObject({
+      reason: "forwarded",
+      headers: { "X-Ok": "1" },
+      forwardMessage: expect.stringContaining("Set-Cookie"),
+    });
+    expect(a.output() + b.output()).not.toMatch(/ error: /);
+  });
 });

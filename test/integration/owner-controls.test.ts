@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { setupTestServer } from "@/test/support/setup-test-server";
 
@@ -137,6 +138,69 @@ describe("response simulation", () => {
     ]) {
       expect((await put(bin.id, body, bin.ownerToken)).status, JSON.stringify(body)).toBe(400);
     }
+  });
+
+  // bins.settings is jsonb, which refuses U+0000 and a lone surrogate (22P05 / 22P02: a 500);
+  // the secret is encrypted from its UTF-8, which cannot carry a lone surrogate (it would
+  // silently become U+FFFD and sign with another key).
+  it.each([
+    [{ response: { body: "a\u0000b" } }, "response.body"],
+    [{ response: { body: "a\ud800b" } }, "response.body"],
+    [
+      { rules: [{ when: { header: { name: "x", contains: "\u0000" } }, response: {} }] },
+      "rules.0.when.header.contains",
+    ],
+    [
+      { rules: [{ when: { header: { name: "x\udc00" } }, response: {} }] },
+      "rules.0.when.header.name",
+    ],
+    [
+      { rules: [{ when: { json: { path: "a", equals: "\udfff" } }, response: {} }] },
+      "rules.0.when.json.equals",
+    ],
+    [
+      { rules: [{ when: { json: { path: "a\u0000", equals: 1 } }, response: {} }] },
+      "rules.0.when.json.path",
+    ],
+    [{ rules: [{ when: { path: "/\u0000" }, response: {} }] }, "rules.0.when.path"],
+    [{ rules: [{ response: { body: "\ud800" } }] }, "rules.0.response.body"],
+    [{ webhookSecret: "whsec_\ud800" }, "webhookSecret"],
+    [{ webhookSecret: "a\u0000b" }, "webhookSecret"],
+  ])("refuses %j with a 400 naming %s, and keeps the settings", async (settings, field) => {
+    const bin = await createBin();
+    expect((await put(bin.id, { response: { body: "kept" } }, bin.ownerToken)).status).toBe(200);
+    const answer = await put(bin.id, settings, bin.ownerToken);
+    expect(answer.status).toBe(400);
+    const refused = (await answer.json()) as { error: string; message: string };
+    expect(refused.error).toBe("bad_request");
+    expect(refused.message).toContain(`${field}: `);
+    const view = await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).json();
+    expect(view).toMatchObject({ response: { body: "kept" }, rules: [], hasSecret: false });
+    expect(suite.server.output()).not.toMatch(/ error: /);
+  });
+
+  it("keeps text with paired surrogates, and a JSON Schema's U+0000 and lone surrogates exactly", async () => {
+    const bin = await createBin();
+    // jsonSchema is stored as JSON text, where both stay escapes: a schema may well forbid them.
+    const jsonSchema = { type: "object", properties: { a: { not: { pattern: "\u0000|\ud800" } } } };
+    const secret = "s3cret 😀";
+    const settings = { response: { body: "ok 😀" }, webhookSecret: secret, jsonSchema };
+    expect((await put(bin.id, settings, bin.ownerToken)).status).toBe(200);
+    const view = await (await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}`)).json();
+    expect(view).toMatchObject({ response: { body: "ok 😀" }, hasSecret: true, jsonSchema });
+    // The secret verifies as given, and deliveries are judged under the schema.
+    const body = '{"a":"x"}';
+    const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+    const sent = await fetch(`${suite.server.baseUrl}/echo/${bin.id}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature },
+      body,
+    });
+    expect(await sent.text()).toBe("ok 😀");
+    const list = await fetch(`${suite.server.baseUrl}/api/bins/${bin.id}/deliveries`);
+    expect((await list.json()).deliveries).toMatchObject([
+      { signature: { status: "valid" }, conformance: { valid: true } },
+    ]);
   });
 });
 

@@ -126,4 +126,21 @@ describe("read API", () => {
       (await fetch(`${suite.server.baseUrl}/api/bins/owner-a/deliveries/nope/raw`)).status,
     ).toBe(404);
   });
+
+  // A NUL reached PostgreSQL as part of the bin id (22021: a 500): a malformed id is a 400, as
+  // on GET /api/bins/<id> and the list.
+  it("400s for a malformed bin id (a NUL too) on the detail and the raw body", async () => {
+    const id = await send("nul-id-bin", "x");
+    for (const binId of ["%00", "nul-id-bin%00", "bad.id"]) {
+      for (const path of [
+        `/api/bins/${binId}/deliveries/${id}`,
+        `/api/bins/${binId}/deliveries/${id}/raw`,
+      ]) {
+        const response = await fetch(`${suite.server.baseUrl}${path}`);
+        expect(response.status, path).toBe(400);
+        expect(await response.json()).toEqual({ error: "bad_request", message: "Invalid bin id" });
+      }
+    }
+    expect(suite.server.output()).not.toMatch(/ error: /);
+  });
 });
