@@ -1,3 +1,5 @@
+import { isStorableText } from "@/lib/text/is-storable-text";
+
 export interface FindStorageProblemOptions {
   /** A text column's value (a string), or anything stored as jsonb. */
   value: unknown;
@@ -5,15 +7,13 @@ export interface FindStorageProblemOptions {
   maxChars?: number;
 }
 
-// U+0000 (text and jsonb refuse it, jsonb even as the escape \u0000) or any surrogate (a lone
-// one is an invalid encoding: jsonb refuses its escape, text would silently change it).
+// U+0000 or any surrogate: a quick test (every capture's strings pass here) before the exact
+// one, which tells a lone surrogate from a pair.
 // eslint-disable-next-line no-control-regex
 const SUSPECT = /[\u0000\ud800-\udfff]/;
-// eslint-disable-next-line no-control-regex
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function textProblem(value: string, maxChars?: number): string | null {
-  if (SUSPECT.test(value) && UNSTORABLE.test(value)) {
+  if (SUSPECT.test(value) && !isStorableText({ text: value })) {
     return value.includes("\u0000") ? "contains U+0000" : "contains a lone surrogate";
   }
   // varchar(n) counts code points; the UTF-16 length is an upper bound.
