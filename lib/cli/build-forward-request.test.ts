@@ -30,6 +30,7 @@ describe("buildForwardRequest", () => {
       delivery,
       target: new URL("http://127.0.0.1:5000/hooks"),
       appendSubpath: true,
+      appendQuery: true,
     });
     expect(request).toEqual({
       method: "POST",
@@ -53,6 +54,7 @@ describe("buildForwardRequest", () => {
         delivery: { ...delivery, path, query },
         target: new URL(to),
         appendSubpath,
+        appendQuery: true,
       }).path;
     expect(build("http://h/", true)).toBe("/x/y?q=1");
     expect(build("http://h", true)).toBe("/x/y?q=1");
@@ -63,11 +65,25 @@ describe("buildForwardRequest", () => {
     expect(build("http://h/base?", true, "/%2F..%20raw", "a=%zz")).toBe("/base/%2F..%20raw?a=%zz");
   });
 
+  it("uses the target exactly as given when neither subpath nor query is appended", () => {
+    const build = (to: string) =>
+      buildForwardRequest({
+        delivery: { ...delivery, path: "/x/y", query: "q=1&q=2" },
+        target: new URL(to),
+        appendSubpath: false,
+        appendQuery: false,
+      }).path;
+    expect(build("http://127.0.0.1:5101/x")).toBe("/x");
+    expect(build("http://h/base?token=t")).toBe("/base?token=t");
+    expect(build("http://h")).toBe("/");
+  });
+
   it("adds no Content-Length to a bodiless request that had none", () => {
     const request = buildForwardRequest({
       delivery: { ...delivery, method: "GET", headers: [["Accept", "*/*"]], bodyBase64: "" },
       target: new URL("https://example.test:8443/"),
       appendSubpath: false,
+      appendQuery: false,
     });
     expect(request.headers).toEqual([
       ["Host", "example.test:8443"],

@@ -29,6 +29,11 @@ export interface BuildForwardRequestOptions {
   target: URL;
   /** Append the delivery's subpath to the target's path (off with --no-subpath). */
   appendSubpath: boolean;
+  /**
+   * Append the delivery's query to the target's own: forward always does; replay's
+   * --no-subpath turns it off too, so --to is used exactly as given.
+   */
+  appendQuery: boolean;
 }
 
 /** The request that re-sends a captured delivery to a local URL, as close to byte-exact as HTTP allows. */
@@ -36,13 +41,16 @@ export function buildForwardRequest({
   delivery,
   target,
   appendSubpath,
+  appendQuery,
 }: BuildForwardRequestOptions): ForwardRequest {
   let path = target.pathname || "/";
   if (appendSubpath && delivery.path) {
     path = path.endsWith("/") && delivery.path.startsWith("/") ? path.slice(0, -1) : path;
     path += delivery.path;
   }
-  const query = [target.search.slice(1), delivery.query].filter(Boolean).join("&");
+  const query = [target.search.slice(1), appendQuery ? delivery.query : ""]
+    .filter(Boolean)
+    .join("&");
   if (query) path += `?${query}`;
 
   const body = Uint8Array.from(Buffer.from(delivery.bodyBase64, "base64"));

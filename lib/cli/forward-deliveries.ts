@@ -83,18 +83,23 @@ export async function forwardDeliveries({
     try {
       response = await fetchImpl(url, { headers: json, signal });
     } catch (error) {
-      throw new CliError(`cannot reach ${serverUrl}: ${describeError({ error })}`);
+      throw new CliError(`cannot reach ${serverUrl}: ${describeError({ error })}`, 3);
     }
     if (response.status === 404) {
       await response.body?.cancel();
-      throw new CliError(`bin "${binId}" does not exist on ${serverUrl}`);
+      throw new CliError(`bin "${binId}" does not exist on ${serverUrl}`, 3);
     }
     if (!response.ok) {
       throw new CliError(
         `${what}: ${serverUrl} answered ${response.status}: ${await describeFailedResponse(response)}`,
+        3,
       );
     }
-    return response.json();
+    try {
+      return await response.json();
+    } catch {
+      throw new CliError(`${what}: ${serverUrl} answered ${response.status} with no JSON`, 3);
+    }
   };
 
   const bin = (await getJson(api, "checking the bin")) as { createdAt?: unknown };
@@ -146,7 +151,13 @@ export async function forwardDeliveries({
   const forwardOne = async (id: string) => {
     const delivery = await fetchDelivery(id);
     if (!delivery || signal.aborted) return;
-    const request = buildForwardRequest({ delivery, target, appendSubpath });
+    const request = buildForwardRequest({
+      delivery,
+      target,
+      appendSubpath,
+      // forward's --no-subpath leaves out the subpath only (its help): the query always goes.
+      appendQuery: true,
+    });
     const started = now();
     const line = `${started.toISOString()} ${request.method} ${request.path}`;
     // Held by the server for our answer: post back what the local app said (or that it failed).
@@ -247,11 +258,12 @@ export async function forwardDeliveries({
         signal: controller.signal,
       });
       if (response.status === 400 || response.status === 404) {
-        throw new CliError(`live events refused: ${await describeFailedResponse(response)}`);
+        throw new CliError(`live events refused: ${await describeFailedResponse(response)}`, 3);
       }
       if (response.status === 401 || response.status === 403) {
         throw new CliError(
           `--respond refused (owner token needed): ${await describeFailedResponse(response)}`,
+          3,
         );
       }
       if (response.status === 429 || response.status === 503) {

@@ -4,15 +4,13 @@ export interface ParseHttpUrlOptions {
   value: string;
   /** What the value is for, as the message names it ("forward: --to"). */
   name: string;
-  /** 2 for a usage error (the default), 1 where the CLI has always reported it as a failure. */
-  exitCode?: number;
 }
 
-/** The value as an http(s) URL, or a one-line error naming the option it came from. */
-export function parseHttpUrl({ value, name, exitCode = 2 }: ParseHttpUrlOptions): URL {
+/** The value as an http(s) URL, or a one-line usage error naming the option it came from. */
+export function parseHttpUrl({ value, name }: ParseHttpUrlOptions): URL {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (url?.protocol !== "http:" && url?.protocol !== "https:") {
-    throw new CliError(`${name} must be an http(s) URL, got "${value}"`, exitCode);
+    throw new CliError(`${name} must be an http(s) URL, got "${value}"`, 2);
   }
   return url;
 }

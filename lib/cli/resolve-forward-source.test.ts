@@ -4,6 +4,17 @@ import { resolveForwardSource } from "@/lib/cli/resolve-forward-source";
 
 const defaultServer = "http://localhost:3000";
 
+/** The exit code of the CliError `run` throws (a bad argument is a usage error: 2). */
+function refusal(run: () => unknown): number | null {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CliError) return error.exitCode;
+    throw error;
+  }
+  return null;
+}
+
 describe("resolveForwardSource", () => {
   it("reads view and echo URLs, with or without a delivery id or subpath", () => {
     for (const input of [
@@ -55,12 +66,15 @@ describe("resolveForwardSource", () => {
       "http://[broken",
       "",
     ]) {
-      expect(() => resolveForwardSource({ input, server: undefined, defaultServer })).toThrow(
-        CliError,
+      expect(refusal(() => resolveForwardSource({ input, server: undefined, defaultServer }))).toBe(
+        2,
       );
     }
     expect(() =>
       resolveForwardSource({ input: "bin-1", server: "ftp://x", defaultServer }),
     ).toThrow(/--server/);
+    expect(
+      refusal(() => resolveForwardSource({ input: "bin-1", server: "ftp://x", defaultServer })),
+    ).toBe(2);
   });
 });

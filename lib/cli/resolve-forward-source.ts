@@ -19,11 +19,11 @@ export interface ResolveForwardSourceOptions {
 const BIN_PATH = /^(.*?)\/(?:view|echo)\/([^/?#]+)(?:\/[^?#]*)?$/;
 
 function parseServer(value: string): string {
-  const url = parseHttpUrl({ value, name: "--server", exitCode: 1 });
+  const url = parseHttpUrl({ value, name: "--server" });
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-/** Which bin to follow and on which server, from what the user pasted. */
+/** Which bin to follow and on which server, from what the user pasted (else a usage error). */
 export function resolveForwardSource({
   input,
   server,
@@ -34,13 +34,14 @@ export function resolveForwardSource({
     try {
       url = new URL(input);
     } catch {
-      throw new CliError(`"${input}" is not a valid URL`);
+      throw new CliError(`"${input}" is not a valid URL`, 2);
     }
     const match = BIN_PATH.exec(url.pathname);
     const binId = match?.[2] ? decodeURIComponent(match[2]) : "";
     if (!match || !isValidBinId(binId)) {
       throw new CliError(
         `"${input}" is not a Webhook Echo view or echo URL (expected .../view/<id> or .../echo/<id>)`,
+        2,
       );
     }
     // Anything before /view/ is a path prefix the server is mounted under.
@@ -49,6 +50,7 @@ export function resolveForwardSource({
   if (!isValidBinId(input)) {
     throw new CliError(
       `"${input}" is neither a view URL, an echo URL nor a bin id (1-64 of A-Z a-z 0-9 - _)`,
+      2,
     );
   }
   return { binId: input, serverUrl: parseServer(server ?? defaultServer) };

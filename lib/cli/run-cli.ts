@@ -26,7 +26,10 @@ Commands:
 
 Run webhook-echo <command> --help for a command's options.`;
 
-/** The `webhook-echo` CLI: returns the exit code (0 ok, 1 failed, 2 usage error). */
+/**
+ * The `webhook-echo` CLI: returns the exit code (0 ok, 1 failed, 2 usage error, 3 the Webhook
+ * Echo server unreachable or refusing: see CliError).
+ */
 export async function runCli({ argv, io, signal, env }: RunCliOptions): Promise<number> {
   const [command, ...rest] = argv;
   try {

@@ -22,6 +22,9 @@ Options:
   --json           Print {"id", "echoUrl", "viewUrl", "ownerToken"} as JSON
   -h, --help       Show this help
 
+Exit status: 0 when created, 2 for a usage error, 3 when the server cannot be reached or
+refuses.
+
 Example (CI):
   BIN=$(webhook-echo create --server "$ECHO" --json)
   ECHO_URL=$(echo "$BIN" | jq -r .echoUrl)`;
@@ -43,9 +46,9 @@ export async function runCreateCommand({ argv, io }: RunCreateCommandOptions): P
     bin = await createBin({ server });
   } catch (error) {
     if (error instanceof WebhookEchoError) {
-      throw new CliError(`create: ${error.message}`, error.code === "bad_request" ? 2 : 1);
+      throw new CliError(`create: ${error.message}`, error.code === "bad_request" ? 2 : 3);
     }
-    throw new CliError(`create: cannot reach ${server}: ${describeError({ error })}`, 1);
+    throw new CliError(`create: cannot reach ${server}: ${describeError({ error })}`, 3);
   }
   const created = {
     id: bin.id,

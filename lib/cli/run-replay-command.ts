@@ -47,12 +47,14 @@ Options:
   --no-subpath            Do not append the delivery's subpath and query to --to
   -h, --help              Show this help
 
-Exit status: 0 when the target answered 2xx, 1 when it did not or the replay failed,
-2 for a usage error.`;
+Exit status: 0 when the target answered 2xx, 1 when it did not (or could not be reached, or
+--body-file could not be read), 2 for a usage error, 3 when the Webhook Echo server cannot be
+reached or refuses (unknown delivery, re-signing refused, unexpected answer).`;
 
 function failure(error: unknown, what: string, serverUrl: string): CliError {
-  if (error instanceof WebhookEchoError) return new CliError(`replay: ${what}: ${error.message}`);
-  return new CliError(`replay: cannot reach ${serverUrl}: ${describeError({ error })}`);
+  if (error instanceof WebhookEchoError)
+    return new CliError(`replay: ${what}: ${error.message}`, 3);
+  return new CliError(`replay: cannot reach ${serverUrl}: ${describeError({ error })}`, 3);
 }
 
 /** `webhook-echo replay`: one delivery, byte-exact by default, optionally edited and re-signed. */
@@ -144,6 +146,7 @@ export async function runReplayCommand({
     delivery: { ...delivery, headers, bodyBase64 },
     target,
     appendSubpath: !values["no-subpath"],
+    appendQuery: !values["no-subpath"],
   });
   const edits = [
     editedBody ? "body from file" : "",

@@ -22,7 +22,8 @@ const MAX_TIMEOUT_MS = 24 * 3_600_000;
 const HELP = `Usage: webhook-echo wait <view-URL | echo-URL | bin-id> [options]
 
 Waits for the next delivery of a bin that matches every filter, prints it in full (headers and
-body) and exits 0. Exits 1 when none arrives in time, 2 on bad usage. Made for CI: create a bin,
+body) and exits 0. Exits 1 when none arrives in time, 2 on bad usage, 3 when the server cannot
+be reached or refuses (unknown bin, HTTP error, unexpected answer). Made for CI: create a bin,
 point the sender at its echo URL, trigger it, then wait and assert on the output.
 
 Options:
@@ -105,10 +106,11 @@ export async function runWaitCommand({ argv, io, signal }: RunWaitCommandOptions
   } catch (error) {
     if (error instanceof WebhookEchoError) {
       if (error.code === "timeout" && signal.aborted) throw new CliError("wait: stopped", 1);
+      if (error.code === "timeout") throw new CliError(`wait: ${error.message}`, 1);
       // A 400 is the server refusing our filters: still a usage error.
-      throw new CliError(`wait: ${error.message}`, error.status === 400 ? 2 : 1);
+      throw new CliError(`wait: ${error.message}`, error.status === 400 ? 2 : 3);
     }
     if (signal.aborted) throw new CliError("wait: stopped", 1);
-    throw new CliError(`wait: cannot reach ${source.serverUrl}: ${describeError({ error })}`, 1);
+    throw new CliError(`wait: cannot reach ${source.serverUrl}: ${describeError({ error })}`, 3);
   }
 }

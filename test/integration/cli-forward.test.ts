@@ -265,7 +265,7 @@ describe("webhook-echo forward", () => {
     expect(await cli.exited).toBe(0);
   });
 
-  it("fails clearly on a bad URL, an unknown bin and bad usage", async () => {
+  it("fails clearly on a bad URL, an unknown bin (3) and bad usage (2)", async () => {
     const to = ["--to", "http://127.0.0.1:9/"];
     const [badUrl, unknownBin, noTarget, unknownFlag, help] = await Promise.all(
       [
@@ -279,9 +279,9 @@ describe("webhook-echo forward", () => {
         return { code: await run.exited, stdout: run.stdout(), stderr: run.stderr() };
       }),
     );
-    expect(badUrl).toMatchObject({ code: 1 });
+    expect(badUrl).toMatchObject({ code: 2 });
     expect(badUrl!.stderr).toMatch(/not a bin!.*neither a view URL, an echo URL nor a bin id/);
-    expect(unknownBin).toMatchObject({ code: 1 });
+    expect(unknownBin).toMatchObject({ code: 3 });
     expect(unknownBin!.stderr).toContain('bin "no-such-bin-42" does not exist');
     expect(noTarget).toMatchObject({ code: 2 });
     expect(noTarget!.stderr).toContain("--to");

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findClosedPort } from "@/test/support/find-closed-port";
@@ -39,7 +41,7 @@ describe("webhook-echo create", () => {
     expect(deleted.status).toBe(204);
   });
 
-  it("prints labelled lines for a person, and exits 1 when the server is unreachable", async () => {
+  it("prints labelled lines for a person, and exits 3 when the server is unreachable", async () => {
     const result = await cli("create", "--server", context.server.baseUrl);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Echo URL: +http:\/\/127\.0\.0\.1:\d+\/echo\/\S+$/m);
@@ -47,7 +49,7 @@ describe("webhook-echo create", () => {
     // Not a "bad" port such as 1, which fetch refuses before connecting.
     const closed = await findClosedPort();
     const down = await cli("create", "--server", `http://127.0.0.1:${closed}`);
-    expect(down.code).toBe(1);
+    expect(down.code).toBe(3);
     expect(down.stderr).toContain(`cannot reach http://127.0.0.1:${closed}: ECONNREFUSED`);
   });
 });
@@ -127,7 +129,8 @@ describe("webhook-echo wait", () => {
     );
   });
 
-  it("exits 1 for an unknown bin", async () => {
+  // 1 stays "the sender never delivered": a wrong server or bin must read differently in CI.
+  it("exits 3 for an unknown bin", async () => {
     const result = await cli(
       "wait",
       "no-such-cli-bin",
@@ -136,8 +139,51 @@ describe("webhook-echo wait", () => {
       "--timeout",
       "1s",
     );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("not found");
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("Bin no-such-cli-bin not found (HTTP 404)");
+  });
+
+  it("exits 3 when the server cannot be reached", async () => {
+    const closed = await findClosedPort();
+    const result = await cli(
+      "wait",
+      "sendbin",
+      "--server",
+      `http://127.0.0.1:${closed}`,
+      "--after",
+      "start",
+      "--timeout",
+      "3s",
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`wait: cannot reach http://127.0.0.1:${closed}: ECONNREFUSED`);
+  });
+
+  it("exits 3 when the server answers with an error or an unexpected body", async () => {
+    const answers = [
+      { status: 500, body: '{"error":"internal","message":"Something broke"}' },
+      { status: 200, body: '{"unexpected":true}' },
+    ];
+    for (const answer of answers) {
+      const fake = createServer((_, res) => res.writeHead(answer.status).end(answer.body));
+      await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+      const { port } = fake.address() as AddressInfo;
+      try {
+        const result = await cli(
+          "wait",
+          "some-bin",
+          "--server",
+          `http://127.0.0.1:${port}`,
+          "--after",
+          "start",
+          "--timeout",
+          "2s",
+        );
+        expect(result.code, result.stderr).toBe(3);
+      } finally {
+        await new Promise((resolve) => fake.close(resolve));
+      }
+    }
   });
 
   it.each([

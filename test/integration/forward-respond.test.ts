@@ -335,7 +335,7 @@ describe("webhook-echo forward --respond", () => {
       ...["forward", bin.id, "--to", "http://127.0.0.1:1/", "--server", b.baseUrl],
       ...["--respond", "--token", "not-the-owner"],
     ]);
-    expect(await wrong.exited).toBe(1);
+    expect(await wrong.exited).toBe(3);
     expect(wrong.stderr()).toContain("--respond refused");
 
     // A viewer's plain forward works as before and holds nothing.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openSseStream } from "@/test/support/read-sse-events";
 import { setupTestServer } from "@/test/support/setup-test-server";
 
 const suite = setupTestServer();
@@ -140,5 +141,43 @@ describe("what list rows carry to tell deliveries apart", () => {
     await suite.putSettings(bin.id, { summaryField: "constructor.name" }, bin.ownerToken);
     expect((await listRows(bin.id)).get(id)?.summaryField).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("keeps every read of the bin working after a sender posts a nesting bomb", async () => {
+    const bin = await suite.createBin();
+    expect((await suite.putSettings(bin.id, { summaryField: "a" }, bin.ownerToken)).status).toBe(
+      200,
+    );
+    const base = `${suite.server.baseUrl}/api/bins/${bin.id}`;
+    const first = await send(bin.id, '{"a":"before"}');
+    const stream = await openSseStream(`${base}/events`);
+    try {
+      await stream.waitFor((event) => event.event === "ready");
+      // Under the 64 KiB summary bound, 30,000 levels deep: the summary's JSON.stringify overflowed.
+      const nest = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+      const deep = await send(bin.id, `{"a":${nest(30_000)}}`);
+      const live = await stream.waitFor((event) => event.id === deep);
+      expect(JSON.parse(live.data)).toMatchObject({ id: deep, summaryField: null });
+      const later = await send(bin.id, '{"a":"after"}');
+      await stream.waitFor((event) => event.id === later);
+
+      const rows = await listRows(bin.id);
+      expect(rows.get(deep)?.summaryField).toBeNull();
+      expect(rows.get(later)?.summaryField).toEqual({ path: "a", value: "after" });
+
+      const detail = await fetch(`${base}/deliveries/${deep}`);
+      expect(detail.status).toBe(200);
+      expect(await detail.json()).toMatchObject({ id: deep, summaryField: null });
+
+      const waited = await fetch(`${base}/deliveries/wait?after=${first}&timeout=5`);
+      expect(waited.status).toBe(200);
+      expect(((await waited.json()) as { delivery: { id: string } }).delivery.id).toBe(deep);
+
+      for (const page of [`/view/${bin.id}`, `/view/${bin.id}/${deep}`]) {
+        expect((await fetch(`${suite.server.baseUrl}${page}`)).status).toBe(200);
+      }
+    } finally {
+      stream.close();
+    }
   });
 });

@@ -199,7 +199,7 @@ describe("webhook-echo replay", () => {
   });
 
   it("applies --body-file, --set-header and --remove-header (and --no-subpath)", async () => {
-    const id = await capture(owned, "/webhooks/analysis", '{"a":1}', {
+    const id = await capture(owned, "/webhooks/analysis?q=1&q=2", '{"a":1}', {
       "X-Trace": "a",
       "x-trace": "b",
       "X-Keep": "k",
@@ -221,6 +221,7 @@ describe("webhook-echo replay", () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     const got = run.received!;
+    // --no-subpath: --to exactly as given, without the delivery's subpath or query.
     expect(got.url).toBe("/only");
     expect(got.body.toString()).toBe('{"a":2,"edited":true}');
     expect(got.headers["content-length"]).toBe(String(got.body.length));
@@ -318,12 +319,12 @@ describe("webhook-echo replay", () => {
       "--token",
       stranger.ownerToken,
     ]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/cannot re-sign: Only the bin's owner/);
     expect(run.count).toBe(0);
   });
 
-  it("refuses clearly without a secret or without a signature scheme (exit 1, nothing sent)", async () => {
+  it("refuses clearly without a secret or without a signature scheme (exit 3, nothing sent)", async () => {
     const body = '{"a":1}';
     const id = await capture(unsecured, "/x", body, await SENDERS.stripe(body));
     const noSecret = await replay([
@@ -334,7 +335,7 @@ describe("webhook-echo replay", () => {
       "--token",
       unsecured.ownerToken,
     ]);
-    expect(noSecret.code).toBe(1);
+    expect(noSecret.code).toBe(3);
     expect(noSecret.stderr).toMatch(
       /cannot re-sign: This bin has no webhook secret; set one in Settings/,
     );
