@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH } from "@/lib/payload/classify-body";
 import { MAX_JSON_PARSE_BYTES, parseJsonBody } from "@/lib/payload/parse-json-body";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -21,5 +22,19 @@ describe("parseJsonBody", () => {
 
   it("refuses invalid UTF-8", () => {
     expect(parseJsonBody({ body: new Uint8Array([0x7b, 0xff, 0x7d]) })).toEqual({ ok: false });
+  });
+
+  it("does not parse a nesting bomb (JSON.parse would take the capture thread for ~0.5 s)", () => {
+    const levels = MAX_JSON_PARSE_BYTES / 2 - 1;
+    const bomb = bytes(`${"[".repeat(levels)}${"]".repeat(levels)}`);
+    expect(parseJsonBody({ body: bomb })).toEqual({ ok: false });
+  });
+
+  it("parses up to the viewer's depth, and brackets inside strings do not count", () => {
+    const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    expect(parseJsonBody({ body: bytes(nested(MAX_JSON_DEPTH)) }).ok).toBe(true);
+    expect(parseJsonBody({ body: bytes(nested(MAX_JSON_DEPTH + 1)) }).ok).toBe(false);
+    const quoted = JSON.stringify({ text: "[".repeat(10_000) });
+    expect(parseJsonBody({ body: bytes(quoted) })).toEqual({ ok: true, value: JSON.parse(quoted) });
   });
 });
