@@ -134,18 +134,15 @@ async function main(): Promise<void> {
   // Prepared before the server listens, although captures need none of it: preparing Next
   // blocks the event loop for up to a second, and captures already arriving then time out on
   // their first database connections (503). See ARCHITECTURE.md, "Start-up order".
-  // Next attaches its WebSocket 'upgrade' listener (dev HMR; proxied sockets we never use) to
-  // `httpServer`, else to the server of its first request. On ours, every request with an
-  // Upgrade header (curl --http2's h2c, a probe) would then bypass the routing here, and a
-  // capture would hang unanswered; a server that never listens keeps the header ignorable, as
-  // HTTP/1.1 allows. Dev keeps Next's listener on ours, for hot reload.
-  const app = next({
-    dev,
-    dir,
-    hostname: env.HOST,
-    port: env.PORT,
-    ...(dev ? {} : { httpServer: createServer() }),
-  });
+  // Next attaches its WebSocket 'upgrade' listener (dev hot reload; proxied sockets we never
+  // use) to `httpServer`, else to the server of its first request. On ours, every request with
+  // an Upgrade header (curl --http2's h2c, a probe) would then bypass the routing here and hang
+  // unanswered, captures included. So Next gets a server that never listens; without a listener
+  // Node serves such requests as plain HTTP/1.1, as the protocol allows. In dev, ours passes
+  // Next's own upgrades (/_next/, hot reload) on and answers any other 400, since a request
+  // handed to an 'upgrade' listener can no longer be served normally.
+  const nextUpgrades = createServer();
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT, httpServer: nextUpgrades });
   const handle = app.getRequestHandler();
   await app.prepare();
   // Likewise the CallCov check capture runs, or the first analysis stalls every capture.
@@ -231,6 +228,13 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   });
+  if (dev) {
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (req.url?.startsWith("/_next/"))
+        return void nextUpgrades.emit("upgrade", req, socket, head);
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    });
+  }
   // CONNECT asks for a tunnel, which this server never opens (without a listener Node drops
   // the socket unanswered).
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
