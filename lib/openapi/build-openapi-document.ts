@@ -175,10 +175,10 @@ const ref = (name: ComponentName): SchemaObject => ({ $ref: `${COMPONENTS_PREFIX
 const json = (schema: SchemaObject) => ({ "application/json": { schema } });
 
 const ERROR_DESCRIPTIONS: Record<string, string> = {
-  "400": "Invalid input (malformed id, bad query parameter or JSON body)",
+  "400": "Invalid input (malformed bin id, bad query parameter or JSON body)",
   "401": "No owner token",
   "403": "The token is not this bin's owner token",
-  "404": "No such bin or delivery",
+  "404": "No such bin or delivery (a malformed delivery id names none)",
   "409": "Conflict with the bin's state",
   "413": "Body over the limit",
   "414": "Request target too long",
@@ -188,11 +188,22 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
     "Storage temporarily unavailable (retry after Retry-After seconds), or search_timeout: a filtered query ran too long (narrow it)",
 };
 
+const RETRY_AFTER = {
+  description: "Seconds to wait before retrying.",
+  schema: { type: "integer", minimum: 0 },
+} as const;
+
 function errors(...statuses: string[]): Record<string, ResponseObject> {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: json(ref("Error")) },
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? "Error",
+        ...(status === "429" || status === "503"
+          ? { headers: { "Retry-After": RETRY_AFTER } }
+          : {}),
+        content: json(ref("Error")),
+      },
     ]),
   );
 }
@@ -270,6 +281,31 @@ const TAGS = [
   { name: "CLI", description: "The webhook-echo CLI, for machines that never cloned the repo." },
 ];
 
+const CONFIGURED_BODY = {
+  "*/*": { schema: { type: "string", description: "The body the owner configured." } },
+} as const;
+
+/**
+ * A status capture uses both to refuse a request (an Error; nothing stored) and, stored, to
+ * answer one as the owner simulates it (a SimulatedFailure, or the configured body; chaos 429s
+ * and 503s add Retry-After). 204, 205 and 304 answers carry no body.
+ */
+function refusedOrSimulated(status: string, refused: string): Record<string, ResponseObject> {
+  return {
+    [status]: {
+      description: `${refused}; or a simulated ${status} (stored, with X-Delivery-Id) that says it is simulated, or the configured body`,
+      headers: {
+        "X-Delivery-Id": DELIVERY_ID_HEADER,
+        ...(status === "429" || status === "503" ? { "Retry-After": RETRY_AFTER } : {}),
+      },
+      content: {
+        ...json({ anyOf: [ref("Error"), ref("SimulatedFailure")] }),
+        ...CONFIGURED_BODY,
+      },
+    },
+  };
+}
+
 function captureOperation(method: string, subpath: boolean): OperationObject {
   const upper = method.toUpperCase();
   const parameters: ParameterObject[] = [binIdParam];
@@ -303,21 +339,30 @@ function captureOperation(method: string, subpath: boolean): OperationObject {
         }),
     responses: {
       "200": {
-        description: "Captured: the default receipt (a configured response may change the body).",
+        description:
+          "Captured: the default receipt, or the body and content type the owner configured.",
         headers: { "X-Delivery-Id": DELIVERY_ID_HEADER },
-        content: json(ref("CaptureReceipt")),
+        content: { ...json(ref("CaptureReceipt")), ...CONFIGURED_BODY },
       },
-      ...errors("400", "413", "414", "429", "431"),
-      "429": {
-        description:
-          "Rate limited (an Error, with Retry-After; nothing stored), or a simulated 429 (chaos, a rule, fail-first, settings or /status/429; stored; chaos adds Retry-After) that says it is simulated",
-        content: json({ anyOf: [ref("Error"), ref("SimulatedFailure")] }),
-      },
-      "503": {
-        description:
-          "Storage unavailable (an Error, with Retry-After), or a simulated 503 (chaos with Retry-After, a rule, fail-first, settings or /status/503) that says it is simulated",
-        content: json({ anyOf: [ref("Error"), ref("SimulatedFailure")] }),
-      },
+      ...refusedOrSimulated(
+        "400",
+        "Refused before storing: a malformed bin id, NUL in the URL or headers, or an unstorable request",
+      ),
+      ...refusedOrSimulated(
+        "408",
+        "Refused: the body arrived slower than MIN_BODY_BYTES_PER_SECOND (nothing stored; the connection closes)",
+      ),
+      ...refusedOrSimulated(
+        "413",
+        "Refused: the body is over MAX_BODY_BYTES (nothing stored; the connection closes)",
+      ),
+      ...refusedOrSimulated(
+        "414",
+        "Refused: the request target is over MAX_URL_LENGTH (nothing stored)",
+      ),
+      ...refusedOrSimulated("429", "Rate limited (with Retry-After; nothing stored)"),
+      ...refusedOrSimulated("431", "Refused: more than MAX_HEADER_COUNT headers (nothing stored)"),
+      ...refusedOrSimulated("503", "Storage unavailable (with Retry-After; nothing stored)"),
       default: {
         description:
           "Captured, answered as simulated. First that applies: gone (410), fail-first, chaos (a random listed status), the first matching response rule, the /status/<code> path, the owner's response settings; with the configured body and content type, else the receipt (2xx/3xx) or a SimulatedFailure (4xx/5xx).",
@@ -381,7 +426,7 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
       title: "Webhook Echo API",
       version: "1.0.0",
       description:
-        "Capture webhooks byte-exact and watch them arrive live. Send anything to /echo/{id}; read it back through /api. Owner-only operations take the bin's owner token as `Authorization: Bearer <ownerToken>` (browsers send the httpOnly cookie `we_owner_<id>` instead). Errors are always JSON `{error, message}`.",
+        "Capture webhooks byte-exact and watch them arrive live. Send anything to /echo/{id}; read it back through /api. Owner-only operations take the bin's owner token as `Authorization: Bearer <ownerToken>` (browsers send the httpOnly cookie `we_owner_<id>` instead). Errors are always JSON `{error, message}`. Every API route also answers HEAD where it answers GET, OPTIONS (204 with Allow), and a method it does not take with 405 (an Error, with Allow); an unknown /api path is a 404.",
     },
     servers: [{ url: serverUrl, description: "This server" }],
     tags: TAGS,
@@ -630,7 +675,12 @@ export function buildOpenApiDocument({ serverUrl }: BuildOpenApiDocumentOptions)
                 },
               },
             },
-            ...errors("400", "401", "403", "404", "429"),
+            ...errors("400", "401", "403", "429"),
+            "404": {
+              description:
+                "Only with respond=1: no such bin. Without it a bin that does not exist yet is followed too (a bin exists from its first delivery).",
+              content: json(ref("Error")),
+            },
           },
           security: PUBLIC,
         },

@@ -124,6 +124,23 @@ describe("response simulation", () => {
     expect(rows).toEqual([{ path: "/status/418", response_status: 418 }]);
   });
 
+  it("answers 204, 205 and 304 without a body and without a content type, and still captures", async () => {
+    for (const status of [204, 205, 304]) {
+      const response = await fetch(`${suite.server.baseUrl}/echo/bodiless-bin/status/${status}`, {
+        method: "POST",
+        body: "t",
+      });
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type"), String(status)).toBeNull();
+      expect(response.headers.get("x-delivery-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await response.text()).toBe("");
+    }
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM deliveries WHERE bin_id = 'bodiless-bin'",
+    );
+    expect(rows).toEqual([{ n: 3 }]);
+  });
+
   it("refuses invalid settings with 400", async () => {
     const bin = await createBin();
     for (const body of [
