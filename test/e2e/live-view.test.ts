@@ -98,7 +98,7 @@ describe("create a bin and watch it live", () => {
 
     const malformed = await page.goto(`${suite.server.baseUrl}/view/not.valid`);
     expect(malformed?.status()).toBe(404);
-    expect(await page.locator("h1").textContent()).toMatch(/not a bin link/i);
+    expect(await page.locator("h1").textContent()).toMatch(/not a bin or delivery link/i);
     await page.context().close();
   });
 
