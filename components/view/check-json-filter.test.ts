@@ -18,6 +18,7 @@ describe("checkJsonFilter", () => {
     [[String.raw`a="\ud800"`], "the value must not contain U+0000 or a lone surrogate"],
     [["a=1e400"], "a number value must be finite"],
     [Array.from({ length: 11 }, (_, index) => `k${index}=1`), "At most 10 JSON filters"],
+    [[`a=${"x".repeat(5_000)}`], "At most 1,000 characters"],
   ])("refuses %j with the server's reason", (entries, message) => {
     const result = checkJsonFilter({ entries });
     expect(result.ok).toBe(false);

@@ -10,8 +10,8 @@ import { isStorableText } from "@/lib/text/is-storable-text";
 const searchText = (max: number) =>
   z
     .string()
-    .min(1)
-    .max(max)
+    .min(1, "Empty")
+    .max(max, `At most ${max.toLocaleString("en")} characters`)
     .refine(
       (text) => isStorableText({ text }),
       "NUL (U+0000) and lone surrogates cannot be searched",
