@@ -28,7 +28,11 @@ export async function fetchDeliveryDetail({
     signal,
     credentials: "same-origin",
   });
-  if (response.status === 404) throw new Error("This delivery does not exist in this bin.");
+  if (response.status === 404) {
+    // Loaded before and gone now: the owner deleted it (or the bin) while it was on screen.
+    if (previous) throw new Error("This delivery was deleted.", { cause: "gone" });
+    throw new Error("This delivery does not exist in this bin.");
+  }
   if (!response.ok) throw new Error(`Could not load the delivery (HTTP ${response.status}).`);
   const detail: unknown = await response.json();
   if (!isDeliveryDetail(detail)) throw new Error("The server sent an unexpected answer.");

@@ -11,7 +11,7 @@ export type DeliveryDetailState =
 /**
  * One delivery's headers, body, verdict and timeline, cached by id; null id means nothing
  * selected. An invalidated entry keeps showing while it refetches, and a failed refresh keeps
- * showing what was loaded before.
+ * showing what was loaded before, unless the delivery is gone (deleted meanwhile).
  */
 export function useDeliveryDetail({
   binId,
@@ -27,7 +27,8 @@ export function useDeliveryDetail({
   });
 
   if (deliveryId === null) return { status: "idle" };
-  if (query.data) return { status: "ready", delivery: query.data };
+  const gone = query.isError && query.error.cause === "gone";
+  if (query.data && !gone) return { status: "ready", delivery: query.data };
   if (query.isError) {
     return {
       status: "error",

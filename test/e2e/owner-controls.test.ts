@@ -131,6 +131,8 @@ describe("owner controls", () => {
     await page.getByTestId("confirm-accept").click();
     await page.locator(rowSelector(first)).waitFor({ state: "detached" });
     expect(await countRows(binId)).toBe(2);
+    // The viewer who had it open is told, instead of being left with a delivery that is gone.
+    await viewer.getByText("This delivery was deleted.").waitFor({ timeout: 10_000 });
 
     // Clear all, with a confirm step: the list empties.
     await page.getByTestId("open-settings").click();
