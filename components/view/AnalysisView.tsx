@@ -1,6 +1,7 @@
 "use client";
 
 import { MissingValue } from "@/components/view/MissingValue";
+import { RevealedText } from "@/components/view/RevealedText";
 import { useMemo, type ReactNode } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
 import { RelativeTime } from "@/components/common/RelativeTime";
@@ -62,10 +63,10 @@ export function AnalysisView({ value }: { value: unknown }) {
             data-status={analysis.statusKind}
             className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-bold tracking-wide uppercase ring-1 ring-inset ${STATUS_STYLES[analysis.statusKind]}`}
           >
-            {analysis.status ?? "no status"}
+            {analysis.status === null ? "no status" : <RevealedText text={analysis.status} />}
           </span>
           <code data-testid="analysis-id" className="min-w-0 truncate text-sm font-semibold">
-            {analysis.id ?? "(no id)"}
+            {analysis.id === null ? "(no id)" : <RevealedText text={analysis.id} />}
           </code>
           {analysis.id && <CopyButton text={analysis.id} ariaLabel="Copy the analysis id" />}
         </div>
@@ -83,10 +84,22 @@ export function AnalysisView({ value }: { value: unknown }) {
             )}
           </Field>
           <Field label="Agent">
-            {analysis.agentId ? <code>{analysis.agentId}</code> : <MissingValue />}
+            {analysis.agentId ? (
+              <code>
+                <RevealedText text={analysis.agentId} />
+              </code>
+            ) : (
+              <MissingValue />
+            )}
           </Field>
           <Field label="Contact">
-            {analysis.contactId ? <code>{analysis.contactId}</code> : <MissingValue />}
+            {analysis.contactId ? (
+              <code>
+                <RevealedText text={analysis.contactId} />
+              </code>
+            ) : (
+              <MissingValue />
+            )}
           </Field>
           <Field label="Duration">
             {analysis.audio.durationSeconds === null ? (
@@ -97,7 +110,13 @@ export function AnalysisView({ value }: { value: unknown }) {
               </span>
             )}
           </Field>
-          <Field label="Format">{analysis.audio.format ?? <MissingValue />}</Field>
+          <Field label="Format">
+            {analysis.audio.format === null ? (
+              <MissingValue />
+            ) : (
+              <RevealedText text={analysis.audio.format} />
+            )}
+          </Field>
         </dl>
         {analysis.audio.url !== null && (
           <div className="flex min-w-0 items-center gap-2 text-[13px]">
@@ -107,7 +126,7 @@ export function AnalysisView({ value }: { value: unknown }) {
               data-testid="analysis-audio-url"
               className="min-w-0 flex-1 truncate text-xs select-all"
             >
-              {analysis.audio.url}
+              <RevealedText text={analysis.audio.url} />
             </code>
             <CopyButton text={analysis.audio.url} ariaLabel="Copy the audio URL" />
           </div>
@@ -124,7 +143,11 @@ export function AnalysisView({ value }: { value: unknown }) {
             Analysis failed
           </p>
           <p className="mt-1 text-sm font-medium whitespace-pre-wrap wrap-anywhere text-rose-900 dark:text-rose-100">
-            {analysis.errorMessage ?? "No error message was sent."}
+            {analysis.errorMessage === null ? (
+              "No error message was sent."
+            ) : (
+              <RevealedText text={analysis.errorMessage} />
+            )}
           </p>
         </div>
       )}
@@ -165,10 +188,10 @@ export function AnalysisView({ value }: { value: unknown }) {
                 {otherFields.map(([path, field]) => (
                   <tr key={path} className="align-top">
                     <td className="w-1/3 px-3 py-1.5 font-medium wrap-anywhere text-zinc-700 dark:text-zinc-300">
-                      {path}
+                      <RevealedText text={path} />
                     </td>
                     <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
-                      {preview(field)}
+                      <RevealedText text={preview(field)} />
                     </td>
                   </tr>
                 ))}

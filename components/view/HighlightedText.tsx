@@ -1,8 +1,12 @@
+import { RevealedText } from "@/components/view/RevealedText";
 import { splitHighlights } from "@/lib/payload/split-highlights";
 
-/** Text with every match of `query` wrapped in <mark>: React text nodes only, never HTML. */
+/**
+ * Text with every match of `query` wrapped in <mark>: React text nodes only, never HTML.
+ * Matching runs on the original text; hidden characters are revealed inside each part.
+ */
 export function HighlightedText({ text, query }: { text: string; query: string }) {
-  if (query === "") return <>{text}</>;
+  if (query === "") return <RevealedText text={text} />;
   return (
     <>
       {splitHighlights({ text, query }).map((part, index) =>
@@ -11,10 +15,12 @@ export function HighlightedText({ text, query }: { text: string; query: string }
             key={index}
             className="rounded-sm bg-yellow-200 px-px text-inherit dark:bg-yellow-500/40"
           >
-            {part.text}
+            <RevealedText text={part.text} />
           </mark>
         ) : (
-          <span key={index}>{part.text}</span>
+          <span key={index}>
+            <RevealedText text={part.text} />
+          </span>
         ),
       )}
     </>

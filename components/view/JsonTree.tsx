@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState, type UIEvent } from "react";
 import { CopyButton } from "@/components/common/CopyButton";
+import { RevealedText } from "@/components/view/RevealedText";
 import { useScrollToRow } from "@/components/view/use-scroll-to-row";
 import { buildJsonTreeRows, type JsonTreeRow } from "@/lib/payload/build-json-tree-rows";
 import { planJsonReveal } from "@/lib/payload/plan-json-reveal";
@@ -250,7 +251,9 @@ function Key({ value }: { value: string | number | null }) {
   }
   return (
     <>
-      <span className="text-violet-700 dark:text-violet-300">{JSON.stringify(value)}</span>
+      <span className="text-violet-700 dark:text-violet-300">
+        <RevealedText text={JSON.stringify(value)} />
+      </span>
       <span className="text-zinc-500 dark:text-zinc-400">: </span>
     </>
   );
@@ -263,7 +266,7 @@ function Primitive({ value }: { value: string | number | boolean | null }) {
       quoted.length > MAX_STRING_CHARS ? `${quoted.slice(0, MAX_STRING_CHARS)}…` : quoted;
     return (
       <span className="text-emerald-700 dark:text-emerald-400">
-        {shown}
+        <RevealedText text={shown} />
         {shown.length < quoted.length && (
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
             {" "}

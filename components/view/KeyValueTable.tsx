@@ -1,3 +1,4 @@
+import { RevealedText } from "@/components/view/RevealedText";
 import { TextTable } from "@/components/view/TextTable";
 
 interface KeyValueTableProps {
@@ -8,7 +9,7 @@ interface KeyValueTableProps {
   valueHeading?: string;
 }
 
-/** Ordered name/value pairs as sent (duplicates kept), rendered as plain text. */
+/** Ordered name/value pairs as sent (duplicates kept), rendered as plain text with hidden characters revealed. */
 export function KeyValueTable({
   rows,
   testId,
@@ -25,13 +26,13 @@ export function KeyValueTable({
       {rows.map(([name, value], index) => (
         <tr key={index} className="align-top">
           <td className="px-3 py-1.5 font-medium whitespace-pre-wrap wrap-anywhere text-zinc-700 dark:text-zinc-300">
-            {name}
+            <RevealedText text={name} />
           </td>
           <td className="px-3 py-1.5 whitespace-pre-wrap wrap-anywhere">
             {value === "" ? (
               <span className="text-zinc-500 italic dark:text-zinc-400">empty</span>
             ) : (
-              value
+              <RevealedText text={value} />
             )}
           </td>
         </tr>

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { downloadBytes } from "@/components/common/download-bytes";
 import { BodyText } from "@/components/view/BodyText";
 import { KeyValueTable } from "@/components/view/KeyValueTable";
+import { RevealedText } from "@/components/view/RevealedText";
 import { ShowMoreButton } from "@/components/view/ShowMoreButton";
 import { formatByteSize } from "@/lib/payload/format-byte-size";
 import { parseMultipart } from "@/lib/payload/parse-multipart";
@@ -38,13 +39,15 @@ export function MultipartParts({ body, boundary }: { body: Uint8Array; boundary:
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
               <span className="text-xs text-zinc-500 dark:text-zinc-400">#{index + 1}</span>
               <span className="font-mono font-semibold break-all">
-                {part.name ?? (
+                {part.name !== null ? (
+                  <RevealedText text={part.name} />
+                ) : (
                   <span className="text-zinc-500 italic dark:text-zinc-400">no name</span>
                 )}
               </span>
               {isFile && (
                 <span className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
-                  file: {part.filename}
+                  file: <RevealedText text={part.filename ?? ""} />
                 </span>
               )}
               <span className="text-xs text-zinc-500 dark:text-zinc-400">

@@ -1,4 +1,5 @@
 import { MissingValue } from "@/components/view/MissingValue";
+import { RevealedText } from "@/components/view/RevealedText";
 import { useId, type ReactNode } from "react";
 import type { ResultViewPlan } from "@/lib/analysis/result-view-plan";
 import { stringifySafely } from "@/lib/payload/stringify-safely";
@@ -13,7 +14,9 @@ function formatCell(cell: unknown): string {
 function Block({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="py-1">
-      <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
+      <span className="text-zinc-600 dark:text-zinc-400">
+        <RevealedText text={label} />
+      </span>
       {children}
     </div>
   );
@@ -22,7 +25,9 @@ function Block({ label, children }: { label: string; children: ReactNode }) {
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex items-baseline justify-between gap-3 py-1">
-      <span className="min-w-0 text-zinc-600 dark:text-zinc-400">{label}</span>
+      <span className="min-w-0 text-zinc-600 dark:text-zinc-400">
+        <RevealedText text={label} />
+      </span>
       <span className="min-w-0 text-right font-medium break-words">{children}</span>
     </div>
   );
@@ -44,7 +49,7 @@ function ScoreBar({ plan }: { plan: Extract<ResultViewPlan, { kind: "scoreBar" }
     <div className="py-1">
       <div className="flex items-baseline justify-between gap-3">
         <span id={labelId} className="text-zinc-600 dark:text-zinc-400">
-          {plan.label}
+          <RevealedText text={plan.label} />
         </span>
         <span className="font-medium tabular-nums">{plan.display}</span>
       </div>
@@ -69,7 +74,11 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
         <div
           className={depth > 0 ? "mt-1 border-l-2 border-zinc-200 pl-3 dark:border-zinc-700" : ""}
         >
-          {depth > 0 && <Label>{plan.label}</Label>}
+          {depth > 0 && (
+            <Label>
+              <RevealedText text={plan.label} />
+            </Label>
+          )}
           {plan.children.length === 0 ? (
             <p className="py-1 text-zinc-500 dark:text-zinc-400 italic">empty</p>
           ) : (
@@ -112,7 +121,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
             <ul className="mt-1 list-disc space-y-0.5 pl-5 marker:text-zinc-500">
               {plan.items.map((item, index) => (
                 <li key={index} className="break-words">
-                  {item}
+                  <RevealedText text={item} />
                 </li>
               ))}
             </ul>
@@ -128,7 +137,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
                 <tr>
                   {plan.columns.map((column, index) => (
                     <th key={index} scope="col" className="px-2 py-1 font-medium">
-                      {column}
+                      <RevealedText text={column} />
                     </th>
                   ))}
                 </tr>
@@ -147,7 +156,7 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
                               : ""
                         }`}
                       >
-                        {formatCell(cell)}
+                        <RevealedText text={formatCell(cell)} />
                       </td>
                     ))}
                   </tr>
@@ -160,10 +169,14 @@ function ResultNode({ plan, depth }: { plan: ResultViewPlan; depth: number }) {
     case "text":
       return plan.value.length > 40 ? (
         <Block label={plan.label}>
-          <p className="mt-0.5 whitespace-pre-wrap wrap-anywhere">{plan.value}</p>
+          <p className="mt-0.5 whitespace-pre-wrap wrap-anywhere">
+            <RevealedText text={plan.value} />
+          </p>
         </Block>
       ) : (
-        <Row label={plan.label}>{plan.value}</Row>
+        <Row label={plan.label}>
+          <RevealedText text={plan.value} />
+        </Row>
       );
     case "empty":
       return (
@@ -191,7 +204,9 @@ export function ResultCard({ plan }: { plan: ResultViewPlan }) {
       aria-label={plan.label}
       className="flex min-w-0 flex-col rounded-xl border border-zinc-200 bg-white p-4 text-[13px] shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60"
     >
-      <h4 className="mb-1 text-sm font-semibold">{plan.label}</h4>
+      <h4 className="mb-1 text-sm font-semibold">
+        <RevealedText text={plan.label} />
+      </h4>
       {plan.kind === "section" ? (
         <ResultNode plan={plan} depth={0} />
       ) : (

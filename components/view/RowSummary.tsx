@@ -1,4 +1,5 @@
 import type { ListedDelivery } from "@/components/view/listed-delivery";
+import { RevealedText } from "@/components/view/RevealedText";
 import { shortAnalysisId } from "@/lib/analysis/short-analysis-id";
 
 const STATUS_STYLES: Record<string, string> = {
@@ -22,7 +23,7 @@ export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
             data-testid="row-analysis-status"
             className={`shrink-0 rounded px-1.5 py-px text-[11px] font-semibold ${STATUS_STYLES[status.toLowerCase()] ?? OTHER_STATUS}`}
           >
-            {status}
+            <RevealedText text={status} />
           </span>
         )}
         <span
@@ -36,7 +37,7 @@ export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
             data-testid="row-analysis-agent"
             className="min-w-0 truncate text-zinc-600 dark:text-zinc-400"
           >
-            {delivery.analysisAgent}
+            <RevealedText text={delivery.analysisAgent} />
           </span>
         )}
       </span>
@@ -49,8 +50,12 @@ export function RowSummary({ delivery }: { delivery: ListedDelivery }) {
         data-testid="row-summary-field"
         className="min-w-0 flex-1 truncate text-zinc-700 dark:text-zinc-300"
       >
-        <span className="text-zinc-600 dark:text-zinc-400">{path}</span>{" "}
-        <span className="font-mono">{value}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          <RevealedText text={path} />
+        </span>{" "}
+        <span className="font-mono">
+          <RevealedText text={value} />
+        </span>
       </span>
     );
   }

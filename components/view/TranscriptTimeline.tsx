@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import { HighlightedText } from "@/components/view/HighlightedText";
+import { RevealedText } from "@/components/view/RevealedText";
 import type { TranscriptSegment } from "@/lib/analysis/analysis";
 import { classifySpeaker, type SpeakerRole } from "@/lib/analysis/classify-speaker";
 import { findVisibleRange } from "@/lib/analysis/find-visible-range";
@@ -195,7 +196,11 @@ export function TranscriptTimeline({ segments, text }: TranscriptTimelineProps) 
                   >
                     <div className="w-28 shrink-0">
                       <div className={`truncate text-xs font-semibold ${style.name}`}>
-                        {segment.speaker === "" ? "Unknown" : segment.speaker}
+                        {segment.speaker === "" ? (
+                          "Unknown"
+                        ) : (
+                          <RevealedText text={segment.speaker} />
+                        )}
                       </div>
                       <div className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400 tabular-nums">
                         {formatClock({ seconds: segment.start })}–

@@ -196,4 +196,49 @@ describe("hostile payloads stay text", () => {
     await assertInert(page, dialogs);
     await page.context().close();
   });
+
+  it("shows bidi controls and invisible characters as code points, never raw", async () => {
+    // A false "amount" key spelled backwards behind U+202E, one with a zero-width space, and
+    // query names/values that would read as `status = paid`, `amount = 1000`.
+    const body = '{"amount\u202E":1,"\u202Etnuoma":2,"am\u200Bount":3,"amount":4}';
+    const id = await sendDelivery(`${suite.server.baseUrl}/echo/${binId}`, {
+      path: "/spoof?status%E2%80%AE=paid&amount=%E2%80%AE0001",
+      headers: { "Content-Type": "application/json" },
+      body,
+    });
+    const page = await newPage(suite.browser);
+    await page.goto(`${suite.server.baseUrl}/view/${binId}/${id}?tab=pretty`);
+    const detail = `[data-testid="delivery-detail"][data-delivery-id="${id}"]`;
+    await page.locator(detail).waitFor();
+
+    const tree = await waitForText(page, '[data-testid="json-tree"]', [
+      '"amountU+202E"',
+      '"U+202Etnuoma"',
+      '"amU+200Bount"',
+    ]);
+    expect(tree.split('"amount"').length - 1).toBe(1);
+    expect(tree).not.toMatch(/[\u202e\u200b]/);
+
+    const query = await waitForText(page, '[data-testid="query-table"]', [
+      "statusU+202E",
+      "U+202E0001",
+    ]);
+    expect(query).not.toMatch(/[\u202e\u200b]/);
+    expect(query).not.toContain("1000");
+
+    // Each marker is a titled badge; nothing around it is reordered by the payload.
+    const markers = page.locator(`${detail} [title="invisible character U+202E"]`);
+    expect(await markers.count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator(`${detail} [title="invisible character U+200B"]`).count()).toBe(1);
+    expect(
+      await markers
+        .first()
+        .evaluate((marker) => getComputedStyle(marker.parentElement!).unicodeBidi),
+    ).toBe("isolate");
+
+    // The raw view still shows the bytes as sent.
+    await page.getByRole("tab", { name: "Raw" }).click();
+    expect(await page.getByTestId("body-text").textContent()).toBe(body);
+    await page.context().close();
+  });
 });
