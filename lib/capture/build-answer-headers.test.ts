@@ -100,4 +100,13 @@ describe("buildAnswerHeaders", () => {
     expect(flat.map((part) => part.toLowerCase())).not.toContain("content-length");
     expect(flat.slice(-4)).toEqual(SAFETY);
   });
+
+  it("gives an answer without a body no content type, in any case", () => {
+    for (const name of ["Content-Type", "content-type"]) {
+      const headers = { [name]: "application/json; charset=utf-8", "X-Delivery-Id": "d" };
+      const { flat } = buildAnswerHeaders({ headers, contentLength: null });
+      expect(flat.map((part) => part.toLowerCase())).not.toContain("content-type");
+      expect(pairs(flat)).toContainEqual(["X-Delivery-Id", "d"]);
+    }
+  });
 });

@@ -5,7 +5,10 @@ import { SANDBOX_HEADERS } from "@/lib/http/sandbox-headers";
 export interface BuildAnswerHeadersOptions {
   /** The answer's own headers: the owner's, the delivery id, the content type. */
   headers: Record<string, string>;
-  /** Content-Length, or null for an answer that carries no body by definition (204, 304). */
+  /**
+   * Content-Length, or null for an answer that carries no body by definition (204, 205, 304):
+   * it then gets no content type either.
+   */
   contentLength: string | null;
 }
 
@@ -63,7 +66,9 @@ export function buildAnswerHeaders({
   }
   for (const [name, value, lower] of own) {
     const overridden =
-      ABOVE_LOWER.has(lower) || (contentLength !== null && lower === "content-length");
+      ABOVE_LOWER.has(lower) ||
+      (contentLength !== null && lower === "content-length") ||
+      (contentLength === null && lower === "content-type");
     if (!overridden) flat.push(name, value);
   }
   for (const [name, value] of ABOVE) flat.push(name, value);

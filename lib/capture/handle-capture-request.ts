@@ -77,10 +77,6 @@ function send(
   if (res.headersSent || res.destroyed) return;
   // 204, 205 and 304 carry no body by definition (HEAD never does), so no content type either.
   const bodiless = status === 204 || status === 205 || status === 304;
-  if (bodiless && "Content-Type" in headers) {
-    const { "Content-Type": _none, ...rest } = headers;
-    headers = rest;
-  }
   const answer = buildAnswerHeaders({
     headers,
     contentLength: bodiless ? null : String(Buffer.byteLength(body)),
