@@ -6,13 +6,12 @@ import {
   REFUSED_RESPONSE_HEADER_PREFIXES,
   REFUSED_RESPONSE_HEADERS,
 } from "@/lib/payload/refused-response-headers";
-import { isStorableText } from "@/lib/text/is-storable-text";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/text/is-storable-text";
 
 // bins.settings is jsonb, which refuses U+0000 and lone surrogates: saving one was a 500. Every
 // free-text setting is refused instead, with a 400 naming it (the header rules already allow
 // only visible ASCII).
 const storable = (text: string) => isStorableText({ text });
-const UNSTORABLE = "must not contain U+0000 or a lone surrogate";
 
 // Written from the rule set itself, so the documentation cannot drift from what is refused.
 const RESPONSE_HEADERS_DESCRIPTION = [
@@ -45,7 +44,7 @@ const responseSettingsShape = {
   body: z
     .string()
     .max(64 * 1024)
-    .refine(storable, UNSTORABLE)
+    .refine(storable, UNSTORABLE_TEXT_MESSAGE)
     .optional(),
   contentType: z.string().optional().meta({
     maxLength: RESPONSE_HEADER_LIMITS.contentTypeLength,
@@ -149,7 +148,7 @@ const ruleWhenSchema = z
       .min(1)
       .max(RULE_LIMITS.globLength)
       .regex(/^\//, "path must start with / (a glob: * within a segment, ** across segments)")
-      .refine(storable, UNSTORABLE)
+      .refine(storable, UNSTORABLE_TEXT_MESSAGE)
       .optional()
       .meta({
         description:
@@ -157,11 +156,15 @@ const ruleWhenSchema = z
       }),
     header: z
       .strictObject({
-        name: z.string().min(1).max(RULE_LIMITS.headerNameLength).refine(storable, UNSTORABLE),
+        name: z
+          .string()
+          .min(1)
+          .max(RULE_LIMITS.headerNameLength)
+          .refine(storable, UNSTORABLE_TEXT_MESSAGE),
         contains: z
           .string()
           .max(RULE_LIMITS.containsLength)
-          .refine(storable, UNSTORABLE)
+          .refine(storable, UNSTORABLE_TEXT_MESSAGE)
           .default(""),
       })
       .optional()
@@ -179,9 +182,9 @@ const ruleWhenSchema = z
             (path) => path.split(".").length <= RULE_LIMITS.jsonPathSegments,
             `json.path has at most ${RULE_LIMITS.jsonPathSegments} segments`,
           )
-          .refine(storable, UNSTORABLE),
+          .refine(storable, UNSTORABLE_TEXT_MESSAGE),
         equals: z.union([
-          z.string().max(RULE_LIMITS.equalsLength).refine(storable, UNSTORABLE),
+          z.string().max(RULE_LIMITS.equalsLength).refine(storable, UNSTORABLE_TEXT_MESSAGE),
           z.number(),
           z.boolean(),
           z.null(),
@@ -270,7 +273,7 @@ export const binSettingsSchema = z
       .max(1024)
       // Encrypted from its UTF-8, which has no lone surrogates (it would become U+FFFD and
       // verify with another key); U+0000 is refused like in every other setting.
-      .refine(storable, UNSTORABLE)
+      .refine(storable, UNSTORABLE_TEXT_MESSAGE)
       .nullable()
       .optional()
       .meta({ description: "Secret used to verify signatures; stored encrypted, never returned." }),

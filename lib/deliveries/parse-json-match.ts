@@ -1,4 +1,4 @@
-import { isStorableText } from "@/lib/text/is-storable-text";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/text/is-storable-text";
 
 /** A JSON scalar as the json= filter compares it. */
 export type JsonScalar = string | number | boolean | null;
@@ -45,11 +45,11 @@ export function parseJsonMatch({ text }: { text: string }): ParseJsonMatchResult
   // The path and value reach PostgreSQL as jsonb, which refuses U+0000 and lone surrogates:
   // the JSON escapes \u0000 and \ud800 only become them here, after parsing.
   if (!path.every((segment) => isStorableText({ text: segment }))) {
-    return { ok: false, reason: "the path must not contain U+0000 or a lone surrogate" };
+    return { ok: false, reason: `the path ${UNSTORABLE_TEXT_MESSAGE}` };
   }
   const value = parseValue(text.slice(equals + 1));
   if (typeof value === "string" && !isStorableText({ text: value })) {
-    return { ok: false, reason: "the value must not contain U+0000 or a lone surrogate" };
+    return { ok: false, reason: `the value ${UNSTORABLE_TEXT_MESSAGE}` };
   }
   // 1e400 parses to Infinity, which JSON has no text for (it would be sent as null).
   if (typeof value === "number" && !Number.isFinite(value)) {

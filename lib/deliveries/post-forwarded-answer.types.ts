@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deliveryIdSchema } from "@/lib/ids/delivery-id-schema";
-import { isStorableText } from "@/lib/text/is-storable-text";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/text/is-storable-text";
 
 // POST /api/bins/<id>/deliveries/<deliveryId>/response (owner only): what the local app
 // answered a held capture, posted by `webhook-echo forward --respond`.
@@ -9,7 +9,6 @@ import { isStorableText } from "@/lib/text/is-storable-text";
 // refuses U+0000 and lone surrogates (a 500). No HTTP answer carries either in a header (Node
 // reads header bytes as Latin-1 and refuses NUL), so such text is refused as bad input.
 const storable = (text: string) => isStorableText({ text });
-const UNSTORABLE = "must not contain U+0000 or a lone surrogate";
 
 /** The local app answered (any status): this becomes the echo's answer to the sender. */
 export const forwardedResponseSchema = z
@@ -18,8 +17,8 @@ export const forwardedResponseSchema = z
     headers: z
       .array(
         z.tuple([
-          z.string().min(1).max(200).refine(storable, UNSTORABLE),
-          z.string().max(8192).refine(storable, UNSTORABLE),
+          z.string().min(1).max(200).refine(storable, UNSTORABLE_TEXT_MESSAGE),
+          z.string().max(8192).refine(storable, UNSTORABLE_TEXT_MESSAGE),
         ]),
       )
       .max(200)
@@ -37,7 +36,7 @@ export const forwardedResponseSchema = z
 /** The forwarder could not get an answer from the local app (connection refused, timeout). */
 export const forwardErrorSchema = z
   .strictObject({
-    error: z.string().min(1).max(1000).refine(storable, UNSTORABLE),
+    error: z.string().min(1).max(1000).refine(storable, UNSTORABLE_TEXT_MESSAGE),
   })
   .meta({ description: "The local app gave no answer; the sender gets the bin's own answer." });
 
