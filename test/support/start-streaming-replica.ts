@@ -14,7 +14,10 @@ export interface StreamingReplica {
   primaryUrl: string;
   /** The same database on the hot standby (read-only, streaming from the primary). */
   replicaUrl: string;
-  /** Stops WAL replay on the standby and waits until it has stopped: lag that lasts. */
+  /**
+   * Stops WAL replay on the standby and waits until it has stopped where it holds no exclusive
+   * lock: lag that lasts, and that never blocks a read.
+   */
   pauseReplay: () => Promise<void>;
   resumeReplay: () => Promise<void>;
   /** Stops the standby alone (fast shutdown), as when a replica goes down. */
@@ -124,18 +127,34 @@ export async function startStreamingReplica({
     control.on("error", () => {});
     const onReplica = async <T extends pg.QueryResultRow>(sql: string) =>
       (await control.query<T>(sql)).rows;
+    const replayState = async () =>
+      (await onReplica<{ state: string }>("SELECT pg_get_wal_replay_pause_state() AS state"))[0]
+        ?.state;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     return {
       primaryUrl,
       replicaUrl,
       async pauseReplay() {
-        await onReplica("SELECT pg_wal_replay_pause()");
-        // A pause is only requested: replay stops at the next record boundary.
+        const deadline = Date.now() + 30_000;
         for (;;) {
-          const [row] = await onReplica<{ state: string }>(
-            "SELECT pg_get_wal_replay_pause_state() AS state",
+          await onReplica("SELECT pg_wal_replay_pause()");
+          // A pause is only requested: replay stops at the next record boundary.
+          while ((await replayState()) !== "paused") {
+            if (Date.now() > deadline) throw new Error("the standby's replay did not pause");
+            await sleep(20);
+          }
+          // Replay may stop inside a primary transaction that holds an ACCESS EXCLUSIVE lock
+          // (the server's partition DDL): the standby then holds it too, and every read of
+          // that table waits for a resume that never comes. Only a lock-free pause will do.
+          const [held] = await onReplica<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_locks WHERE mode = 'AccessExclusiveLock'",
           );
-          if (row?.state === "paused") return;
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          if (held?.n === 0) return;
+          if (Date.now() > deadline) {
+            throw new Error("the standby's replay kept pausing inside an exclusive lock");
+          }
+          await onReplica("SELECT pg_wal_replay_resume()");
+          await sleep(50);
         }
       },
       async resumeReplay() {
