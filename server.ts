@@ -13,6 +13,7 @@ import { startSweeper } from "@/lib/housekeeping/start-sweeper";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { createClosingServerResponse } from "@/lib/http/create-closing-server-response";
 import { API_SECURITY_HEADERS } from "@/lib/http/api-security-headers";
+import { createAsyncStorageQuiescer } from "@/lib/http/create-async-storage-quiescer";
 import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
 import { screenNextRequest } from "@/lib/http/screen-next-request";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
   const nextUpgrades = createServer();
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT, httpServer: nextUpgrades });
   const handle = app.getRequestHandler();
+  // Next's AsyncLocalStorages leave a hook on every promise after its first request: off again
+  // once Next has been idle a second, so captures do not pay for pages served long ago. Not in
+  // dev, where Next compiles in the background between requests.
+  const quiescer = dev ? null : createAsyncStorageQuiescer();
   await app.prepare();
   // Likewise the CallCov check capture runs, or the first analysis stalls every capture.
   compileCallcovCheck();
@@ -226,7 +231,13 @@ async function main(): Promise<void> {
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    void handle(req, res);
+    if (!quiescer) return void handle(req, res);
+    // Next's work for a request ends when both its handler and the response have.
+    const ended = quiescer.begin();
+    let open = 2;
+    const settle = () => void (--open === 0 && ended());
+    res.once("close", settle);
+    handle(req, res).then(settle, settle);
   });
   if (dev) {
     server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
