@@ -33,7 +33,20 @@ const OURS_BUNDLE = process.env.BENCH_OURS_BUNDLE || (SERVER_BUNDLE as string);
 // Node options for one server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under
 // the bench's load.
 const nodeArgs = (name: string) => process.env[name]?.split(" ").filter(Boolean) ?? [];
-const OURS_NODE_ARGS = nodeArgs("BENCH_OURS_NODE_ARGS");
+// The Node options `npm start` gives our server (package.json), read from there so that the
+// bench runs it as production does: `exec node <options> scripts/start.mjs`.
+const START_NODE_ARGS = (() => {
+  const start = (
+    JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+      scripts: { start: string };
+    }
+  ).scripts.start;
+  const options = /\bnode((?: --\S+)*) scripts\/start\.mjs$/.exec(start);
+  if (!options)
+    throw new Error(`package.json "start" is not "exec node [options] scripts/start.mjs"`);
+  return options[1]!.split(" ").filter(Boolean);
+})();
+const OURS_NODE_ARGS = [...START_NODE_ARGS, ...nodeArgs("BENCH_OURS_NODE_ARGS")];
 const REFERENCE_NODE_ARGS = nodeArgs("BENCH_REFERENCE_NODE_ARGS");
 const EVENTS_PER_VIEWER_THREAD = 12_500;
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build we run on
@@ -435,7 +448,7 @@ ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections}
     const started = await Promise.allSettled([
       other === "reference"
         ? spawnServer("reference", databaseUrl)
-        : spawnServer("ours", databaseUrl, {}, [other]),
+        : spawnServer("ours", databaseUrl, {}, [...START_NODE_ARGS, other]),
       spawnServer("ours", databaseUrl),
     ]);
     const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
@@ -602,7 +615,13 @@ async function startupScenario(databaseUrl: string) {
       ? `ours (${OURS_BUNDLE})`
       : "ours (scripts/start.mjs)";
     for (const [name, kind, script] of [
-      [ours, "ours", process.env.BENCH_OURS_BUNDLE ? [OURS_BUNDLE] : ["scripts/start.mjs"]],
+      [
+        ours,
+        "ours",
+        process.env.BENCH_OURS_BUNDLE
+          ? [...START_NODE_ARGS, OURS_BUNDLE]
+          : [...START_NODE_ARGS, "scripts/start.mjs"],
+      ],
       ["reference", "reference", ["bench/reference-server.mjs"]],
     ] as const) {
       const server = await spawnServer(kind, databaseUrl, {}, [...script]);
