@@ -908,7 +908,11 @@ async function main() {
     // commit's) run alongside, alternating with the others, so a change is measured under the
     // same load.
     for (const bundle of process.env.BENCH_BASELINE_BUNDLE?.split(",").filter(Boolean) ?? []) {
-      both.push({ name: `ours @ ${path.basename(bundle)}`, kind: "ours", script: [bundle] });
+      both.push({
+        name: `ours @ ${path.basename(bundle)}`,
+        kind: "ours",
+        script: [...START_NODE_ARGS, bundle],
+      });
     }
     // Every capture scenario runs against the same database for the same duration.
     const capture = (

@@ -29,12 +29,13 @@ interface HookedStorage {
 /**
  * On Node 20, an AsyncLocalStorage that has once run turns on a global async hook that runs
  * for every promise the process creates from then on, whoever creates it. Next and React run
- * several per request, so after the first page view every capture paid for it: ~15% more CPU
- * per delivery (82 against 95–100 µs, alternating 5 s rounds of 50 connections). Captures never
+ * several per request, so after the first page view every capture paid for it: 13–16% more
+ * CPU per delivery (two servers paired on one core, one with a storage left on). Captures never
  * read those storages. This disables every enabled storage once no tracked (Next) request has
  * been in flight for `idleMs`, which turns the hook off; the next request's `run()` enables
- * them again. Where AsyncLocalStorage does not use the hook (Node 24, or 22 with
- * async-context-frame: no `_enable`), it does nothing. Installed before Next loads.
+ * them again. A storage first enabled outside a tracked request stays on until one has ended.
+ * Where AsyncLocalStorage does not use the hook (Node 24, or 22 with async-context-frame: no
+ * `_enable`), it does nothing. Installed before Next serves its first request.
  */
 export function createAsyncStorageQuiescer({
   idleMs = 1000,
