@@ -32,6 +32,7 @@ import { AppError } from "@/lib/errors";
 import { formatErrorStack } from "@/lib/format-error-stack";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { corsPreflightHeaders } from "@/lib/http/cors-headers";
+import { lingerAfterEarlyAnswer } from "@/lib/http/linger-after-early-answer";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { getForwardHub } from "@/lib/live/get-forward-hub";
 import type { ForwardHold } from "@/lib/live/create-forward-holds";
@@ -245,9 +246,10 @@ async function captureBody({
   if (answering) await answering;
 }
 
-// The rest of the body is never read: close the connection after the answer.
+// The rest of the body is never read: close the connection after the answer, lingering
+// (bounded) while the sender still sends, so the close is not a reset that loses the answer.
 function refuseBodyAndClose(ctx: CaptureContext, reason: "too_large" | "too_slow"): void {
-  ctx.res.on("finish", () => ctx.req.socket.destroySoon());
+  lingerAfterEarlyAnswer({ req: ctx.req, res: ctx.res });
   const close = { Connection: "close" };
   if (reason === "too_slow") {
     const message = `The body arrived slower than ${ctx.env.MIN_BODY_BYTES_PER_SECOND} bytes/s; nothing was stored`;
