@@ -2,6 +2,7 @@ import type { SimulationSettings } from "@/lib/bins/bin-settings-schema";
 import { parseStoredSettings } from "@/lib/bins/parse-stored-settings";
 import { createSettingsCache, type SettingsCache } from "@/lib/bins/create-settings-cache";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { getEventBus } from "@/lib/live/get-event-bus";
 import { decryptSecret } from "@/lib/secrets/decrypt-secret";
@@ -86,8 +87,9 @@ export function getSettingsCache(): SettingsCache<CaptureConfig> {
     const cache = createSettingsCache<CaptureConfig>({
       now: readClockMs,
       loadMany: async (binIds) => {
-        const { rows } = await getPgPool().query<CaptureSettingsRow>({
-          ...CAPTURE_STATEMENTS.readCaptureSettings,
+        const { rows } = await runNamedStatement<CaptureSettingsRow>({
+          pool: getPgPool(),
+          statement: CAPTURE_STATEMENTS.readCaptureSettings,
           values: [binIds],
         });
         const byId = new Map(rows.map((row) => [row.id, row]));

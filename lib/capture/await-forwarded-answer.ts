@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 import type { ForwardHold, HoldOutcome } from "@/lib/live/create-forward-holds";
 import { publishBinChanged } from "@/lib/live/publish-bin-changed";
@@ -30,8 +31,9 @@ const FALLBACKS: Record<Exclude<HoldOutcome, "answer_ready">, (ms: number) => [s
 };
 
 async function readRecorded(deliveryId: string): Promise<PlannedResponse | null> {
-  const { rows } = await getPgPool().query<{ response: unknown }>({
-    ...CAPTURE_STATEMENTS.readRecordedResponse,
+  const { rows } = await runNamedStatement<{ response: unknown }>({
+    pool: getPgPool(),
+    statement: CAPTURE_STATEMENTS.readRecordedResponse,
     values: [deliveryId],
   });
   const parsed = plannedResponseSchema.safeParse(rows[0]?.response);
@@ -72,8 +74,9 @@ export async function awaitForwardedAnswer({
     const outcome = await hold.wait({ timeoutMs });
     if (outcome === "answer_ready") return toAnswer(await readRecorded(deliveryId));
     const [reason, message] = FALLBACKS[outcome](timeoutMs);
-    const { rowCount: updated } = await getPgPool().query({
-      ...CAPTURE_STATEMENTS.recordForwardFallback,
+    const { rowCount: updated } = await runNamedStatement({
+      pool: getPgPool(),
+      statement: CAPTURE_STATEMENTS.recordForwardFallback,
       values: [deliveryId, reason, message],
     });
     // The answer won the race: it is in the row, and the sender may still be there.

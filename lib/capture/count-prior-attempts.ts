@@ -1,4 +1,5 @@
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 
 /**
@@ -14,10 +15,11 @@ export async function countPriorAttempts({
   analysisId: string | null;
   bodySha256: string;
 }): Promise<number> {
-  const { rows } = await getPgPool().query<{ n: number }>(
-    analysisId
-      ? { ...CAPTURE_STATEMENTS.countAnalysisAttempts, values: [binId, analysisId] }
-      : { ...CAPTURE_STATEMENTS.countBodyAttempts, values: [binId, bodySha256] },
-  );
+  const { rows } = await runNamedStatement<{ n: number }>({
+    pool: getPgPool(),
+    ...(analysisId
+      ? { statement: CAPTURE_STATEMENTS.countAnalysisAttempts, values: [binId, analysisId] }
+      : { statement: CAPTURE_STATEMENTS.countBodyAttempts, values: [binId, bodySha256] }),
+  });
   return rows[0]?.n ?? 0;
 }

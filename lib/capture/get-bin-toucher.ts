@@ -1,6 +1,7 @@
 import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
 import { createBinToucher, type BinToucher } from "@/lib/capture/create-bin-toucher";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { log } from "@/lib/log";
 import { getSingleton } from "@/lib/singleton";
@@ -9,8 +10,9 @@ export function getBinToucher(): BinToucher {
   return getSingleton("binToucher", () =>
     createBinToucher({
       update: async (entries) => {
-        await getPgPool().query({
-          ...CAPTURE_STATEMENTS.touchBins,
+        await runNamedStatement({
+          pool: getPgPool(),
+          statement: CAPTURE_STATEMENTS.touchBins,
           // ISO text: pg's own Date formatting (local time and offset) costs more per bin.
           values: [
             entries.map(([id]) => id),

@@ -1,4 +1,5 @@
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { log } from "@/lib/log";
 import { getSingleton } from "@/lib/singleton";
@@ -19,17 +20,16 @@ export function getRejectionCounter(): RejectionCounter {
       if (pending.size === 0) return;
       const entries = [...pending];
       pending.clear();
-      await getPgPool()
-        .query({
-          ...CAPTURE_STATEMENTS.addRejected,
-          values: [entries.map(([binId]) => binId), entries.map(([, count]) => count)],
-        })
-        .catch((error: unknown) =>
-          log("warn", "could not count rejected deliveries", {
-            bins: entries.length,
-            error: String(error),
-          }),
-        );
+      await runNamedStatement({
+        pool: getPgPool(),
+        statement: CAPTURE_STATEMENTS.addRejected,
+        values: [entries.map(([binId]) => binId), entries.map(([, count]) => count)],
+      }).catch((error: unknown) =>
+        log("warn", "could not count rejected deliveries", {
+          bins: entries.length,
+          error: String(error),
+        }),
+      );
     };
     return {
       add(binId) {

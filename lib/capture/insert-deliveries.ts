@@ -1,5 +1,6 @@
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { toJsonText } from "@/lib/capture/to-json-text";
 import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
@@ -52,12 +53,17 @@ export async function insertDeliveries(
   values[0] = [...firstSeen.keys()];
   values[1] = Array.from(firstSeen.values(), (date) => formatIsoTimestamp({ date }));
   if (assumingDefaults.size === 0) {
-    await getPgPool().query({ ...CAPTURE_STATEMENTS.insertDeliveries(records.length), values });
+    await runNamedStatement({
+      pool: getPgPool(),
+      statement: CAPTURE_STATEMENTS.insertDeliveries(records.length),
+      values,
+    });
     return NONE;
   }
   values.splice(2, 0, [...assumingDefaults]);
-  const { rows } = await getPgPool().query<{ left_out: string[] }>({
-    ...CAPTURE_STATEMENTS.insertDeliveriesIfDefaults(records.length),
+  const { rows } = await runNamedStatement<{ left_out: string[] }>({
+    pool: getPgPool(),
+    statement: CAPTURE_STATEMENTS.insertDeliveriesIfDefaults(records.length),
     values,
   });
   const leftOut = rows[0]!.left_out;

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { BinChangeHandlers, DeliveryEvent, EventBus } from "@/lib/live/event-bus";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 
 export interface CreatePostgresEventBusOptions {
   databaseUrl: string;
@@ -14,6 +15,11 @@ export interface CreatePostgresEventBusOptions {
    */
   minFlushIntervalMs?: number;
 }
+
+const NOTIFY_STATEMENT = {
+  name: "bus_notify",
+  text: "SELECT count(pg_notify($1, payload))::int AS n FROM unnest($2::text[]) AS payload",
+};
 
 // A notification's payload must stay under 8000 bytes; events are sent as lines of one.
 const MAX_PAYLOAD_BYTES = 7900;
@@ -93,12 +99,11 @@ export function createPostgresEventBus({
     lastFlushAt = performance.now();
     flushing = true;
     const batch = outbox.splice(0, outbox.length);
-    publisher
-      .query({
-        name: "bus_notify",
-        text: "SELECT count(pg_notify($1, payload))::int AS n FROM unnest($2::text[]) AS payload",
-        values: [channel, packPayloads(batch.map((item) => item.payload))],
-      })
+    runNamedStatement({
+      pool: publisher,
+      statement: NOTIFY_STATEMENT,
+      values: [channel, packPayloads(batch.map((item) => item.payload))],
+    })
       .then(
         () => batch.forEach((item) => item.resolve()),
         (error: unknown) => batch.forEach((item) => item.reject(error)),

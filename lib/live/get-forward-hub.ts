@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getDatabaseUrl } from "@/lib/database-url";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { getEnv } from "@/lib/env";
@@ -64,8 +65,9 @@ function createForwardHub(): ForwardHub {
   const recheckHeld = async () => {
     const ids = holds.heldIds();
     if (ids.length === 0) return;
-    const { rows } = await getPgPool().query<{ id: string }>({
-      ...CAPTURE_STATEMENTS.selectAnsweredForwards,
+    const { rows } = await runNamedStatement<{ id: string }>({
+      pool: getPgPool(),
+      statement: CAPTURE_STATEMENTS.selectAnsweredForwards,
       values: [ids],
     });
     for (const row of rows) holds.answerReady(row.id);

@@ -1,6 +1,7 @@
 import { readClockMs } from "@/lib/read-clock-ms";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limits/create-rate-limiter";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { getSingleton } from "@/lib/singleton";
 
@@ -9,12 +10,13 @@ export function getRateLimiter(): RateLimiter {
     createRateLimiter({
       now: readClockMs,
       increment: async (increments) => {
-        const { rows } = await getPgPool().query<{
+        const { rows } = await runNamedStatement<{
           key: string;
           window_start: Date;
           count: number;
         }>({
-          ...CAPTURE_STATEMENTS.incrementRateCounters,
+          pool: getPgPool(),
+          statement: CAPTURE_STATEMENTS.incrementRateCounters,
           values: [
             increments.map((i) => i.key),
             increments.map((i) => i.windowStart),
