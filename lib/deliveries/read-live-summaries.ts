@@ -1,5 +1,6 @@
 import type { ConformanceSummary } from "@/lib/conformance/conformance-schema";
 import { LIVE_STATEMENTS } from "@/lib/database/live-statements";
+import { runNamedStatement } from "@/lib/database/run-named-statement";
 import type { DeliverySummary } from "@/lib/deliveries/delivery-summary";
 import type { KnownVerdicts } from "@/lib/deliveries/known-verdicts";
 import { toDeliverySummary, type SummaryRow } from "@/lib/deliveries/to-delivery-summary";
@@ -26,8 +27,9 @@ export async function readLiveSummaries({
 }): Promise<{ deliveries: DeliverySummary[]; known: KnownVerdicts }> {
   const known: KnownVerdicts = { signatures: new Map(), conformance: new Map() };
   if (ids.length === 0) return { deliveries: [], known };
-  const { rows } = await getPgPool().query<LiveRow>({
-    ...LIVE_STATEMENTS.readLiveSummaries,
+  const { rows } = await runNamedStatement<LiveRow>({
+    pool: getPgPool(),
+    statement: LIVE_STATEMENTS.readLiveSummaries,
     values: [ids],
   });
   const deliveries = rows.map((row) => {
