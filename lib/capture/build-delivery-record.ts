@@ -1,4 +1,4 @@
-import * as nodeCrypto from "node:crypto";
+import { hash } from "node:crypto";
 import { extractAnalysisFacts } from "@/lib/analysis/extract-analysis-facts";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import type { JsonBody } from "@/lib/payload/parse-json-body";
@@ -17,13 +17,6 @@ export interface BuildDeliveryRecordOptions {
   /** The body parsed once by the caller (parseJsonBody), so it is not parsed again here. */
   json?: JsonBody;
 }
-
-// The one-shot digest (Node 20.12 on) makes no Hash object: 1.4 against 1.8-2.0 µs for a 2 KB
-// body in a loop. Looked up, not imported by name, so Node 20.9-20.11 take the other branch.
-const sha256Hex: (data: Uint8Array) => string =
-  typeof nodeCrypto.hash === "function"
-    ? (data) => nodeCrypto.hash("sha256", data, "hex")
-    : (data) => nodeCrypto.createHash("sha256").update(data).digest("hex");
 
 /** request -> record: keeps headers as sent (order, case, duplicates) and the body untouched. */
 export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): DeliveryRecord {
@@ -45,7 +38,8 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     headers,
     body: options.body,
     bodySize: options.body.byteLength,
-    bodySha256: sha256Hex(options.body),
+    // One-shot digest, no Hash object: 1.4 against 1.8-2.0 µs for a 2 KB body in a loop.
+    bodySha256: hash("sha256", options.body, "hex"),
     contentType,
     remoteAddress: options.remoteAddress,
     receivedAt: options.receivedAt,
