@@ -18,7 +18,8 @@ export interface RunNamedStatementOptions {
  * against 87-105 µs) and showed in capture's CPU profile. A `pg.Query` built from the text is a
  * Submittable that the pool's client runs as it is; the name, set on it before it is sent,
  * makes it a prepared statement as before (parsed once per connection). The pool still
- * releases its client on the query's callback, as for any query.
+ * releases its client on the query's callback, as for any query. Capture used ~6% less CPU per
+ * delivery with it (README, "Capture CPU").
  */
 export function runNamedStatement<R extends pg.QueryResultRow = pg.QueryResultRow>({
   pool,
