@@ -26,9 +26,12 @@ describe("findNodeVersionProblem", () => {
     ).toBeNull();
   });
 
-  it("refuses a range form it cannot read instead of guessing", () => {
-    expect(() => findNodeVersionProblem({ version: "v20.19.0", range: "~20.19" })).toThrow(
-      /cannot read/,
+  it("reads any npm range form, not just the ones package.json uses today", () => {
+    expect(findNodeVersionProblem({ version: "v20.19.5", range: "~20.19" })).toBeNull();
+    expect(findNodeVersionProblem({ version: "v20.20.0", range: "~20.19" })).toContain("v20.20.0");
+    expect(findNodeVersionProblem({ version: "v22.1.0", range: ">=20.19 <23" })).toBeNull();
+    expect(findNodeVersionProblem({ version: "v23.0.0", range: ">=20.19 <23" })).toContain(
+      "v23.0.0",
     );
   });
 });
