@@ -1,17 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, type CounterIncrement } from "@/lib/rate-limits/create-rate-limiter";
+import {
+  createRateLimiter,
+  LEASE_MIN_LIMIT,
+  type CounterIncrement,
+} from "@/lib/rate-limits/create-rate-limiter";
 
 // An in-memory stand-in for the shared counter table: the unit under test is the batching and
 // position arithmetic; the Postgres statement is covered by the integration tests.
 function memoryStore() {
   const totals = new Map<string, number>();
   let statements = 0;
+  const counts: number[] = [];
   return {
     get statements() {
       return statements;
     },
+    /** Every count asked for, in order. */
+    counts,
+    total: (id: string) => totals.get(id) ?? 0,
     increment: async (increments: CounterIncrement[]) => {
       statements++;
+      counts.push(...increments.map((i) => i.count));
       const result = new Map<string, number>();
       for (const { key, windowStart, count } of increments) {
         const id = `${key}|${windowStart.getTime()}`;
@@ -90,5 +99,139 @@ describe("createRateLimiter", () => {
   it("rejects every check of a failed batch", async () => {
     const limiter = createRateLimiter({ increment: () => Promise.reject(new Error("db down")) });
     await expect(limiter.check([{ key: "k", limit: 1 }])).rejects.toThrow("db down");
+  });
+
+  describe(`limits of ${LEASE_MIN_LIMIT} or more: leases`, () => {
+    const LIMIT = 6000;
+
+    it("answers from a lease sized by the key's recent rate, without a statement", async () => {
+      const store = memoryStore();
+      let clock = 1000;
+      const limiter = createRateLimiter({ increment: store.increment, now: () => clock });
+      const rules = [{ key: "bin:a", limit: LIMIT }];
+      // First in the window: exactly what is needed. 10 ms later, one check used: ~100/s.
+      expect((await limiter.check(rules)).allowed).toBe(true);
+      clock += 10;
+      expect((await limiter.check(rules)).allowed).toBe(true);
+      expect(store.counts).toEqual([1, 101]);
+      for (let i = 0; i < 100; i++) expect((await limiter.check(rules)).allowed).toBe(true);
+      expect(store.statements).toBe(2);
+      // Store total = positions leased: 102, all handed out; the next check leases again.
+      expect(store.total("bin:a|0")).toBe(102);
+      await limiter.check(rules);
+      expect(store.statements).toBe(3);
+    });
+
+    it("never leases more than 1/16 of the limit, nor past it", async () => {
+      const store = memoryStore();
+      let clock = 0;
+      const limiter = createRateLimiter({ increment: store.increment, now: () => clock });
+      let allowed = 0;
+      for (let i = 0; i < 8000; i++) {
+        if (i % 50 === 0) clock += 1; // 50,000 checks a second: every lease at the cap
+        if ((await limiter.check([{ key: "ip:1", limit: LIMIT }])).allowed) allowed++;
+      }
+      expect(allowed).toBe(LIMIT);
+      expect(Math.max(...store.counts)).toBe(LIMIT / 16 + 1);
+      expect(store.total("ip:1|0")).toBe(LIMIT);
+    });
+
+    it("refuses a key at its limit here, without statements, until the window ends", async () => {
+      const store = memoryStore();
+      let clock = 0;
+      const limiter = createRateLimiter({ increment: store.increment, now: () => clock });
+      const rules = [{ key: "bin:full", limit: LEASE_MIN_LIMIT }];
+      await Promise.all(Array.from({ length: LEASE_MIN_LIMIT }, () => limiter.check(rules)));
+      const statements = store.statements;
+      clock = 45_000;
+      for (let i = 0; i < 500; i++) {
+        expect(await limiter.check(rules)).toMatchObject({
+          allowed: false,
+          retryAfterSeconds: 15,
+          refusedBy: "bin:full",
+        });
+      }
+      expect(store.statements).toBe(statements);
+      clock = 60_000;
+      expect((await limiter.check(rules)).allowed).toBe(true);
+      expect(store.statements).toBe(statements + 1);
+    });
+
+    it("two instances never admit more than the limit; each may leave one lease unused", async () => {
+      const store = memoryStore();
+      let clock = 0;
+      const a = createRateLimiter({ increment: store.increment, now: () => clock });
+      const b = createRateLimiter({ increment: store.increment, now: () => clock });
+      const rules = [{ key: "bin:shared", limit: LEASE_MIN_LIMIT }];
+      let allowed = 0;
+      for (let round = 0; round < 300; round++) {
+        clock += 2;
+        const decisions = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).check(rules)),
+        );
+        allowed += decisions.filter((d) => d.allowed).length;
+      }
+      expect(allowed).toBeLessThanOrEqual(LEASE_MIN_LIMIT);
+      expect(allowed).toBeGreaterThanOrEqual(LEASE_MIN_LIMIT - 2 * (LEASE_MIN_LIMIT / 16));
+    });
+
+    it("a request counts against every rule, from leases of both keys", async () => {
+      const store = memoryStore();
+      let clock = 0;
+      const limiter = createRateLimiter({ increment: store.increment, now: () => clock });
+      const rules = [
+        { key: "bin:x", limit: LIMIT },
+        { key: "ip:y", limit: 2 * LIMIT },
+      ];
+      for (let i = 0; i < 200; i++) {
+        clock += 1;
+        expect((await limiter.check(rules)).allowed).toBe(true);
+      }
+      // A small limit beside a leased one is still counted request by request.
+      expect(await limiter.check([...rules, { key: "create:y", limit: 1 }])).toMatchObject({
+        allowed: true,
+      });
+      expect(await limiter.check([...rules, { key: "create:y", limit: 1 }])).toMatchObject({
+        allowed: false,
+        refusedBy: "create:y",
+      });
+      expect(store.total("create:y|0")).toBe(2);
+      expect(store.statements).toBeLessThan(30);
+    });
+
+    it("forgets the oldest keys past its bound: their next check asks the store again", async () => {
+      const store = memoryStore();
+      let clock = 0;
+      const limiter = createRateLimiter({ increment: store.increment, now: () => clock });
+      const rules = [{ key: "bin:first", limit: LIMIT }];
+      await limiter.check(rules);
+      clock += 1;
+      await limiter.check(rules); // leases ahead
+      const statements = store.statements;
+      await limiter.check(rules);
+      expect(store.statements).toBe(statements);
+      await Promise.all(
+        Array.from({ length: 20_000 }, (_, i) =>
+          limiter.check([{ key: `bin:${i}`, limit: LIMIT }]),
+        ),
+      );
+      const before = store.statements;
+      await limiter.check(rules);
+      expect(store.statements).toBe(before + 1);
+    });
+
+    it("a failed increment rejects its checks and leaves the key usable", async () => {
+      let fail = true;
+      const store = memoryStore();
+      const limiter = createRateLimiter({
+        increment: (increments) =>
+          fail ? Promise.reject(new Error("db down")) : store.increment(increments),
+        now: () => 0,
+      });
+      const rules = [{ key: "bin:z", limit: LIMIT }];
+      await expect(limiter.check(rules)).rejects.toThrow("db down");
+      fail = false;
+      expect((await limiter.check(rules)).allowed).toBe(true);
+    });
   });
 });
