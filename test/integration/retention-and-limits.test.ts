@@ -132,4 +132,54 @@ describe("rate limits over HTTP", () => {
       await server.stop();
     }
   });
+
+  it("a limit of 1,000 taken in leases admits exactly 1,000, then refuses without counting on", async () => {
+    const server = await startTestServer({
+      databaseUrl,
+      env: { RATE_LIMIT_BIN_PER_MINUTE: "1000", RATE_LIMIT_IP_PER_MINUTE: "0" },
+    });
+    const counted = async () =>
+      (
+        await db.query<{ count: number }>(
+          "SELECT count FROM rate_limit_counters WHERE key = 'bin:leased'",
+        )
+      ).rows[0]?.count;
+    const send = async (total: number) => {
+      const statuses: number[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          while (next < total) {
+            next++;
+            const response = await fetch(`${server.baseUrl}/echo/leased`, {
+              method: "POST",
+              body: "x",
+            });
+            await response.arrayBuffer();
+            statuses.push(response.status);
+          }
+        }),
+      );
+      return statuses;
+    };
+    try {
+      await waitForFreshRateWindow({ latestSecond: 40 });
+      const first = await send(1200);
+      expect(first.filter((s) => s === 200)).toHaveLength(1000);
+      expect(first.filter((s) => s === 429)).toHaveLength(200);
+      expect(
+        (await db.query("SELECT id FROM deliveries WHERE bin_id = 'leased'")).rows,
+      ).toHaveLength(1000);
+      // Positions are leased ahead, never past the limit by more than the checks in flight.
+      const atLimit = await counted();
+      expect(atLimit).toBeGreaterThanOrEqual(1000);
+      expect(atLimit).toBeLessThanOrEqual(1020);
+      // A flood past the limit is refused here: no statement, the shared count stays.
+      const flood = await send(300);
+      expect(flood.every((s) => s === 429)).toBe(true);
+      expect(await counted()).toBe(atLimit);
+    } finally {
+      await server.stop();
+    }
+  });
 });
