@@ -161,7 +161,11 @@ export function createRateLimiter({
       const sending: Pending[] = [];
       // Waiting for an increment already in flight for one of their keys: they stay queued.
       const waiting: Pending[] = [];
-      const leases = new Map<KeyState, { key: string; needed: number; limit: number }>();
+      // Per key: the positions its checks here need, and (once sized) how many are asked for.
+      const leases = new Map<
+        KeyState,
+        { key: string; needed: number; limit: number; count: number }
+      >();
       let taken = 0;
       for (; taken < queue.length && sending.length < 500; taken++) {
         const item = queue[taken]!;
@@ -184,7 +188,12 @@ export function createRateLimiter({
           const lease = leases.get(state);
           if (lease) lease.needed++;
           else
-            leases.set(state, { key: item.rules[i]!.key, needed: 1, limit: item.rules[i]!.limit });
+            leases.set(state, {
+              key: item.rules[i]!.key,
+              needed: 1,
+              limit: item.rules[i]!.limit,
+              count: 0,
+            });
           state.leasing = true;
         }
         sending.push(item);
@@ -194,21 +203,19 @@ export function createRateLimiter({
 
       const at = now();
       const increments: CounterIncrement[] = [];
-      const sizes = new Map<KeyState, number>();
       for (const [state, lease] of leases) {
-        const count = leaseSize(state, lease.needed, lease.limit, at);
-        sizes.set(state, count);
+        lease.count = leaseSize(state, lease.needed, lease.limit, at);
         state.leasedAt = at;
         state.handedOut = 0;
-        increments.push({ key: lease.key, windowStart: new Date(state.windowStart), count });
+        const windowStart = new Date(state.windowStart);
+        increments.push({ key: lease.key, windowStart, count: lease.count });
       }
       inFlight++;
       increment(increments)
         .then(
           (totals) => {
-            for (const [state, count] of sizes) {
-              const lease = leases.get(state)!;
-              const total = totals.get(`${lease.key}|${state.windowStart}`) ?? count;
+            for (const [state, { key, count }] of leases) {
+              const total = totals.get(`${key}|${state.windowStart}`) ?? count;
               state.leasing = false;
               state.next = total - count + 1;
               state.end = total;
@@ -220,7 +227,7 @@ export function createRateLimiter({
             }
           },
           (error: unknown) => {
-            for (const state of sizes.keys()) state.leasing = false;
+            for (const state of leases.keys()) state.leasing = false;
             for (const item of sending) item.reject(error);
           },
         )
