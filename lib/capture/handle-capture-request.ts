@@ -159,12 +159,13 @@ export async function handleCaptureRequest({
     trustProxy: env.TRUST_PROXY,
   });
   const ctx: CaptureContext = { req, res, binId, env, now, path, query, remoteAddress };
-  // Starts before the body is read, so the limit check overlaps the upload.
+  // Usually decided at once (no limit set, or this instance's lease answers); otherwise the
+  // check starts before the body is read, so it overlaps the upload.
   const limitCheck = getRateLimiter().check([
     { key: `bin:${binId}`, limit: env.RATE_LIMIT_BIN_PER_MINUTE },
     { key: `ip:${remoteAddress}`, limit: env.RATE_LIMIT_IP_PER_MINUTE },
   ]);
-  limitCheck.catch(() => {});
+  if (limitCheck instanceof Promise) limitCheck.catch(() => {});
 
   // Body memory is charged as bytes arrive, to this client's share, and held until the row is
   // committed. The body is read at once (no await before): listeners are attached while the
@@ -194,7 +195,7 @@ async function captureBody({
   read,
 }: {
   ctx: CaptureContext;
-  limitCheck: Promise<RateLimitDecision>;
+  limitCheck: RateLimitDecision | Promise<RateLimitDecision>;
   /** Frees the body's memory reservation (idempotent). */
   release: () => void;
   read: Promise<ReadBodyResult>;
@@ -226,7 +227,7 @@ async function captureBody({
   }
   let stored: StoredDelivery;
   try {
-    const decision = await limitCheck;
+    const decision = limitCheck instanceof Promise ? await limitCheck : limitCheck;
     if (!decision.allowed) return refuseRateLimited(ctx, decision);
     stored = await storeDelivery({ ctx, record: built.record, receivedAt, json });
   } catch (error) {
@@ -237,11 +238,7 @@ async function captureBody({
   // Committed: the body's memory is not needed for the (possibly delayed) answer.
   release();
   getBinToucher().touch(ctx.binId, receivedAt);
-  getEventBus()
-    .publish({ binId: ctx.binId, deliveryId: stored.record.id })
-    .catch((error: unknown) =>
-      log("warn", "live publish failed", { binId: ctx.binId, error: errorMessage(error) }),
-    );
+  getEventBus().announce({ binId: ctx.binId, deliveryId: stored.record.id });
   const answering = answerStored(ctx, stored);
   if (answering) await answering;
 }

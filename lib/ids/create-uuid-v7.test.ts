@@ -11,6 +11,19 @@ describe("createUuidV7", () => {
     expect(id).toBe("01234567-89ab-7fff-bfff-ffffffffffff");
   });
 
+  it("takes each id's own time, whichever millisecond came before", () => {
+    const ones = () => new Uint8Array(10);
+    const ids = [1, 0x0123456789ab, 0x0123456789ab, 1].map((ms) =>
+      createUuidV7({ now: () => ms, randomBytes: ones }),
+    );
+    expect(ids).toEqual([
+      "00000000-0001-7000-8000-000000000000",
+      "01234567-89ab-7000-8000-000000000000",
+      "01234567-89ab-7000-8000-000000000000",
+      "00000000-0001-7000-8000-000000000000",
+    ]);
+  });
+
   it("sorts by time, so ids double as cursors", () => {
     const random = createRandomPool();
     const ids = [1000, 2000, 3000, 1_800_000_000_000].map((ms) =>

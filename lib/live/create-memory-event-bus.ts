@@ -6,10 +6,19 @@ interface Subscriber {
 }
 
 /** Single-process bus (tests, tools). Delivery is asynchronous, like the Postgres one. */
-export function createMemoryEventBus(): EventBus {
+export function createMemoryEventBus({
+  onError = () => {},
+}: { onError?: (message: string) => void } = {}): EventBus {
   const subscribers = new Map<string, Set<Subscriber>>();
   const binChangeSubscribers = new Set<BinChangeHandlers>();
-  return {
+  const bus: EventBus = {
+    announce(event) {
+      bus
+        .publish(event)
+        .catch((error: unknown) =>
+          onError(`live bus: ${error instanceof Error ? error.message : String(error)}`),
+        );
+    },
     async publish(event) {
       // The Postgres bus sends events as lines; the same rule here keeps the two alike.
       if (`${event.binId} ${event.deliveryId ?? ""}`.includes("\n")) {
@@ -50,4 +59,5 @@ export function createMemoryEventBus(): EventBus {
       binChangeSubscribers.clear();
     },
   };
+  return bus;
 }

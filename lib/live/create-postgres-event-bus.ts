@@ -4,6 +4,7 @@ import { runNamedStatement } from "@/lib/database/run-named-statement";
 
 export interface CreatePostgresEventBusOptions {
   databaseUrl: string;
+  /** Deliveries' channel; bin changes go on `<channel>_bins`. */
   channel?: string;
   onError?: (message: string) => void;
   /** Delay before re-opening the LISTEN connection after it dropped. */
@@ -14,33 +15,57 @@ export interface CreatePostgresEventBusOptions {
    * second under load, at up to this much added latency per event.
    */
   minFlushIntervalMs?: number;
+  /**
+   * How long the deliveries' channel stays listened to after this process's last delivery
+   * subscriber left (a view that reloads comes straight back).
+   */
+  unlistenDelayMs?: number;
 }
 
 const NOTIFY_STATEMENT = {
-  name: "bus_notify",
-  text: "SELECT count(pg_notify($1, payload))::int AS n FROM unnest($2::text[]) AS payload",
+  name: "bus_notify_channels",
+  text: "SELECT count(pg_notify(c, p))::int AS n FROM unnest($1::text[], $2::text[]) AS x(c, p)",
 };
 
 // A notification's payload must stay under 8000 bytes; events are sent as lines of one.
 const MAX_PAYLOAD_BYTES = 7900;
 
-/** The events' lines, packed into as few payloads under MAX_PAYLOAD_BYTES as they fit. */
-function packPayloads(lines: readonly string[]): string[] {
+// "<binId> *": the one space (bin ids have none) before the "*" that dispatchLine reads as a
+// change; a delivery id with spaces (the forward hub's messages) ending in " *" is no change.
+const isChangeLine = (line: string) => line.endsWith(" *") && line.indexOf(" ") === line.length - 2;
+
+/**
+ * The events' lines, in order, packed into as few payloads under MAX_PAYLOAD_BYTES as they fit,
+ * each with its channel: deliveries' lines on `deliveries`, bin changes' on `changes`.
+ */
+function packPayloads(
+  lines: readonly string[],
+  deliveries: string,
+  changes: string,
+): { channels: string[]; payloads: string[] } {
+  const channels: string[] = [];
   const payloads: string[] = [];
   let current = "";
+  let currentChannel = deliveries;
   let bytes = 0;
   for (const line of lines) {
     const size = Buffer.byteLength(line) + 1;
-    if (bytes > 0 && bytes + size > MAX_PAYLOAD_BYTES) {
+    const lineChannel = isChangeLine(line) ? changes : deliveries;
+    if (bytes > 0 && (bytes + size > MAX_PAYLOAD_BYTES || lineChannel !== currentChannel)) {
+      channels.push(currentChannel);
       payloads.push(current);
       current = "";
       bytes = 0;
     }
+    currentChannel = lineChannel;
     current = bytes === 0 ? line : `${current}\n${line}`;
     bytes += size;
   }
-  if (bytes > 0) payloads.push(current);
-  return payloads;
+  if (bytes > 0) {
+    channels.push(currentChannel);
+    payloads.push(current);
+  }
+  return { channels, payloads };
 }
 
 interface Subscriber {
@@ -53,6 +78,11 @@ interface Subscriber {
  * event a line ("<binId> <deliveryId>", or "<binId> *" when the bin changed); subscribers read
  * the row itself. One LISTEN connection per process, re-opened after a drop, with a resync
  * signal because notifications sent meanwhile are gone.
+ *
+ * Bin changes and deliveries travel on two channels. Every process hears bin changes (its
+ * settings cache relies on them), but only a process with a delivery subscriber (a live view,
+ * `forward`) listens to deliveries: receiving and splitting every other instance's deliveries,
+ * and its own, cost a capture-only process ~2–3% of its CPU per delivery for nothing.
  */
 export function createPostgresEventBus({
   databaseUrl,
@@ -60,7 +90,9 @@ export function createPostgresEventBus({
   onError = () => {},
   reconnectDelayMs = 1000,
   minFlushIntervalMs = 10,
+  unlistenDelayMs = 5000,
 }: CreatePostgresEventBusOptions): EventBus {
+  const changesChannel = `${channel}_bins`;
   const subscribers = new Map<string, Set<Subscriber>>();
   const binChangeSubscribers = new Set<BinChangeHandlers>();
   const wanted = () => subscribers.size > 0 || binChangeSubscribers.size > 0;
@@ -75,9 +107,15 @@ export function createPostgresEventBus({
   let closed = false;
   let connectedNow = false;
   let reconnectTimer: NodeJS.Timeout | null = null;
+  // LISTEN on the deliveries' channel, sent on the current listener connection (resolves once
+  // live), or null when not listened to there.
+  let deliveriesListen: Promise<void> | null = null;
+  let unlistenTimer: NodeJS.Timeout | null = null;
 
-  const outbox: Array<{ payload: string; resolve: () => void; reject: (error: unknown) => void }> =
-    [];
+  // Lines waiting for the next NOTIFY, and the publish() calls waiting for it to be sent
+  // (announce() waits for nothing: no promise, no entry per event).
+  let outbox: string[] = [];
+  let waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   // One NOTIFY statement in flight at a time, and at most one per minFlushIntervalMs:
   // announcements that arrive meanwhile go together in the next, as lines of one payload. Under
   // load each statement then carries many events instead of statements queueing up on the pool
@@ -98,20 +136,41 @@ export function createPostgresEventBus({
     }
     lastFlushAt = performance.now();
     flushing = true;
-    const batch = outbox.splice(0, outbox.length);
+    const lines = outbox;
+    const waiting = waiters;
+    outbox = [];
+    waiters = [];
+    const { channels, payloads } = packPayloads(lines, channel, changesChannel);
     runNamedStatement({
       pool: publisher,
       statement: NOTIFY_STATEMENT,
-      values: [channel, packPayloads(batch.map((item) => item.payload))],
+      values: [channels, payloads],
     })
       .then(
-        () => batch.forEach((item) => item.resolve()),
-        (error: unknown) => batch.forEach((item) => item.reject(error)),
+        () => waiting.forEach((waiter) => waiter.resolve()),
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          onError(`live bus: ${lines.length} event(s) not sent: ${message}`);
+          waiting.forEach((waiter) => waiter.reject(error));
+        },
       )
       .finally(() => {
         flushing = false;
         flushOutbox();
       });
+  };
+  // Deliveries committed together are announced together: one round trip per batch.
+  // "*" (never a delivery id) marks a change to the bin itself.
+  const enqueue = (event: DeliveryEvent): string | null => {
+    const line = `${event.binId} ${event.deliveryId ?? "*"}`;
+    if (line.includes("\n")) return "an event's ids must not contain a line break";
+    outbox.push(line);
+    // After the I/O callbacks of this turn: every commit answered in it shares the statement.
+    if (!flushTimer && !flushImmediate && !flushing) {
+      flushImmediate = true;
+      setImmediate(flushOutbox);
+    }
+    return null;
   };
 
   const dispatchLine = (line: string) => {
@@ -143,6 +202,35 @@ export function createPostgresEventBus({
     for (const handlers of binChangeSubscribers) handlers.onLost();
   };
 
+  const listenToDeliveries = (client: pg.Client): Promise<void> => {
+    if (unlistenTimer) {
+      clearTimeout(unlistenTimer);
+      unlistenTimer = null;
+    }
+    if (!deliveriesListen) {
+      const listen = client.query(`LISTEN ${pg.escapeIdentifier(channel)}`).then(() => {});
+      deliveriesListen = listen;
+      // A failed LISTEN is retried by the next subscriber (a lost connection resyncs them all).
+      listen.catch((error: unknown) => {
+        if (deliveriesListen === listen) deliveriesListen = null;
+        onError(`live bus listener: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    return deliveriesListen;
+  };
+
+  // Not at once: a view that reloads subscribes again a moment later.
+  const unlistenLater = () => {
+    if (unlistenTimer || !deliveriesListen) return;
+    unlistenTimer = setTimeout(() => {
+      unlistenTimer = null;
+      if (subscribers.size > 0 || !deliveriesListen || !listener) return;
+      deliveriesListen = null;
+      listener.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
+    }, unlistenDelayMs);
+    unlistenTimer.unref();
+  };
+
   const scheduleReconnect = () => {
     if (closed || reconnectTimer) return;
     reconnectTimer = setTimeout(() => {
@@ -157,9 +245,11 @@ export function createPostgresEventBus({
     if (listening) return listening;
     const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
     listener = client;
+    deliveriesListen = null;
     let connected = false;
     client.on("notification", (message) => {
-      if (message.channel === channel && message.payload) dispatch(message.payload);
+      const ours = message.channel === channel || message.channel === changesChannel;
+      if (ours && message.payload) dispatch(message.payload);
     });
     client.on("error", (error) => {
       onError(`live bus listener: ${error.message}`);
@@ -179,14 +269,24 @@ export function createPostgresEventBus({
         scheduleReconnect();
       }
     });
+    // Live once the deliveries' channel is listened to as well, if anyone here wants them
+    // (checked again after each await: a subscriber may have come meanwhile).
+    const goLive = (): Promise<void> | void => {
+      if (subscribers.size > 0 && !deliveriesListen) {
+        // A LISTEN that failed on a live connection: start over on a new one (the failure is
+        // logged by listenToDeliveries), rather than stay half-listening.
+        return listenToDeliveries(client).then(goLive, () => void client.end().catch(() => {}));
+      }
+      connectedNow = true;
+      // Anything published while we were not listening was dropped by Postgres.
+      resyncAll();
+    };
     listening = client
       .connect()
-      .then(() => client.query(`LISTEN ${pg.escapeIdentifier(channel)}`))
+      .then(() => client.query(`LISTEN ${pg.escapeIdentifier(changesChannel)}`))
       .then(() => {
         connected = true;
-        connectedNow = true;
-        // Anything published while we were not listening was dropped by Postgres.
-        resyncAll();
+        return goLive();
       })
       .catch((error: unknown) => {
         onError(`live bus listener: ${error instanceof Error ? error.message : String(error)}`);
@@ -202,32 +302,34 @@ export function createPostgresEventBus({
 
   return {
     publish(event) {
-      // Deliveries committed together are announced together: one round trip per batch.
-      // "*" (never a delivery id) marks a change to the bin itself.
-      const payload = `${event.binId} ${event.deliveryId ?? "*"}`;
-      if (payload.includes("\n")) {
-        return Promise.reject(new Error("an event's ids must not contain a line break"));
-      }
       return new Promise<void>((resolve, reject) => {
-        outbox.push({ payload, resolve, reject });
-        // After the I/O callbacks of this turn: every commit answered in it shares the statement.
-        if (!flushTimer && !flushImmediate && !flushing) {
-          flushImmediate = true;
-          setImmediate(flushOutbox);
-        }
+        const refused = enqueue(event);
+        if (refused) reject(new Error(refused));
+        else waiters.push({ resolve, reject });
       });
+    },
+    announce(event) {
+      const refused = enqueue(event);
+      if (refused) onError(`live bus: ${refused}`);
     },
     subscribe(binId, onEvent, onResync) {
       const subscriber: Subscriber = { onEvent, onResync };
       let set = subscribers.get(binId);
       if (!set) subscribers.set(binId, (set = new Set()));
       set.add(subscriber);
-      // Already listening: live now. Otherwise the (re)connect resyncs every subscriber.
-      if (listener && listening && connectedNow) queueMicrotask(() => onResync?.());
+      // Already connected: live once the deliveries' channel is listened to (at once, if it
+      // is). Otherwise the (re)connect resyncs every subscriber.
+      if (listener && listening && connectedNow) {
+        listenToDeliveries(listener).then(
+          () => onResync?.(),
+          () => {},
+        );
+      }
       void ensureListening();
       return () => {
         set.delete(subscriber);
         if (set.size === 0) subscribers.delete(binId);
+        if (subscribers.size === 0) unlistenLater();
       };
     },
     subscribeBinChanges(handlers) {
@@ -241,6 +343,7 @@ export function createPostgresEventBus({
     async close() {
       closed = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
+      if (unlistenTimer) clearTimeout(unlistenTimer);
       // Announcements still waiting for their turn go now, not after the pool has ended.
       if (flushTimer) {
         clearTimeout(flushTimer);

@@ -26,7 +26,14 @@ export interface BinChangeHandlers {
  * implementation) in every instance on the same database.
  */
 export interface EventBus {
+  /** Resolves once the event is sent (it may still be lost later, like any notification). */
   publish: (event: DeliveryEvent) => Promise<void>;
+  /**
+   * `publish` for the capture path, which never waits for or fails on it: no promise per
+   * event. A failure (an id with a line break, a lost statement) goes to the bus's error
+   * report, once per failed send rather than once per event.
+   */
+  announce: (event: DeliveryEvent) => void;
   /**
    * `onResync` fires once the subscription is live (events published from then on arrive),
    * and again whenever events may have been missed (e.g. the listener reconnected): the

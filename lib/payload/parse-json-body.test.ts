@@ -20,6 +20,23 @@ describe("parseJsonBody", () => {
     expect(parseJsonBody({ body: big })).toEqual({ ok: false });
   });
 
+  it("reads ASCII and multi-byte UTF-8 alike, and a sub-array at its own offset", () => {
+    expect(parseJsonBody({ body: bytes('{"name":"café ☕","n":1}') })).toEqual({
+      ok: true,
+      value: { name: "café ☕", n: 1 },
+    });
+    const framed = bytes('xx{"a":"b"}yy').subarray(2, 11);
+    expect(parseJsonBody({ body: framed })).toEqual({ ok: true, value: { a: "b" } });
+  });
+
+  it("refuses Latin-1 text, which is no UTF-8", () => {
+    expect(
+      parseJsonBody({ body: new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]) }),
+    ).toEqual({
+      ok: false,
+    });
+  });
+
   it("refuses invalid UTF-8", () => {
     expect(parseJsonBody({ body: new Uint8Array([0x7b, 0xff, 0x7d]) })).toEqual({ ok: false });
   });

@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from "node:buffer";
 import { MAX_JSON_DEPTH } from "@/lib/payload/classify-body";
 import { exceedsJsonDepth } from "@/lib/payload/exceeds-json-depth";
 import { decodeUtf8 } from "@/lib/text/decode-utf8";
@@ -27,7 +28,11 @@ export function parseJsonBody({ body }: { body: Uint8Array }): JsonBody {
   // every capture shares; the viewer shows such a body as text anyway (classifyBody). The check
   // counts brackets natively first, so ordinary bodies pay well under a microsecond.
   if (exceedsJsonDepth({ text: body, maxDepth: MAX_JSON_DEPTH })) return NOT_JSON;
-  const text = decodeUtf8({ bytes: body });
+  // Most bodies are ASCII, whose text is their bytes as they are: copied natively, without the
+  // strict decoder that any other body goes through.
+  const text = isAscii(body)
+    ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("latin1")
+    : decodeUtf8({ bytes: body });
   if (text === null) return NOT_JSON;
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -17,7 +17,11 @@ export interface CounterIncrement {
 }
 
 export interface RateLimiter {
-  check: (rules: RateLimitRule[]) => Promise<RateLimitDecision>;
+  /**
+   * The decision itself when this instance can answer at once (no active rule, or a lease
+   * holds the positions), else a promise of it: the capture path then waits for nothing.
+   */
+  check: (rules: RateLimitRule[]) => RateLimitDecision | Promise<RateLimitDecision>;
 }
 
 /** Limits below this (per window) are counted request by request in the store; see leaseSize. */
@@ -54,9 +58,7 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const ALLOWED: Promise<RateLimitDecision> = Promise.resolve(
-  Object.freeze({ allowed: true, retryAfterSeconds: 0 }),
-);
+const ALLOWED: RateLimitDecision = Object.freeze({ allowed: true, retryAfterSeconds: 0 });
 
 /**
  * How many positions to take from the store for a key that needs `needed` now: exactly those
@@ -253,7 +255,7 @@ export function createRateLimiter({
         reject: () => {},
       };
       // Answered from this instance's leases: no statement, no wait.
-      if (queue.length === 0 && place(item)) return Promise.resolve(decide(item));
+      if (queue.length === 0 && place(item)) return decide(item);
       return new Promise((resolve, reject) => {
         item.resolve = resolve;
         item.reject = reject;

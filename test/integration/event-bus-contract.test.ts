@@ -37,9 +37,9 @@ function collector() {
   };
 }
 
-async function eventually(check: () => boolean, timeoutMs = 5000) {
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -140,6 +140,15 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     ]);
   });
 
+  it("announces without a promise, in order with what is published", async () => {
+    const { publisher, sinks } = await subscribeTo("bin-an");
+    expect(publisher.announce({ binId: "bin-an", deliveryId: "a1" })).toBeUndefined();
+    await publisher.publish({ binId: "bin-an", deliveryId: "p1" });
+    publisher.announce({ binId: "bin-an", deliveryId: "a2" });
+    await eventually(() => sinks[0]!.events.length === 3);
+    expect(deliveryIds(sinks[0]!)).toEqual(["a1", "p1", "a2"]);
+  });
+
   it("refuses an id with a line break (events travel as lines of one payload)", async () => {
     const { publisher, sinks } = await subscribeTo("bin-n");
     await expect(publisher.publish({ binId: "bin-n", deliveryId: "a\nbin-n b" })).rejects.toThrow(
@@ -169,6 +178,27 @@ describe.each(implementations)("EventBus contract: %s", (_name, create) => {
     await publisher.publish({ binId: "bin-z", deliveryId: null });
     await new Promise((r) => setTimeout(r, 200));
     expect(changed).toEqual(["bin-x", "bin-y"]);
+  });
+});
+
+describe("EventBus: announce reports what it cannot send", () => {
+  it.each([
+    ["memory", (onError: (m: string) => void) => createMemoryEventBus({ onError })],
+    [
+      "postgres",
+      (onError: (m: string) => void) =>
+        createPostgresEventBus({ databaseUrl, channel: "announce_test", onError }),
+    ],
+  ])("%s: an id with a line break goes to onError, and nothing throws", async (_name, create) => {
+    const errors: string[] = [];
+    const bus = create((message) => errors.push(message));
+    try {
+      expect(() => bus.announce({ binId: "bin-x", deliveryId: "a\nb" })).not.toThrow();
+      await eventually(() => errors.length === 1);
+      expect(errors[0]).toMatch(/line break/);
+    } finally {
+      await bus.close();
+    }
   });
 });
 
@@ -207,6 +237,91 @@ describe("EventBus: postgres notifications", () => {
   });
 });
 
+describe("EventBus: postgres deliveries' channel", () => {
+  /** What the listener connection of a bus on `channel` last sent (LISTEN / UNLISTEN ...). */
+  async function lastListenerQuery(admin: pg.Client, channel: string): Promise<string[]> {
+    const { rows } = await admin.query<{ query: string }>(
+      "SELECT query FROM pg_stat_activity WHERE query LIKE '%LISTEN %' AND query LIKE $1",
+      [`%${channel}%`],
+    );
+    return rows.map((row) => row.query);
+  }
+
+  it("is listened to only while this process has a delivery subscriber", async () => {
+    const channel = `deliveries_test_${process.pid}`;
+    const publisher = createPostgresEventBus({ databaseUrl, channel });
+    const bus = createPostgresEventBus({ databaseUrl, channel, unlistenDelayMs: 50 });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      // A settings cache alone: bin changes only.
+      let resynced = 0;
+      const changes: string[] = [];
+      bus.subscribeBinChanges({
+        onChange: (binId) => changes.push(binId),
+        onResync: () => resynced++,
+        onLost: () => {},
+      });
+      await eventually(() => resynced === 1);
+      expect(await lastListenerQuery(admin, channel)).toEqual([
+        `LISTEN ${pg.escapeIdentifier(`${channel}_bins`)}`,
+      ]);
+
+      // A live view comes: live only once deliveries are listened to, and they arrive.
+      const first = collector();
+      const unsubscribe = bus.subscribe("bin-a", first.onEvent, first.onResync);
+      await eventually(() => first.resyncs === 1);
+      expect(await lastListenerQuery(admin, channel)).toEqual([
+        `LISTEN ${pg.escapeIdentifier(channel)}`,
+      ]);
+      await publisher.publish({ binId: "bin-a", deliveryId: "d1" });
+      await eventually(() => first.events.length === 1);
+
+      // It leaves: the channel is given up after the delay; bin changes still arrive.
+      unsubscribe();
+      await eventually(
+        async () =>
+          (await lastListenerQuery(admin, channel))[0] ===
+          `UNLISTEN ${pg.escapeIdentifier(channel)}`,
+      );
+      await publisher.publish({ binId: "bin-a", deliveryId: null });
+      await eventually(() => changes.includes("bin-a"));
+
+      // Another comes back: listened to again before it is told it is live.
+      const second = collector();
+      bus.subscribe("bin-a", second.onEvent, second.onResync);
+      await eventually(() => second.resyncs === 1);
+      await publisher.publish({ binId: "bin-a", deliveryId: "d2" });
+      await eventually(() => second.events.length === 1);
+      expect(second.events).toEqual([{ binId: "bin-a", deliveryId: "d2" }]);
+      expect(first.events).toEqual([{ binId: "bin-a", deliveryId: "d1" }]);
+    } finally {
+      await admin.end();
+      await bus.close();
+      await publisher.close();
+    }
+  });
+
+  it("keeps publish order across the two channels", async () => {
+    const channel = `order_test_${process.pid}`;
+    const publisher = createPostgresEventBus({ databaseUrl, channel });
+    const bus = createPostgresEventBus({ databaseUrl, channel });
+    try {
+      const sink = collector();
+      bus.subscribe("bin-o", sink.onEvent, sink.onResync);
+      await eventually(() => sink.resyncs === 1);
+      // (One change: PostgreSQL delivers identical payloads of one statement once.)
+      const ids = ["d1", null, "d2", "d3", "d4"];
+      await Promise.all(ids.map((deliveryId) => publisher.publish({ binId: "bin-o", deliveryId })));
+      await eventually(() => sink.events.length === ids.length);
+      expect(sink.events.map((event) => event.deliveryId)).toEqual(ids);
+    } finally {
+      await bus.close();
+      await publisher.close();
+    }
+  });
+});
+
 describe("EventBus: postgres listener lost", () => {
   it("tells bin-change subscribers when announcements may be lost, then live again", async () => {
     const channel = `lost_test_${process.pid}`;
@@ -224,7 +339,7 @@ describe("EventBus: postgres listener lost", () => {
       // The listener's connection dies (a restart, a proxy's idle timeout).
       const { rowCount } = await admin.query(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1",
-        [`LISTEN ${pg.escapeIdentifier(channel)}`],
+        [`LISTEN ${pg.escapeIdentifier(`${channel}_bins`)}`],
       );
       expect(rowCount).toBe(1);
       await eventually(() => calls.length === 3);

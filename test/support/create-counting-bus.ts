@@ -7,6 +7,7 @@ export function createCountingBus(): { bus: EventBus; subscriptions: () => numbe
   let subscriptions = 0;
   const bus: EventBus = {
     publish: memory.publish,
+    announce: memory.announce,
     close: memory.close,
     subscribeBinChanges: memory.subscribeBinChanges,
     subscribe(binId, onEvent, onResync) {
