@@ -13,12 +13,13 @@ let timePart = "";
 /**
  * RFC 9562 UUIDv7: 48-bit millisecond timestamp then random bits, so ids sort by arrival and
  * the delivery id doubles as the list cursor. Built as text directly, from 10 random bytes
- * (the version and variant take the rest): a third of the time of formatting 16 bytes.
+ * (the version and variant take the rest): about half the time of formatting 16 bytes.
  */
 export function createUuidV7({ now, randomBytes }: CreateUuidV7Options): string {
   const ms = now();
   if (ms !== lastMs) {
-    const hex = ms.toString(16).padStart(12, "0");
+    // The low 48 bits, as the field holds.
+    const hex = ms.toString(16).padStart(12, "0").slice(-12);
     timePart = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-`;
     lastMs = ms;
   }

@@ -319,10 +319,12 @@ export function createPostgresEventBus({
       set.add(subscriber);
       // Already connected: live once the deliveries' channel is listened to (at once, if it
       // is). Otherwise the (re)connect resyncs every subscriber.
+      // (A LISTEN that failed: a new connection, which resyncs every subscriber.)
       if (listener && listening && connectedNow) {
-        listenToDeliveries(listener).then(
+        const client = listener;
+        listenToDeliveries(client).then(
           () => onResync?.(),
-          () => {},
+          () => void client.end().catch(() => {}),
         );
       }
       void ensureListening();
