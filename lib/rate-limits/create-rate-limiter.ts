@@ -149,7 +149,7 @@ export function createRateLimiter({
     for (let i = 0; i < item.rules.length && !refused; i++) {
       if (item.positions[i]! > item.rules[i]!.limit) refused = item.rules[i];
     }
-    if (!refused) return { allowed: true, retryAfterSeconds: 0 };
+    if (!refused) return ALLOWED;
     return {
       allowed: false,
       retryAfterSeconds: Math.max(1, Math.ceil((item.windowStart + windowMs - now()) / 1000)),
