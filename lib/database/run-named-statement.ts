@@ -1,4 +1,6 @@
 import pg from "pg";
+import pgUtils from "pg/lib/utils";
+import { encodeBindMessage, SEPARATE_FROM } from "@/lib/database/encode-bind-message";
 
 export interface NamedStatement {
   name: string;
@@ -19,14 +21,16 @@ export interface RunNamedStatementOptions {
  * Submittable that the pool's client runs as it is; the name, set on it before it is sent,
  * makes it a prepared statement as before (parsed once per connection). The pool still
  * releases its client on the query's callback, as for any query. Capture used ~6% less CPU per
- * delivery with it (README, "Capture CPU").
+ * delivery with it (README, "Capture CPU"). With a large byte value among the values (a body),
+ * the query is a PiecewiseBindQuery, which writes that body to the socket without copying it.
  */
 export function runNamedStatement<R extends pg.QueryResultRow = pg.QueryResultRow>({
   pool,
   statement,
   values,
 }: RunNamedStatementOptions): Promise<pg.QueryResult<R>> {
-  const query = new pg.Query(statement.text, values) as pg.Query & { name?: string };
+  const Query = values.some(isLargeBuffer) ? PiecewiseBindQuery : pg.Query;
+  const query = new Query(statement.text, values) as pg.Query & { name?: string };
   query.name = statement.name;
   // At run time pool.query(submittable) returns the pool's promise of the result; its types
   // describe only a client's query(submittable), which returns the submittable itself.
@@ -34,4 +38,60 @@ export function runNamedStatement<R extends pg.QueryResultRow = pg.QueryResultRo
     query: (query: pg.Query) => Promise<pg.QueryResult<R>>;
   };
   return submitter.query(query);
+}
+
+// Any byte view: pg's prepareValue turns one into a Buffer over the same memory.
+function isLargeBuffer(value: unknown): boolean {
+  return ArrayBuffer.isView(value) && value.byteLength >= SEPARATE_FROM;
+}
+
+/** What PiecewiseBindQuery uses of pg's connection and query (pg 8's lib/query.js). */
+interface PgConnection {
+  stream: { writable: boolean; write: (chunk: Buffer) => boolean };
+  submittedNamedStatements: Record<string, string>;
+  parse: (query: { text: string; name: string; types: unknown }) => void;
+  close: (message: { type: "S"; name: string }) => void;
+  describe: (message: { type: "P"; name: string }) => void;
+  sync: () => void;
+}
+interface PgQueryInternals {
+  text: string;
+  name: string;
+  types: unknown;
+  values: unknown[];
+  rows: unknown;
+  hasBeenParsed: (connection: PgConnection) => boolean;
+  handleError: (error: unknown, connection: PgConnection) => void;
+  _getRows: (connection: PgConnection, rows: unknown) => void;
+}
+
+/**
+ * A pg.Query whose Bind message goes out in pieces (encodeBindMessage): a large body is
+ * written to the socket as it is, not copied into the message first, so a body in flight is
+ * held once. Otherwise it is pg's own prepare() (parse once per connection, bind, describe,
+ * execute, sync): pg corks the socket around it, so the pieces leave in one writev.
+ */
+class PiecewiseBindQuery extends pg.Query {
+  prepare(connection: PgConnection): void {
+    const query = this as unknown as PgQueryInternals;
+    if (!query.hasBeenParsed(connection)) {
+      connection.parse({ text: query.text, name: query.name, types: query.types });
+      connection.submittedNamedStatements[query.name] = query.text;
+    }
+    let pieces: Buffer[];
+    try {
+      pieces = encodeBindMessage({
+        statement: query.name,
+        values: query.values.map((value) => pgUtils.prepareValue(value)),
+      });
+    } catch (error) {
+      connection.close({ type: "S", name: query.name });
+      connection.sync();
+      query.handleError(error, connection);
+      return;
+    }
+    if (connection.stream.writable) for (const piece of pieces) connection.stream.write(piece);
+    connection.describe({ type: "P", name: "" });
+    query._getRows(connection, query.rows);
+  }
 }

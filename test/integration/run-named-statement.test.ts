@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runNamedStatement } from "@/lib/database/run-named-statement";
@@ -12,6 +13,27 @@ afterAll(() => pool.end());
 
 const ECHO = { name: "test_named_echo", text: "SELECT $1::int + 1 AS n, $2::text AS label" };
 const UUID = { name: "test_named_uuid", text: "SELECT $1::uuid AS id" };
+const BYTES = {
+  name: "test_named_bytes",
+  text: "SELECT md5($1::bytea) AS digest, length($1::bytea) AS size, $2::text AS label, $3::text[] AS list, $4::text AS nothing, $5::bytea AS small",
+};
+const BYTES_UUID = { name: "test_named_bytes_uuid", text: "SELECT length($1::bytea), $2::uuid" };
+
+/** Every chunk pg writes to the pool's connection, from now on. */
+async function recordWrites(): Promise<{ chunks: Buffer[]; stop: () => void }> {
+  const client = (await pool.connect()) as pg.PoolClient & {
+    connection: { stream: { write: (chunk: Buffer, ...rest: unknown[]) => boolean } };
+  };
+  const stream = client.connection.stream;
+  const chunks: Buffer[] = [];
+  const write = stream.write;
+  stream.write = function (chunk, ...rest) {
+    chunks.push(chunk);
+    return write.call(this, chunk, ...rest);
+  };
+  client.release();
+  return { chunks, stop: () => void (stream.write = write) };
+}
 
 describe("runNamedStatement", () => {
   it("binds the values and resolves with the rows", async () => {
@@ -65,6 +87,54 @@ describe("runNamedStatement", () => {
       Array.from({ length: 25 }, (_, i) => i + 1),
     );
     expect(pool.waitingCount).toBe(0);
+    expect(pool.idleCount).toBe(1);
+  });
+
+  it("sends a large byte value as it is, not copied into the Bind message, and binds the rest as pg does", async () => {
+    const body = randomBytes(3 * 1024 * 1024);
+    const writes = await recordWrites();
+    try {
+      const { rows } = await runNamedStatement<Record<string, unknown>>({
+        pool,
+        statement: BYTES,
+        values: [body, "prénom 🦊", ["a", 'b"c', null], null, Buffer.from([0, 255])],
+      });
+      expect(rows).toEqual([
+        {
+          digest: createHash("md5").update(body).digest("hex"),
+          size: body.length,
+          label: "prénom 🦊",
+          list: ["a", 'b"c', null],
+          nothing: null,
+          small: Buffer.from([0, 255]),
+        },
+      ]);
+      // The body object itself went to the socket: pg's serializer would have copied it.
+      expect(writes.chunks.some((chunk) => chunk === body)).toBe(true);
+    } finally {
+      writes.stop();
+    }
+    // Prepared once under its name, as any named statement.
+    const again = await runNamedStatement<{ size: number }>({
+      pool,
+      statement: BYTES,
+      values: [body.subarray(0, 100_000), "x", [], null, null],
+    });
+    expect(again.rows[0]!.size).toBe(100_000);
+    expect(pool.idleCount).toBe(1);
+  });
+
+  it("with a large byte value, still rejects with PostgreSQL's error and gives the connection back", async () => {
+    const body = randomBytes(200_000);
+    const failed = runNamedStatement({ pool, statement: BYTES_UUID, values: [body, "nope"] });
+    await expect(failed).rejects.toMatchObject({ code: "22P02" });
+    const { rows } = await runNamedStatement<{ length: number }>({
+      pool,
+      statement: BYTES_UUID,
+      values: [body, "0190d9c8-0000-7000-8000-000000000000"],
+    });
+    expect(rows[0]!.length).toBe(200_000);
+    expect(pool.totalCount).toBe(1);
     expect(pool.idleCount).toBe(1);
   });
 });
