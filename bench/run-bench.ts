@@ -33,18 +33,27 @@ const OURS_BUNDLE = process.env.BENCH_OURS_BUNDLE || (SERVER_BUNDLE as string);
 // Node options for one server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under
 // the bench's load.
 const nodeArgs = (name: string) => process.env[name]?.split(" ").filter(Boolean) ?? [];
-// The Node options `npm start` gives our server (package.json), read from there so that the
-// bench runs it as production does: `exec node <options> scripts/start.mjs`.
-const START_NODE_ARGS = (() => {
+// The environment and Node options `npm start` gives our server (package.json), read from
+// there so that the bench runs it as production does:
+// `[NAME=value ...] exec node <options> scripts/start.mjs`.
+const { START_ENV, START_NODE_ARGS } = (() => {
   const start = (
     JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
       scripts: { start: string };
     }
   ).scripts.start;
-  const options = /\bnode((?: --\S+)*) scripts\/start\.mjs$/.exec(start);
-  if (!options)
-    throw new Error(`package.json "start" is not "exec node [options] scripts/start.mjs"`);
-  return options[1]!.split(" ").filter(Boolean);
+  const parts = /^((?:\w+=\S+ )*)exec node((?: --\S+)*) scripts\/start\.mjs$/.exec(start);
+  if (!parts)
+    throw new Error(
+      `package.json "start" is not "[NAME=value ...] exec node [options] scripts/start.mjs"`,
+    );
+  const assignments = parts[1]!.split(" ").filter(Boolean);
+  return {
+    START_ENV: Object.fromEntries(
+      assignments.map((assignment) => assignment.split("=", 2) as [string, string]),
+    ),
+    START_NODE_ARGS: parts[2]!.split(" ").filter(Boolean),
+  };
 })();
 const OURS_NODE_ARGS = [...START_NODE_ARGS, ...nodeArgs("BENCH_OURS_NODE_ARGS")];
 const REFERENCE_NODE_ARGS = nodeArgs("BENCH_REFERENCE_NODE_ARGS");
@@ -100,6 +109,7 @@ async function spawnServer(
     args,
     databaseUrl,
     env: {
+      ...(kind === "ours" ? START_ENV : {}),
       RATE_LIMIT_BIN_PER_MINUTE: "0",
       RATE_LIMIT_IP_PER_MINUTE: "0",
       // The cap would delete rows during the run and hide the stored-vs-answered check.

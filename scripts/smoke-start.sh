@@ -7,7 +7,8 @@ port="${SMOKE_PORT:-3999}"
 log=$(mktemp)
 env -u DATABASE_URL PORT="$port" DATA_DIR="${SMOKE_DATA_DIR:-.data/smoke}" npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; }
+server=""
+cleanup() { kill -TERM "$pid" $server 2>/dev/null || true; }
 trap cleanup EXIT
 
 for _ in $(seq 1 180); do
@@ -16,6 +17,11 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 grep -q "embedded PostgreSQL" "$log" || { cat "$log"; echo "smoke: no embedded PostgreSQL"; exit 1; }
+# npm's shell execs Node in its place: the server is npm's child, with the start script's
+# environment (glibc's fixed mmap threshold, ARCHITECTURE.md "npm start runs Node with ...").
+server=$(pgrep -P "$pid" -f scripts/start.mjs || pgrep -f "node .*scripts/start.mjs" -n)
+tr '\0' '\n' <"/proc/$server/environ" | grep -qx 'MALLOC_MMAP_THRESHOLD_=131072' ||
+  { echo "smoke: the server runs without MALLOC_MMAP_THRESHOLD_ from package.json's start"; exit 1; }
 
 answer=$(curl -sS -X POST "http://127.0.0.1:$port/echo/smoke-test/hook?x=1" \
   -H 'Content-Type: application/json' --data-binary '{"smoke":true}')
