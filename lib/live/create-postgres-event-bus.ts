@@ -30,16 +30,14 @@ const NOTIFY_STATEMENT = {
 // A notification's payload must stay under 8000 bytes; events are sent as lines of one.
 const MAX_PAYLOAD_BYTES = 7900;
 
-// "<binId> *": the one space (bin ids have none) before the "*" that dispatchLine reads as a
-// change; a delivery id with spaces (the forward hub's messages) ending in " *" is no change.
-const isChangeLine = (line: string) => line.endsWith(" *") && line.indexOf(" ") === line.length - 2;
-
 /**
  * The events' lines, in order, packed into as few payloads under MAX_PAYLOAD_BYTES as they fit,
- * each with its channel: deliveries' lines on `deliveries`, bin changes' on `changes`.
+ * each with its channel: deliveries' lines on `deliveries`, bin changes' (`isChange[i]`) on
+ * `changes`.
  */
 function packPayloads(
   lines: readonly string[],
+  isChange: readonly boolean[],
   deliveries: string,
   changes: string,
 ): { channels: string[]; payloads: string[] } {
@@ -48,9 +46,10 @@ function packPayloads(
   let current = "";
   let currentChannel = deliveries;
   let bytes = 0;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const size = Buffer.byteLength(line) + 1;
-    const lineChannel = isChangeLine(line) ? changes : deliveries;
+    const lineChannel = isChange[i] ? changes : deliveries;
     if (bytes > 0 && (bytes + size > MAX_PAYLOAD_BYTES || lineChannel !== currentChannel)) {
       channels.push(currentChannel);
       payloads.push(current);
@@ -112,9 +111,10 @@ export function createPostgresEventBus({
   let deliveriesListen: Promise<void> | null = null;
   let unlistenTimer: NodeJS.Timeout | null = null;
 
-  // Lines waiting for the next NOTIFY, and the publish() calls waiting for it to be sent
-  // (announce() waits for nothing: no promise, no entry per event).
+  // Lines waiting for the next NOTIFY (with whether each is a bin change), and the publish()
+  // calls waiting for it to be sent (announce() waits for nothing: no promise, no entry).
   let outbox: string[] = [];
+  let outboxChanges: boolean[] = [];
   let waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   // One NOTIFY statement in flight at a time, and at most one per minFlushIntervalMs:
   // announcements that arrive meanwhile go together in the next, as lines of one payload. Under
@@ -137,10 +137,12 @@ export function createPostgresEventBus({
     lastFlushAt = performance.now();
     flushing = true;
     const lines = outbox;
+    const changes = outboxChanges;
     const waiting = waiters;
     outbox = [];
+    outboxChanges = [];
     waiters = [];
-    const { channels, payloads } = packPayloads(lines, channel, changesChannel);
+    const { channels, payloads } = packPayloads(lines, changes, channel, changesChannel);
     runNamedStatement({
       pool: publisher,
       statement: NOTIFY_STATEMENT,
@@ -162,9 +164,12 @@ export function createPostgresEventBus({
   // Deliveries committed together are announced together: one round trip per batch.
   // "*" (never a delivery id) marks a change to the bin itself.
   const enqueue = (event: DeliveryEvent): string | null => {
-    const line = `${event.binId} ${event.deliveryId ?? "*"}`;
+    const rest = event.deliveryId ?? "*";
+    const line = `${event.binId} ${rest}`;
     if (line.includes("\n")) return "an event's ids must not contain a line break";
     outbox.push(line);
+    // What dispatchLine reads as a change, known here without parsing the line again.
+    outboxChanges.push(rest === "*");
     // After the I/O callbacks of this turn: every commit answered in it shares the statement.
     if (!flushTimer && !flushImmediate && !flushing) {
       flushImmediate = true;
