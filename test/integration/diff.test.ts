@@ -270,6 +270,10 @@ describe("bounds: hostile bodies cannot make a diff unbounded", () => {
     // Hold the table so the first diff waits inside its read, slot taken.
     const locker = new pg.Client({ connectionString: ctx.databaseUrl });
     await locker.connect();
+    // Watched from outside the lock's transaction: inside it, pg_stat_activity stays as it was
+    // when first read.
+    const watcher = new pg.Client({ connectionString: ctx.databaseUrl });
+    await watcher.connect();
     try {
       await locker.query("BEGIN");
       await locker.query("LOCK TABLE deliveries IN ACCESS EXCLUSIVE MODE");
@@ -282,7 +286,7 @@ describe("bounds: hostile bodies cannot make a diff unbounded", () => {
         .poll(
           async () =>
             (
-              await locker.query(
+              await watcher.query(
                 "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%body_sha256%'",
               )
             ).rows[0].n,
@@ -298,6 +302,7 @@ describe("bounds: hostile bodies cannot make a diff unbounded", () => {
     } finally {
       await locker.query("ROLLBACK");
       await locker.end();
+      await watcher.end();
     }
     // The aborted diff ends its read and releases the slot: the next one is served.
     await expect
