@@ -22,6 +22,7 @@ import { SERVER_BUNDLE, needsBuild, runBuild } from "../scripts/needs-build.mjs"
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 1);
 const pinned = existsSync("/usr/bin/taskset");
 // BENCH_ONLY=1a,3 runs a subset (all by default). Scenario 5 (millions of rows, minutes of
 // loading, GBs of disk) runs only when named: BENCH_ONLY=5.
@@ -184,18 +185,33 @@ function sumStatusMb(pid: number, field: "VmHWM" | "VmRSS"): number {
 
 const peakRssMb = (pid: number) => sumStatusMb(pid, "VmHWM");
 
-/** CPU time the server's processes used so far (user and system), in microseconds. */
-function cpuMicros(pid: number): { user: number; system: number } {
+/**
+ * CPU time the server's processes used so far (user and system), in microseconds, and the part
+ * of it on threads other than each process's main thread: V8's compiler and garbage-collector
+ * helpers, libuv's pool. A server that is still compiling its hot path shows it there.
+ */
+function cpuMicros(pid: number): { user: number; system: number; background: number } {
   let user = 0;
   let system = 0;
+  let main = 0;
+  // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+  const ticks = (stat: string) => {
+    const fields = stat.split(") ")[1]?.split(" ") ?? [];
+    return [Number(fields[11] ?? 0), Number(fields[12] ?? 0)] as const;
+  };
   for (const member of processTree(pid)) {
-    // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
-    const fields = readProc(member, "stat").split(") ")[1]?.split(" ") ?? [];
-    user += Number(fields[11] ?? 0);
-    system += Number(fields[12] ?? 0);
+    const [memberUser, memberSystem] = ticks(readProc(member, "stat"));
+    user += memberUser;
+    system += memberSystem;
+    const [mainUser, mainSystem] = ticks(readProc(member, `task/${member}/stat`));
+    main += mainUser + mainSystem;
   }
-  const toMicros = (ticks: number) => (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
-  return { user: toMicros(user), system: toMicros(system) };
+  const toMicros = (n: number) => (n * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+  return {
+    user: toMicros(user),
+    system: toMicros(system),
+    background: toMicros(user + system - main),
+  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -225,8 +241,12 @@ interface LoadResult {
   errorKinds: Record<string, number>;
   rss: number;
   rows: number;
+  /** Rows per insert transaction in the timed window. */
+  rowsPerWrite: number;
   /** Server CPU microseconds per stored delivery during the timed window. */
   cpuPerDelivery: number;
+  /** The share of it on threads other than the main one (V8's compiler and GC helpers). */
+  backgroundCpuPerDelivery: number;
   /** The kernel's share of it (syscalls: sockets to clients and to PostgreSQL). */
   systemCpuPerDelivery: number;
   idleRss: number;
@@ -256,19 +276,34 @@ function postCaptures(
   });
 }
 
+const countRows = async (db: pg.Pool) =>
+  (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries")).rows[0]!.n;
+
+/**
+ * Rows received since `since`, per transaction that wrote them (each row's `xmin`): the group
+ * commit's batch size, which sets what a delivery pays for its statement and commit. Only the
+ * window's rows (today's partition), so a table of millions (scenario 5) is not read whole.
+ */
+async function rowsPerWrite(db: pg.Pool, since: Date): Promise<number> {
+  const { rows } = await db.query<{ rows: number; writes: number }>(
+    "SELECT count(*)::int AS rows, count(DISTINCT xmin::text)::int AS writes FROM deliveries WHERE received_at >= $1",
+    [since],
+  );
+  return rows[0]!.rows / Math.max(1, rows[0]!.writes);
+}
+
 async function load(
   server: Server,
   db: pg.Pool,
   options: { connections: number; body: string | Buffer; bins: number; duration: number },
 ): Promise<LoadResult> {
-  const before = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
-    .rows[0]!.n;
+  const before = await countRows(db);
   resetPeakRss(server.pid);
   const cpuBefore = cpuMicros(server.pid);
+  const started = new Date();
   const result = await postCaptures(server.url, options, "bench-");
   const cpuAfter = cpuMicros(server.pid);
-  const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries"))
-    .rows[0]!.n;
+  const rows = (await countRows(db)) - before;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -278,11 +313,12 @@ async function load(
     errors: result.non2xx + result.errors,
     errorKinds: errorKinds(result),
     rss: peakRssMb(server.pid),
-    rows: after - before,
+    rows,
+    rowsPerWrite: await rowsPerWrite(db, started),
     cpuPerDelivery:
-      (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) /
-      Math.max(1, after - before),
-    systemCpuPerDelivery: (cpuAfter.system - cpuBefore.system) / Math.max(1, after - before),
+      (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / Math.max(1, rows),
+    systemCpuPerDelivery: (cpuAfter.system - cpuBefore.system) / Math.max(1, rows),
+    backgroundCpuPerDelivery: (cpuAfter.background - cpuBefore.background) / Math.max(1, rows),
     idleRss: server.idleRss,
   };
 }
@@ -328,7 +364,7 @@ function printRuns(title: string, runs: Record<string, LoadResult[]>) {
     const cpu = mean(results.map((r) => r.cpuPerDelivery));
     cpuSummary[kind] = cpu;
     console.log(
-      `  ${"".padEnd(34)} CPU ${cpu.toFixed(0)} µs/delivery (${results.map((r) => r.cpuPerDelivery.toFixed(0)).join(", ")}; system ${mean(results.map((r) => r.systemCpuPerDelivery)).toFixed(0)})   idle RSS ${Math.max(...results.map((r) => r.idleRss))} MB`,
+      `  ${"".padEnd(34)} CPU ${cpu.toFixed(0)} µs/delivery (${results.map((r) => r.cpuPerDelivery.toFixed(0)).join(", ")}; system ${mean(results.map((r) => r.systemCpuPerDelivery)).toFixed(0)}, background threads ${mean(results.map((r) => r.backgroundCpuPerDelivery)).toFixed(0)})   ${mean(results.map((r) => r.rowsPerWrite)).toFixed(1)} rows per insert transaction   idle RSS ${Math.max(...results.map((r) => r.idleRss))} MB`,
     );
   }
   if (summary.ours && summary.reference) {
@@ -387,7 +423,7 @@ async function warmUp(server: Server, body: string | Buffer): Promise<autocannon
     headers: { "content-type": "application/json" },
     body,
     connections: 10,
-    duration: 1,
+    duration: WARMUP_SECONDS,
   });
 }
 
@@ -404,9 +440,10 @@ async function captureScenario(
     /** Another database for this variant (scenario 5 compares two table layouts). */
     database?: { url: string; pool: pg.Pool };
   }>,
+  rounds = ROUNDS,
 ) {
   const runs: Record<string, LoadResult[]> = {};
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const variant of variants) {
       const { url, pool } = variant.database ?? { url: databaseUrl, pool: db };
       const server = await spawnServer(variant.kind, url, variant.env, variant.script);
@@ -496,6 +533,88 @@ ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections}
   console.log(
     `  CPU per delivery ours/${otherName}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(", ")})`,
   );
+}
+
+/**
+ * Interleaved A/B (BENCH_INTERLEAVED=<other bundle> or "reference"): both servers start once and
+ * stay up; then short windows alternate which one gets the whole load, alone on core 1 (the
+ * other idles there), in ABBA order so that a drift in the machine's speed hits both alike.
+ * Each adjacent pair of windows gives a ratio of CPU per delivery; the median and the quartiles
+ * say how steady it is. This is the alternating measure (each server alone on the core, all 50
+ * connections) without the minutes between rounds that let the machine's drift into it.
+ */
+async function interleavedScenario(
+  title: string,
+  databaseUrl: string,
+  db: pg.Pool,
+  options: { connections: number; body: string | Buffer; bins: number },
+  other: string,
+) {
+  const otherName = other === "reference" ? "reference" : path.basename(other);
+  const windows = Number(process.env.BENCH_WINDOWS ?? 8);
+  const seconds = Number(process.env.BENCH_WINDOW_SECONDS ?? 3);
+  const servers = [
+    other === "reference"
+      ? await spawnServer("reference", databaseUrl)
+      : await spawnServer("ours", databaseUrl, {}, [...START_NODE_ARGS, other]),
+    await spawnServer("ours", databaseUrl),
+  ];
+  try {
+    for (const server of servers) await warmUp(server, options.body);
+    const answered = [0, 0];
+    const window = async (index: number) => {
+      const server = servers[index]!;
+      const before = cpuMicros(server.pid);
+      const result = await postCaptures(
+        server.url,
+        { ...options, duration: seconds },
+        `ilv${index}-`,
+      );
+      const after = cpuMicros(server.pid);
+      answered[index]! += result["2xx"];
+      const micros = after.user + after.system - before.user - before.system;
+      return micros / Math.max(1, result["2xx"]);
+    };
+    // One pair first, not counted: both servers' first seconds at full load still cost more.
+    await window(0);
+    await window(1);
+    const ratios: number[] = [];
+    const cpu: [number[], number[]] = [[], []];
+    for (let pair = 0; pair < windows; pair++) {
+      const order = pair % 2 === 0 ? [0, 1] : [1, 0];
+      const measured = [0, 0];
+      for (const index of order) measured[index] = await window(index);
+      cpu[0].push(measured[0]!);
+      cpu[1].push(measured[1]!);
+      ratios.push(measured[1]! / measured[0]!);
+    }
+    const { rows } = await db.query<{ prefix: string; n: number }>(
+      "SELECT left(bin_id, 4) AS prefix, count(*)::int AS n FROM deliveries WHERE bin_id LIKE 'ilv%' GROUP BY 1",
+    );
+    const stored = [0, 1].map((i) => rows.find((row) => row.prefix === `ilv${i}`)?.n ?? 0);
+    const quantile = (values: number[], q: number) =>
+      [...values].sort((a, b) => a - b)[
+        Math.min(values.length - 1, Math.floor(q * values.length))
+      ]!;
+    const median = (values: number[]) => quantile(values, 0.5);
+    console.log(`
+${title}: ${otherName} (A) and ours (B), ${windows} pairs of ${seconds} s windows, ${options.connections} connections`);
+    console.log(
+      `  CPU µs per delivery: A median ${median(cpu[0]).toFixed(0)} (${cpu[0].map((v) => v.toFixed(0)).join(", ")})`,
+    );
+    console.log(
+      `                       B median ${median(cpu[1]).toFixed(0)} (${cpu[1].map((v) => v.toFixed(0)).join(", ")})`,
+    );
+    console.log(
+      `  CPU per delivery ours/${otherName}: median ${median(ratios).toFixed(3)}, quartiles ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}; ` +
+        (stored.every((n, i) => n >= answered[i]!)
+          ? "every 2xx stored"
+          : `MISSING ROWS (${stored.join(", ")} rows for ${answered.join(", ")} 2xx)`),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await db.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
+  }
 }
 
 /**
@@ -941,6 +1060,19 @@ async function main() {
         [...both, { name: "ours + rate limits on", kind: "ours", env: limitsOn }],
       );
     }
+    // Sustained: one bin for a minute, once each. The old generation grows between V8's full
+    // collections, so a 10 s window can end before the heap peaks.
+    if (wanted("1s")) {
+      const seconds = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 60);
+      await captureScenario(
+        `Scenario 1s: 1a sustained for ${seconds} s`,
+        databaseUrl,
+        db,
+        { connections: 50, body: small, bins: 1, duration: seconds },
+        both.slice(0, 2),
+        1,
+      );
+    }
     if (wanted("1b")) {
       await capture("Scenario 1b: 50 connections, 2 KB JSON POST, spread over 1,000 bins", {
         connections: 50,
@@ -948,18 +1080,33 @@ async function main() {
         bins: 1000,
       });
     }
+    // 1a and 1b again, measured two other ways (paired, interleaved): titles and bin counts.
+    const twoLoads = [
+      ["1a: 2 KB JSON POST, one bin", 1],
+      ["1b: 2 KB JSON POST, 1,000 bins", 1000],
+    ] as const;
     const paired = process.env.BENCH_PAIRED;
     if (paired) {
-      for (const [title, bins] of [
-        ["Paired 1a: 2 KB JSON POST, one bin", 1],
-        ["Paired 1b: 2 KB JSON POST, 1,000 bins", 1000],
-      ] as const) {
+      for (const [title, bins] of twoLoads) {
         await pairedScenario(
-          title,
+          `Paired ${title}`,
           databaseUrl,
           db,
           { connections: 25, body: small, bins, duration: DURATION },
           paired,
+        );
+      }
+    }
+    const interleaved =
+      process.env.BENCH_INTERLEAVED ?? (wanted("interleaved") ? "reference" : undefined);
+    if (interleaved) {
+      for (const [title, bins] of twoLoads) {
+        await interleavedScenario(
+          `Interleaved ${title}`,
+          databaseUrl,
+          db,
+          { connections: 50, body: small, bins },
+          interleaved,
         );
       }
     }

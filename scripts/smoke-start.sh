@@ -22,6 +22,11 @@ grep -q "embedded PostgreSQL" "$log" || { cat "$log"; echo "smoke: no embedded P
 server=$(pgrep -P "$pid" -f scripts/start.mjs || pgrep -f "node .*scripts/start.mjs" -n)
 tr '\0' '\n' <"/proc/$server/environ" | grep -qx 'MALLOC_MMAP_THRESHOLD_=131072' ||
   { echo "smoke: the server runs without MALLOC_MMAP_THRESHOLD_ from package.json's start"; exit 1; }
+# ... and its Node options (young generation, heap growth: the memory budget depends on them).
+for option in $(node -p 'require("./package.json").scripts.start.match(/(?<= )--\S+/g).join(" ")'); do
+  tr '\0' '\n' <"/proc/$server/cmdline" | grep -qx -- "$option" ||
+    { echo "smoke: the server runs without $option from package.json's start"; exit 1; }
+done
 
 answer=$(curl -sS -X POST "http://127.0.0.1:$port/echo/smoke-test/hook?x=1" \
   -H 'Content-Type: application/json' --data-binary '{"smoke":true}')
