@@ -214,6 +214,23 @@ function cpuMicros(pid: number): { user: number; system: number; background: num
   };
 }
 
+/** CPU microseconds (user + system) spent between two readings of cpuMicros. */
+const cpuSpent = (before: { user: number; system: number }, after: typeof before) =>
+  after.user + after.system - before.user - before.system;
+
+/** Rows stored in bins whose ids start with each prefix (a server's own bins in a shared run). */
+async function countStoredByPrefix(db: pg.Pool, prefixes: string[]): Promise<number[]> {
+  const counts: number[] = [];
+  for (const prefix of prefixes) {
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM deliveries WHERE starts_with(bin_id, $1)",
+      [prefix],
+    );
+    counts.push(rows[0]!.n);
+  }
+  return counts;
+}
+
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -315,8 +332,7 @@ async function load(
     rss: peakRssMb(server.pid),
     rows,
     rowsPerWrite: await rowsPerWrite(db, started),
-    cpuPerDelivery:
-      (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / Math.max(1, rows),
+    cpuPerDelivery: cpuSpent(cpuBefore, cpuAfter) / Math.max(1, rows),
     systemCpuPerDelivery: (cpuAfter.system - cpuBefore.system) / Math.max(1, rows),
     backgroundCpuPerDelivery: (cpuAfter.background - cpuBefore.background) / Math.max(1, rows),
     idleRss: server.idleRss,
@@ -511,15 +527,11 @@ ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections}
       servers.map((server, index) => postCaptures(server.url, options, `pair${index}-`)),
     );
     const after = servers.map((server) => cpuMicros(server.pid));
-    const { rows } = await db.query<{ prefix: string; n: number }>(
-      "SELECT left(bin_id, 5) AS prefix, count(*)::int AS n FROM deliveries WHERE bin_id LIKE 'pair%' GROUP BY 1",
-    );
+    const stored = await countStoredByPrefix(db, ["pair0-", "pair1-"]);
     const cpu = servers.map((_, i) => {
-      const stored = rows.find((row) => row.prefix === `pair${i}`)?.n ?? 0;
-      if (stored < results[i]!["2xx"])
-        throw new Error(`paired run: ${stored} rows for ${results[i]!["2xx"]} 2xx`);
-      const micros = after[i]!.user + after[i]!.system - before[i]!.user - before[i]!.system;
-      return micros / Math.max(1, results[i]!["2xx"]);
+      if (stored[i]! < results[i]!["2xx"])
+        throw new Error(`paired run: ${stored[i]} rows for ${results[i]!["2xx"]} 2xx`);
+      return cpuSpent(before[i]!, after[i]!) / Math.max(1, results[i]!["2xx"]);
     });
     ratios.push(cpu[1]! / cpu[0]!);
     console.log(
@@ -529,9 +541,8 @@ ${title}: ${otherName} (A) and ours (B) at the same time, ${options.connections}
     await Promise.all(servers.map((server) => server.stop()));
     await db.query("TRUNCATE deliveries, bins, rate_limit_counters CASCADE");
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
   console.log(
-    `  CPU per delivery ours/${otherName}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(", ")})`,
+    `  CPU per delivery ours/${otherName}: median ${percentile(ratios, 50).toFixed(3)} (${ratios.map((r) => r.toFixed(3)).join(", ")})`,
   );
 }
 
@@ -572,8 +583,7 @@ async function interleavedScenario(
       );
       const after = cpuMicros(server.pid);
       answered[index]! += result["2xx"];
-      const micros = after.user + after.system - before.user - before.system;
-      return micros / Math.max(1, result["2xx"]);
+      return cpuSpent(before, after) / Math.max(1, result["2xx"]);
     };
     // One pair first, not counted: both servers' first seconds at full load still cost more.
     await window(0);
@@ -588,15 +598,8 @@ async function interleavedScenario(
       cpu[1].push(measured[1]!);
       ratios.push(measured[1]! / measured[0]!);
     }
-    const { rows } = await db.query<{ prefix: string; n: number }>(
-      "SELECT left(bin_id, 4) AS prefix, count(*)::int AS n FROM deliveries WHERE bin_id LIKE 'ilv%' GROUP BY 1",
-    );
-    const stored = [0, 1].map((i) => rows.find((row) => row.prefix === `ilv${i}`)?.n ?? 0);
-    const quantile = (values: number[], q: number) =>
-      [...values].sort((a, b) => a - b)[
-        Math.min(values.length - 1, Math.floor(q * values.length))
-      ]!;
-    const median = (values: number[]) => quantile(values, 0.5);
+    const stored = await countStoredByPrefix(db, ["ilv0-", "ilv1-"]);
+    const median = (values: number[]) => percentile(values, 50);
     console.log(`
 ${title}: ${otherName} (A) and ours (B), ${windows} pairs of ${seconds} s windows, ${options.connections} connections`);
     console.log(
@@ -606,7 +609,7 @@ ${title}: ${otherName} (A) and ours (B), ${windows} pairs of ${seconds} s window
       `                       B median ${median(cpu[1]).toFixed(0)} (${cpu[1].map((v) => v.toFixed(0)).join(", ")})`,
     );
     console.log(
-      `  CPU per delivery ours/${otherName}: median ${median(ratios).toFixed(3)}, quartiles ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}; ` +
+      `  CPU per delivery ours/${otherName}: median ${median(ratios).toFixed(3)}, quartiles ${percentile(ratios, 25).toFixed(3)}–${percentile(ratios, 75).toFixed(3)}; ` +
         (stored.every((n, i) => n >= answered[i]!)
           ? "every 2xx stored"
           : `MISSING ROWS (${stored.join(", ")} rows for ${answered.join(", ")} 2xx)`),
