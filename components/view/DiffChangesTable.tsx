@@ -1,4 +1,5 @@
 import { DiffOpBadge } from "@/components/view/DiffOpBadge";
+import { RevealedText } from "@/components/view/RevealedText";
 import { TextTable } from "@/components/view/TextTable";
 import type { DiffOp } from "@/lib/diff/delivery-diff-schema";
 
@@ -19,10 +20,15 @@ function Value({ value }: { value: string | null }) {
     );
   }
   if (value === "") return <span className="text-zinc-400 italic">empty</span>;
-  return <>{value}</>;
+  // Both sides come from payloads: a bidi control must not make them read alike or apart, and
+  // a change in whitespace alone (a CR, a trailing space, a no-break space) must show.
+  return <RevealedText text={value} whitespace />;
 }
 
-/** Changes as a table: what (header or path), the kind of change, before and after, as text. */
+/**
+ * Changes as a table: what (header or path), the kind of change, before and after, as text with
+ * hidden characters named (RevealedText).
+ */
 export function DiffChangesTable({
   rows,
   label,
@@ -48,7 +54,11 @@ export function DiffChangesTable({
       {rows.map((row, index) => (
         <tr key={index} data-op={row.op} className="align-top">
           <td className="px-3 py-1.5 font-medium whitespace-pre-wrap wrap-anywhere text-zinc-700 dark:text-zinc-300">
-            {row.key === "" ? <span className="font-sans text-zinc-500">whole body</span> : row.key}
+            {row.key === "" ? (
+              <span className="font-sans text-zinc-500">whole body</span>
+            ) : (
+              <RevealedText text={row.key} />
+            )}
           </td>
           <td className="px-3 py-1.5">
             <DiffOpBadge op={row.op} />

@@ -6,10 +6,10 @@ const HIDDEN = "hidden-character";
  * Captured text with every bidi control and invisible character shown as a badge naming its
  * code point (`U+202E`), so a payload cannot make one name or value look like another. The
  * wrapper isolates bidi so nothing leaks into neighbouring elements; text without hidden
- * characters renders as before.
+ * characters renders as before. `whitespace` names look-alike whitespace too (a diff's sides).
  */
-export function RevealedText({ text }: { text: string }) {
-  const parts = revealHiddenCharacters({ text });
+export function RevealedText({ text, whitespace = false }: { text: string; whitespace?: boolean }) {
+  const parts = revealHiddenCharacters({ text, whitespace });
   if (!parts.some((part) => "hidden" in part)) return <>{text}</>;
   return (
     <span style={{ unicodeBidi: "isolate" }}>

@@ -61,4 +61,42 @@ describe("revealHiddenCharacters", () => {
     expect(revealHiddenCharacters({ text })).toEqual(parts);
     expect(revealHiddenCharacters({ text })).toEqual(parts);
   });
+
+  it.each([
+    ["a carriage return", "abc\r", [{ text: "abc" }, { hidden: "U+000D" }]],
+    ["a tab that ends the text", "a\t", [{ text: "a" }, { hidden: "U+0009" }]],
+    [
+      "a space before a CRLF",
+      "a \r\nb",
+      [{ text: "a" }, { hidden: "U+0020" }, { hidden: "U+000D" }, { text: "\nb" }],
+    ],
+    ["a no-break space", "a\u00a0b", [{ text: "a" }, { hidden: "U+00A0" }, { text: "b" }]],
+    ["an ideographic space", "a\u3000b", [{ text: "a" }, { hidden: "U+3000" }, { text: "b" }]],
+    ["a line separator", "a\u2028b", [{ text: "a" }, { hidden: "U+2028" }, { text: "b" }]],
+    ["a NUL", "a\u0000", [{ text: "a" }, { hidden: "U+0000" }]],
+    ["a C1 control", "a\u0085", [{ text: "a" }, { hidden: "U+0085" }]],
+    [
+      "spaces that end the text",
+      "abc  ",
+      [{ text: "abc" }, { hidden: "U+0020" }, { hidden: "U+0020" }],
+    ],
+    ["a space that ends a line", "a \nb", [{ text: "a" }, { hidden: "U+0020" }, { text: "\nb" }]],
+    ["bidi controls as before", "\u202eab", [{ hidden: "U+202E" }, { text: "ab" }]],
+  ])("with whitespace, splits %s", (_, text, parts) => {
+    expect(revealHiddenCharacters({ text, whitespace: true })).toEqual(parts);
+  });
+
+  it.each([
+    ["spaces between words", "a b  c"],
+    ["line feeds", "a\nb\n"],
+    ["a leading space", " a"],
+    ["tabs inside a line (indentation)", "\t\ta\tb"],
+    ["a space before more text on the line", "a cb"],
+  ])("with whitespace, keeps %s as one plain part", (_, text) => {
+    expect(revealHiddenCharacters({ text, whitespace: true })).toEqual([{ text }]);
+  });
+
+  it("without whitespace, leaves a CR, a tab and trailing spaces as they are", () => {
+    expect(revealHiddenCharacters({ text: "a\tb \r" })).toEqual([{ text: "a\tb \r" }]);
+  });
 });

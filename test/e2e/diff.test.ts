@@ -76,6 +76,61 @@ describe("compare deliveries and pin a baseline", () => {
     await waitForText(page, diff, ["/status"]);
   });
 
+  it("names bidi controls and look-alike whitespace in a diff's paths and values", async () => {
+    const page = await newPage(suite.browser);
+    const diff = '[data-testid="compare-diff"]';
+    const badges = (code: string) => page.locator(`${diff} [title="invisible character ${code}"]`);
+    const compareWithPrevious = async (binId: string, deliveryId: string) => {
+      await page.goto(`${suite.server.baseUrl}/view/${binId}/${deliveryId}`);
+      await page
+        .locator(`[data-testid="delivery-detail"][data-delivery-id="${deliveryId}"]`)
+        .waitFor();
+      await page.getByRole("button", { name: "Compare with…" }).click();
+      await page.getByRole("button", { name: "Previous delivery" }).click();
+    };
+
+    // JSON: a key behind U+202E (reads "amount" backwards) and a value that gained a no-break
+    // space, which would otherwise show as '"paid"' on both sides.
+    const json = await createBin();
+    await sendDelivery(json.echoUrl, {
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ status: "paid", "\u202etnuoma": 1 }),
+    });
+    const jsonSecond = await sendDelivery(json.echoUrl, {
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ status: "paid\u00a0", "\u202etnuoma": 2 }),
+    });
+    await compareWithPrevious(json.id, jsonSecond);
+    const jsonText = await waitForText(page, diff, [
+      "2 body changes (json)",
+      '"paid"',
+      '"paidU+00A0"',
+      "/U+202Etnuoma",
+    ]);
+    expect(jsonText).not.toMatch(/[\u202e\u00a0]/);
+    expect(await badges("U+202E").count()).toBe(1);
+    expect(await badges("U+00A0").count()).toBe(1);
+
+    // Text: the same two lines, one now ending in CRLF and one in a space.
+    const text = await createBin();
+    const TEXT_HEADERS = { "Content-Type": "text/plain" };
+    await sendDelivery(text.echoUrl, { headers: TEXT_HEADERS, body: "line one\nline two\n" });
+    const textSecond = await sendDelivery(text.echoUrl, {
+      headers: TEXT_HEADERS,
+      body: "line one\r\nline two \n",
+    });
+    await compareWithPrevious(text.id, textSecond);
+    const textText = await waitForText(page, diff, ["body change", "U+000D", "U+0020"]);
+    expect(textText).not.toContain("\r");
+    expect(await badges("U+000D").count()).toBe(1);
+    expect(await badges("U+0020").count()).toBe(1);
+    // The side before, without them, has no badge.
+    const bodyRow = page.locator(`${diff} [data-testid="diff-body"] tbody tr`).first();
+    expect(
+      await bodyRow.locator("td").nth(2).locator('[data-testid="hidden-character"]').count(),
+    ).toBe(0);
+  });
+
   it("pins a baseline: live rows show a chip with how they differ, the detail a diff at the top", async () => {
     const bin = await createBin();
     const body = (status: string) => JSON.stringify({ id: "an_2", object: "analysis", status });
