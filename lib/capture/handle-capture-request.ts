@@ -389,7 +389,8 @@ async function storeDelivery({
     ? null
     : judgeCallcovAtCapture({ body: record.body, contentType: record.contentType, json });
   // The verdict and the planned answer are derived too: what PostgreSQL would refuse of them
-  // is stored as null. The request's own fields were checked before and have not changed.
+  // is stored as null. The request's own fields and its analysis facts were checked when it was
+  // built (sanitizeDeliveryRecord) and have not changed.
   const forward = planForwardHold(ctx, record, plan, settings.respondTimeoutMs);
   const complete = nullUnstorableFields({
     record: {
@@ -401,6 +402,7 @@ async function storeDelivery({
       conformanceSchema: ownSchema ? null : CALLCOV_SCHEMA_NAME,
       conformanceValid,
     },
+    fields: "answer",
   }).record;
   const stored = await getDeliveryWriter().write(complete, { assumingDefaults });
   if (!stored) {

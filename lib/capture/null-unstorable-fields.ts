@@ -5,7 +5,16 @@ import { memoizeFrozen } from "@/lib/capture/memoize-frozen";
 export interface NullUnstorableFieldsResult {
   record: DeliveryRecord;
   /** Derived fields PostgreSQL would refuse, stored as null instead. */
-  nulled: string[];
+  nulled: readonly string[];
+}
+
+export interface NullUnstorableFieldsOptions {
+  record: DeliveryRecord;
+  /**
+   * "answer": only what is derived when the answer is planned (the planned answer, the verdict
+   * and its version), for a record whose other fields were checked when it was built.
+   */
+  fields?: "all" | "answer";
 }
 
 // Deeply frozen values (a bin's shared answer plan, a verdict without a secret) are checked once.
@@ -20,50 +29,52 @@ function unstorable(value: unknown, maxChars?: number): boolean {
     : refusedJson(value);
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
+// Bit i of a mask stands for NULLABLE[i]; "signature" nulls the verdict and its version.
+const NULLABLE = [
+  "analysisId",
+  "analysisStatus",
+  "analysisAgent",
+  "contentType",
+  "remoteAddress",
+  "response",
+  "signature",
+] as const;
+
+function nullFields(record: DeliveryRecord, mask: number): NullUnstorableFieldsResult {
+  const copy: DeliveryRecord = { ...record };
+  const nulled: string[] = [];
+  NULLABLE.forEach((field, bit) => {
+    if ((mask & (1 << bit)) === 0) return;
+    copy[field] = null;
+    if (field === "signature") copy.signatureVersion = null;
+    nulled.push(field);
+  });
+  return { record: copy, nulled };
+}
+
 /**
  * Stores as null the derived, optional fields of a delivery (analysis id, status and agent, content type,
  * address, planned answer, verdict) that PostgreSQL would refuse, so that one hostile request
  * never fails the batch it shares with others. Never refuses: the row can do without them.
- * Returns the same object when nothing changed (no copy on the hot path).
+ * Returns the same object when nothing changed: it runs twice per capture, so a clean record
+ * costs no copy, no list and no closure.
  */
 export function nullUnstorableFields({
   record,
-}: {
-  record: DeliveryRecord;
-}): NullUnstorableFieldsResult {
-  const nulled: string[] = [];
-  // Copied only when a field is nulled: nothing is allocated for the usual clean record.
-  let copy: DeliveryRecord | null = null;
-  const clean = (): DeliveryRecord => (copy ??= { ...record });
-  if (unstorable(record.analysisId, 200)) {
-    clean().analysisId = null;
-    nulled.push("analysisId");
+  fields = "all",
+}: NullUnstorableFieldsOptions): NullUnstorableFieldsResult {
+  let mask = 0;
+  if (fields === "all") {
+    if (unstorable(record.analysisId, 200)) mask |= 1 << 0;
+    if (unstorable(record.analysisStatus, 32)) mask |= 1 << 1;
+    if (unstorable(record.analysisAgent, 200)) mask |= 1 << 2;
+    if (unstorable(record.contentType)) mask |= 1 << 3;
+    if (unstorable(record.remoteAddress)) mask |= 1 << 4;
   }
-  if (unstorable(record.analysisStatus, 32)) {
-    clean().analysisStatus = null;
-    nulled.push("analysisStatus");
-  }
-  if (unstorable(record.analysisAgent, 200)) {
-    clean().analysisAgent = null;
-    nulled.push("analysisAgent");
-  }
-  if (unstorable(record.contentType)) {
-    clean().contentType = null;
-    nulled.push("contentType");
-  }
-  if (unstorable(record.remoteAddress)) {
-    clean().remoteAddress = null;
-    nulled.push("remoteAddress");
-  }
-  if (unstorable(record.response)) {
-    clean().response = null;
-    nulled.push("response");
-  }
+  if (unstorable(record.response)) mask |= 1 << 5;
   // Without its version a verdict is simply judged again when it is read.
-  if (unstorable(record.signature) || unstorable(record.signatureVersion, 36)) {
-    clean().signature = null;
-    clean().signatureVersion = null;
-    nulled.push("signature");
-  }
-  return { record: copy ?? record, nulled };
+  if (unstorable(record.signature) || unstorable(record.signatureVersion, 36)) mask |= 1 << 6;
+  return mask === 0 ? { record, nulled: NONE } : nullFields(record, mask);
 }

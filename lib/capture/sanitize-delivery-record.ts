@@ -20,15 +20,36 @@ export function sanitizeDeliveryRecord({
 }: {
   record: DeliveryRecord;
 }): SanitizeDeliveryRecordResult {
-  const required: Array<[string, string | null]> = [
-    ["bin id", findStorageProblem({ value: record.binId, maxChars: 64 })],
-    ["method", findStorageProblem({ value: record.method, maxChars: 32 })],
-    ["path", findStorageProblem({ value: record.path })],
-    ["query", findStorageProblem({ value: record.query })],
-    ["headers", findStorageProblem({ value: record.headers })],
-  ];
-  for (const [field, problem] of required) {
-    if (problem) return { ok: false, field, reason: `The request's ${field} ${problem}` };
+  // One field after another, returning at the first problem: runs on every capture, so no
+  // list of checks is built for it.
+  let field = "bin id";
+  let problem = findStorageProblem({ value: record.binId, maxChars: 64 });
+  if (!problem) {
+    field = "method";
+    problem = findStorageProblem({ value: record.method, maxChars: 32 });
   }
-  return { ok: true, ...nullUnstorableFields({ record }) };
+  if (!problem) {
+    field = "path";
+    problem = findStorageProblem({ value: record.path });
+  }
+  if (!problem) {
+    field = "query";
+    problem = findStorageProblem({ value: record.query });
+  }
+  if (!problem) {
+    field = "headers";
+    problem = findHeadersProblem(record.headers);
+  }
+  if (problem) return { ok: false, field, reason: `The request's ${field} ${problem}` };
+  const { record: clean, nulled } = nullUnstorableFields({ record });
+  return { ok: true, record: clean, nulled };
+}
+
+// Names and values as they are stored (jsonb strings), without walking them as generic JSON.
+function findHeadersProblem(headers: DeliveryRecord["headers"]): string | null {
+  for (const [name, value] of headers) {
+    const problem = findStorageProblem({ value: name }) ?? findStorageProblem({ value });
+    if (problem) return problem;
+  }
+  return null;
 }
