@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
 import { nullUnstorableFields } from "@/lib/capture/null-unstorable-fields";
+import { buildTestDeliveryRecord } from "@/test/support/build-test-delivery-record";
 
-const clean: DeliveryRecord = {
-  id: "0190f1a2-0000-7000-8000-000000000000",
-  binId: "bin",
-  method: "POST",
-  path: "",
-  query: "",
-  headers: [["Content-Type", "application/json"]],
-  body: new Uint8Array([1]),
-  bodySize: 1,
-  bodySha256: "x".repeat(64),
-  contentType: "application/json",
-  remoteAddress: "127.0.0.1",
-  receivedAt: new Date(0),
+const clean = buildTestDeliveryRecord({
   analysisId: "an_1",
   analysisStatus: "completed",
   analysisAgent: "agent_1",
-  responseStatus: 200,
-  response: { status: 200, headers: {}, body: null },
   signature: { scheme: null, status: "missing", reason: "none" },
   signatureVersion: "none",
-  conformanceSchema: null,
-  conformanceValid: null,
-};
+});
 
 const hostile: DeliveryRecord = {
   ...clean,

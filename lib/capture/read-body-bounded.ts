@@ -59,7 +59,9 @@ export function readBodyBounded({
     };
     const complete = () => {
       account.finishReading();
-      finish({ ok: true, body: Buffer.concat(chunks, size) });
+      // A body that came in one chunk (most) is that chunk: Node's parser gave it a buffer of
+      // its own, so it is kept as it is rather than copied.
+      finish({ ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
     };
     /** Reserves the pending chunks in order; false when one has to wait (then paused). */
     const takePending = (): boolean => {

@@ -4,8 +4,6 @@ import {
   MAX_ANALYSIS_BYTES,
 } from "@/lib/conformance/judge-callcov-conformance";
 import { checkCallcovAnalysis } from "@/lib/conformance/check-callcov-analysis";
-import { MAX_JSON_DEPTH } from "@/lib/payload/classify-body";
-import { exceedsJsonDepth } from "@/lib/payload/exceeds-json-depth";
 import type { JsonBody } from "@/lib/payload/parse-json-body";
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
@@ -30,8 +28,8 @@ export function judgeCallcovAtCapture({
     const bom = BOM.every((byte, i) => body[i] === byte);
     return bom ? (judgeCallcovConformance({ body, contentType })?.valid ?? null) : null;
   }
+  // JSON nested past MAX_JSON_DEPTH never gets here: parseJsonBody refuses it (json.ok false).
   if (body.byteLength > MAX_ANALYSIS_BYTES || !isAnalysisPayload({ value: json.value }))
     return null;
-  if (exceedsJsonDepth({ text: body, maxDepth: MAX_JSON_DEPTH })) return null;
   return checkCallcovAnalysis({ value: json.value });
 }
