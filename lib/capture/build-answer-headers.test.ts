@@ -89,6 +89,20 @@ describe("buildAnswerHeaders", () => {
     expect(flat).toContain("X-Fine");
   });
 
+  it("judges a name again on every answer: a name once valid is remembered, a bad one never", () => {
+    for (let round = 0; round < 2; round++) {
+      const { flat, dropped } = buildAnswerHeaders({
+        headers: { "X-Seen": "a", "Bad Name": "b", "X-Seen-Bad": "c\nd" },
+        contentLength: "0",
+      });
+      expect(dropped?.map(({ name }) => name)).toEqual(["Bad Name", "X-Seen-Bad"]);
+      expect(pairs(flat)).toContainEqual(["X-Seen", "a"]);
+    }
+    // A remembered name still has its value checked.
+    const { dropped } = buildAnswerHeaders({ headers: { "X-Seen": "a\r\n" }, contentLength: "0" });
+    expect(dropped?.map(({ name }) => name)).toEqual(["X-Seen"]);
+  });
+
   it("keeps a header named __proto__ as a header", () => {
     const headers = JSON.parse('{"__proto__":"v"}') as Record<string, string>;
     const { flat } = buildAnswerHeaders({ headers, contentLength: "0" });

@@ -26,7 +26,10 @@ export function buildDeliveryRecord(options: BuildDeliveryRecordOptions): Delive
     const name = options.rawHeaders[i] ?? "";
     const value = options.rawHeaders[i + 1] ?? "";
     headers.push([name, value]);
-    if (contentType === null && name.toLowerCase() === "content-type") contentType = value;
+    // Only a 12-character name is lower-cased: no copy of every other header's name.
+    if (contentType === null && name.length === 12 && name.toLowerCase() === "content-type") {
+      contentType = value;
+    }
   }
   const analysis = extractAnalysisFacts({ body: options.body, json: options.json });
   return {

@@ -19,20 +19,23 @@ export function createBinToucher({
   onError,
   intervalMs = 1000,
 }: CreateBinToucherOptions): BinToucher {
-  const latest = new Map<string, Date>();
+  // A holder per bin, so a bin touched again within the interval costs one lookup, not a get
+  // and a set.
+  const latest = new Map<string, { at: Date }>();
   let timer: NodeJS.Timeout | null = null;
   const flush = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
     if (latest.size === 0) return;
-    const entries = [...latest];
+    const entries = Array.from(latest, ([binId, { at }]): [string, Date] => [binId, at]);
     latest.clear();
     await update(entries).catch(onError);
   };
   return {
     touch(binId, at) {
-      const previous = latest.get(binId);
-      if (!previous || previous.getTime() < at.getTime()) latest.set(binId, at);
+      const seen = latest.get(binId);
+      if (!seen) latest.set(binId, { at });
+      else if (seen.at.getTime() < at.getTime()) seen.at = at;
       if (!timer) {
         timer = setTimeout(() => void flush(), intervalMs);
         timer.unref();

@@ -1,6 +1,7 @@
 import type { DeliveryRecord } from "@/lib/capture/delivery-record";
-import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
+import { CAPTURE_STATEMENTS, DELIVERY_ROW_PARAMETERS } from "@/lib/database/capture-statements";
 import { runNamedStatement } from "@/lib/database/run-named-statement";
+import { toPgTextArray } from "@/lib/database/to-pg-text-array";
 import { getPgPool } from "@/lib/get-pg-pool";
 import { toJsonText } from "@/lib/capture/to-json-text";
 import { formatIsoTimestamp } from "@/lib/text/format-iso-timestamp";
@@ -21,37 +22,41 @@ export async function insertDeliveries(
 ): Promise<ReadonlySet<string>> {
   if (records.length === 0) return NONE;
   const firstSeen = new Map<string, Date>();
-  const values: unknown[] = [null, null];
+  // Sized once: pushed row by row, the list was copied four or five times as it grew.
+  const values: unknown[] = new Array<unknown>(2 + records.length * DELIVERY_ROW_PARAMETERS);
+  let at = 2;
   for (const r of records) {
     const seen = firstSeen.get(r.binId);
     if (!seen || r.receivedAt.getTime() > seen.getTime()) firstSeen.set(r.binId, r.receivedAt);
-    values.push(
-      r.id,
-      r.binId,
-      r.method,
-      r.path,
-      r.query,
-      JSON.stringify(r.headers),
-      r.body,
-      r.bodySize,
-      r.bodySha256,
-      r.contentType,
-      r.remoteAddress,
-      // ISO text: pg's own Date formatting (local time and offset) costs more per row.
-      formatIsoTimestamp({ date: r.receivedAt }),
-      r.analysisId,
-      r.analysisStatus,
-      r.analysisAgent,
-      r.responseStatus,
-      toJsonText(r.response),
-      r.signature === null ? null : toJsonText(r.signature),
-      r.signatureVersion,
-      r.conformanceSchema,
-      r.conformanceValid,
-    );
+    values[at++] = r.id;
+    values[at++] = r.binId;
+    values[at++] = r.method;
+    values[at++] = r.path;
+    values[at++] = r.query;
+    values[at++] = JSON.stringify(r.headers);
+    values[at++] = r.body;
+    values[at++] = r.bodySize;
+    values[at++] = r.bodySha256;
+    values[at++] = r.contentType;
+    values[at++] = r.remoteAddress;
+    // ISO text: pg's own Date formatting (local time and offset) costs more per row.
+    values[at++] = formatIsoTimestamp({ date: r.receivedAt });
+    values[at++] = r.analysisId;
+    values[at++] = r.analysisStatus;
+    values[at++] = r.analysisAgent;
+    values[at++] = r.responseStatus;
+    values[at++] = toJsonText(r.response);
+    values[at++] = r.signature === null ? null : toJsonText(r.signature);
+    values[at++] = r.signatureVersion;
+    values[at++] = r.conformanceSchema;
+    values[at++] = r.conformanceValid;
   }
-  values[0] = [...firstSeen.keys()];
-  values[1] = Array.from(firstSeen.values(), (date) => formatIsoTimestamp({ date }));
+  // Fewer or more values a row than the statement has parameters is a bug here, not bad input.
+  if (at !== values.length) throw new Error(`${at} values for ${values.length} parameters`);
+  values[0] = toPgTextArray({ items: [...firstSeen.keys()] });
+  values[1] = toPgTextArray({
+    items: Array.from(firstSeen.values(), (date) => formatIsoTimestamp({ date })),
+  });
   if (assumingDefaults.size === 0) {
     await runNamedStatement({
       pool: getPgPool(),

@@ -42,6 +42,12 @@ const NULLABLE = [
   "signature",
 ] as const;
 
+/** Each field's bit, derived from its place in NULLABLE (so the two cannot disagree). */
+const BIT = Object.fromEntries(NULLABLE.map((field, i) => [field, 1 << i])) as Record<
+  (typeof NULLABLE)[number],
+  number
+>;
+
 function nullFields(record: DeliveryRecord, mask: number): NullUnstorableFieldsResult {
   const copy: DeliveryRecord = { ...record };
   const nulled: string[] = [];
@@ -67,14 +73,15 @@ export function nullUnstorableFields({
 }: NullUnstorableFieldsOptions): NullUnstorableFieldsResult {
   let mask = 0;
   if (fields === "all") {
-    if (unstorable(record.analysisId, 200)) mask |= 1 << 0;
-    if (unstorable(record.analysisStatus, 32)) mask |= 1 << 1;
-    if (unstorable(record.analysisAgent, 200)) mask |= 1 << 2;
-    if (unstorable(record.contentType)) mask |= 1 << 3;
-    if (unstorable(record.remoteAddress)) mask |= 1 << 4;
+    if (unstorable(record.analysisId, 200)) mask |= BIT.analysisId;
+    if (unstorable(record.analysisStatus, 32)) mask |= BIT.analysisStatus;
+    if (unstorable(record.analysisAgent, 200)) mask |= BIT.analysisAgent;
+    if (unstorable(record.contentType)) mask |= BIT.contentType;
+    if (unstorable(record.remoteAddress)) mask |= BIT.remoteAddress;
   }
-  if (unstorable(record.response)) mask |= 1 << 5;
+  if (unstorable(record.response)) mask |= BIT.response;
   // Without its version a verdict is simply judged again when it is read.
-  if (unstorable(record.signature) || unstorable(record.signatureVersion, 36)) mask |= 1 << 6;
+  if (unstorable(record.signature) || unstorable(record.signatureVersion, 36))
+    mask |= BIT.signature;
   return mask === 0 ? { record, nulled: NONE } : nullFields(record, mask);
 }

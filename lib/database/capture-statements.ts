@@ -17,7 +17,7 @@ const DELIVERY_COLUMNS =
   "id, bin_id, method, path, query, headers, body, body_size, body_sha256, content_type, remote_address, received_at, analysis_id, analysis_status, analysis_agent, response_status, response, signature, signature_version, conformance_schema, conformance_valid";
 
 /** Parameters per deliveries row; see DELIVERY_COLUMNS. */
-const DELIVERY_ROW_PARAMETERS = 21;
+export const DELIVERY_ROW_PARAMETERS = 21;
 
 // Every parameter is cast to its column's type: insertDeliveriesIfDefaults selects the rows
 // from a VALUES list (so that a row can be left out), where PostgreSQL cannot infer types from

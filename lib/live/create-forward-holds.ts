@@ -77,11 +77,15 @@ export function createForwardHolds({
       if (!set) responders.set(binId, (set = new Map()));
       set.set(responderId, now() + responderTtlMs);
     },
+    // Asked on every capture: with no responder anywhere (the usual case) no lookup, and no
+    // copy of a bin's responders.
     hasResponder(binId) {
+      if (responders.size === 0) return false;
       const set = responders.get(binId);
       if (!set) return false;
       const at = now();
-      return [...set.values()].some((expiresAt) => expiresAt > at);
+      for (const expiresAt of set.values()) if (expiresAt > at) return true;
+      return false;
     },
     tryHold({ binId, deliveryId }) {
       const binCount = perBin.get(binId) ?? 0;

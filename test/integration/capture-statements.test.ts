@@ -6,6 +6,7 @@ import { insertDeliveries } from "@/lib/capture/insert-deliveries";
 import { getBinToucher } from "@/lib/capture/get-bin-toucher";
 import { CAPTURE_STATEMENTS } from "@/lib/database/capture-statements";
 import { LIVE_STATEMENTS } from "@/lib/database/live-statements";
+import { toPgTextArray } from "@/lib/database/to-pg-text-array";
 import { getDeliverySummaries } from "@/lib/deliveries/get-delivery-summaries";
 import { readLiveSummaries } from "@/lib/deliveries/read-live-summaries";
 import { isDatabaseOutage } from "@/lib/database/is-database-outage";
@@ -115,6 +116,25 @@ describe("capture statements on pg", () => {
       ["stmt-bin", "2026-06-01T12:00:00.123Z"],
       ["stmt-other", "2026-06-01T12:00:00.123Z"],
     ]);
+  });
+
+  it("reads the text arrays capture sends as pg's own array parameters", async () => {
+    const items = [
+      "plain",
+      "NULL",
+      "null",
+      'qu"ote',
+      "back\\slash",
+      "com,ma",
+      "{br}",
+      " sp ",
+      "ü€",
+    ];
+    const { rows } = await db.query<{ ours: string[]; theirs: string[] }>(
+      "SELECT $1::varchar[] AS ours, $2::varchar[] AS theirs, $3::varchar[] AS none",
+      [toPgTextArray({ items }), items, toPgTextArray({ items: [] })],
+    );
+    expect(rows[0]).toEqual({ ours: items, theirs: items, none: [] });
   });
 
   it("creates new bins in one order, so two batches creating the same bins never deadlock", async () => {
