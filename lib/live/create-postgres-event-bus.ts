@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { BinChangeHandlers, DeliveryEvent, EventBus } from "@/lib/live/event-bus";
 import { runNamedStatement } from "@/lib/database/run-named-statement";
+import { toPgTextArray } from "@/lib/database/to-pg-text-array";
 
 export interface CreatePostgresEventBusOptions {
   databaseUrl: string;
@@ -146,7 +147,9 @@ export function createPostgresEventBus({
     runNamedStatement({
       pool: publisher,
       statement: NOTIFY_STATEMENT,
-      values: [channels, payloads],
+      // As literals: pg escapes a JS array element by element, two regex passes over every
+      // payload (up to 7,900 bytes each) per statement.
+      values: [toPgTextArray({ items: channels }), toPgTextArray({ items: payloads })],
     })
       .then(
         () => waiting.forEach((waiter) => waiter.resolve()),
