@@ -31,7 +31,7 @@ function unstorable(value: unknown, maxChars?: number): boolean {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-// Bit i of a mask stands for NULLABLE[i]; "signature" nulls the verdict and its version.
+// A mask has one bit per field (BIT, below); "signature" nulls the verdict and its version.
 const NULLABLE = [
   "analysisId",
   "analysisStatus",
@@ -51,8 +51,8 @@ const BIT = Object.fromEntries(NULLABLE.map((field, i) => [field, 1 << i])) as R
 function nullFields(record: DeliveryRecord, mask: number): NullUnstorableFieldsResult {
   const copy: DeliveryRecord = { ...record };
   const nulled: string[] = [];
-  NULLABLE.forEach((field, bit) => {
-    if ((mask & (1 << bit)) === 0) return;
+  NULLABLE.forEach((field) => {
+    if ((mask & BIT[field]) === 0) return;
     copy[field] = null;
     if (field === "signature") copy.signatureVersion = null;
     nulled.push(field);
