@@ -70,4 +70,35 @@ describe("createSlowBodyGuard", () => {
     guard.check();
     expect(cut).toBe(false);
   });
+  it("keeps many bodies in any order of stopping, and a cut body's handler may stop others", () => {
+    let time = 0;
+    const guard = createSlowBodyGuard({ minBytesPerSecond: 100, graceMs: 1000, now: () => time });
+    const cut: number[] = [];
+    const watches = Array.from({ length: 10 }, (_, i) =>
+      guard.watch(() => {
+        cut.push(i);
+        // The first body cut ends the one after the next (say, both were from one client).
+        if (i === 1) watches[3]!.stop();
+      }),
+    );
+    // Stopped at the head, the tail, the middle, and twice.
+    for (const i of [0, 9, 5, 5]) watches[i]!.stop();
+    expect(guard.size()).toBe(7);
+    // Fast enough: 2, 4, 6, 7 and 8 (3 is stopped by 1's handler before its turn).
+    for (const i of [2, 4, 6, 7, 8]) watches[i]!.received(1000);
+    time = 1000;
+    guard.check();
+    expect(cut).toEqual([1]);
+    expect(guard.size()).toBe(5);
+    // A new body joins after the rest; the others stop as their bodies end.
+    const late = guard.watch(() => cut.push(10));
+    for (const i of [2, 4, 6, 7, 8]) watches[i]!.stop();
+    expect(guard.size()).toBe(1);
+    time = 2000;
+    guard.check();
+    expect(cut).toEqual([1, 10]);
+    expect(guard.size()).toBe(0);
+    late.stop();
+    expect(guard.size()).toBe(0);
+  });
 });

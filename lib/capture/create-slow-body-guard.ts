@@ -28,21 +28,38 @@ export interface CreateSlowBodyGuardOptions {
   now?: () => number;
 }
 
+/** The watched bodies, as a doubly linked list through the watches themselves. */
+interface WatchList {
+  head: Watch | null;
+  tail: Watch | null;
+  size: number;
+}
+
 // One object per watched body: its window (start, bytes received, time we paused it within
-// it) and the handle the reader calls. A class, so that a capture allocates this object alone
-// rather than an entry plus a closure per method.
+// it), its links, and the handle the reader calls. A class, so that a capture allocates this
+// object alone rather than an entry plus a closure per method. Linked rather than kept in a
+// Set: a Set that once held many bodies called into V8's runtime (to shrink) on nearly every
+// delete, ~0.9 µs per capture.
 class Watch implements SlowBodyWatch {
   windowStart: number;
   bytes = 0;
   pausedMs = 0;
   pausedAt: number | null = null;
+  prev: Watch | null = null;
+  next: Watch | null = null;
+  linked = true;
 
   constructor(
-    private readonly entries: Set<Watch>,
+    private readonly list: WatchList,
     private readonly now: () => number,
     readonly onTooSlow: () => void,
   ) {
     this.windowStart = now();
+    this.prev = list.tail;
+    if (list.tail) list.tail.next = this;
+    else list.head = this;
+    list.tail = this;
+    list.size++;
   }
 
   received(bytes: number): void {
@@ -60,7 +77,15 @@ class Watch implements SlowBodyWatch {
   }
 
   stop(): void {
-    this.entries.delete(this);
+    if (!this.linked) return;
+    this.linked = false;
+    const { list, prev, next } = this;
+    if (prev) prev.next = next;
+    else list.head = next;
+    if (next) next.prev = prev;
+    else list.tail = prev;
+    this.prev = this.next = null;
+    list.size--;
   }
 }
 
@@ -75,23 +100,22 @@ export function createSlowBodyGuard({
   graceMs,
   now = Date.now,
 }: CreateSlowBodyGuardOptions): SlowBodyGuard {
-  const entries = new Set<Watch>();
+  const list: WatchList = { head: null, tail: null, size: 0 };
 
   return {
-    watch(onTooSlow) {
-      const watch = new Watch(entries, now, onTooSlow);
-      entries.add(watch);
-      return watch;
-    },
+    watch: (onTooSlow) => new Watch(list, now, onTooSlow),
     check() {
       if (minBytesPerSecond <= 0) return;
       const at = now();
-      for (const entry of entries) {
-        if (entry.pausedAt !== null) continue;
+      // The watches as they stand: a cut body's handler may stop others while this runs.
+      const watched: Watch[] = [];
+      for (let entry = list.head; entry; entry = entry.next) watched.push(entry);
+      for (const entry of watched) {
+        if (!entry.linked || entry.pausedAt !== null) continue;
         const activeMs = at - entry.windowStart - entry.pausedMs;
         if (activeMs < graceMs) continue;
         if (entry.bytes * 1000 < minBytesPerSecond * activeMs) {
-          entries.delete(entry);
+          entry.stop();
           entry.onTooSlow();
           continue;
         }
@@ -100,6 +124,6 @@ export function createSlowBodyGuard({
         entry.pausedMs = 0;
       }
     },
-    size: () => entries.size,
+    size: () => list.size,
   };
 }

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
+import { connect, type AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createBodyBudget } from "@/lib/capture/create-body-budget";
@@ -106,5 +107,43 @@ describe("readBodyBounded", () => {
     await expect(slowRead).resolves.toEqual({ ok: false, reason: "too_slow" });
     account.close();
     expect(guard.size()).toBe(0);
+  });
+  it("settles a real request whose sender hangs up mid-body as aborted, and one read whole as ok", async () => {
+    const { budget, guard } = setup({ capacity: 1000, maxBody: 100, perClient: 1000 });
+    const reads: Array<Promise<unknown>> = [];
+    const server = createServer((req, res) => {
+      const account = budget.open("a");
+      const read = readBodyBounded({ req, limit: 100, account, guard });
+      reads.push(read.finally(() => account.close()));
+      void read.then((result) => result.ok && res.end("ok"));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // A node:http IncomingMessage, not a stand-in: its abort ("aborted", then "close") is
+      // what the reader has to notice.
+      const send = (text: string, hangUp: boolean) =>
+        new Promise<string>((resolve) => {
+          const socket = connect(port, "127.0.0.1", () => {
+            socket.write(text);
+            if (hangUp) setTimeout(() => socket.destroy(), 50);
+          });
+          let answer = "";
+          socket.on("data", (chunk) => (answer += chunk.toString()));
+          socket.on("close", () => resolve(answer));
+          if (!hangUp) socket.on("data", () => socket.end());
+        });
+      const head = "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n";
+      await send(`${head}abc`, true);
+      await expect.poll(() => reads.length).toBe(1);
+      await expect(reads[0]).resolves.toEqual({ ok: false, reason: "aborted" });
+      expect(await send(`${head}abcdefghij`, false)).toMatch(/^HTTP\/1\.1 200/);
+      await expect(reads[1]).resolves.toEqual({ ok: true, body: Buffer.from("abcdefghij") });
+      expect(budget.inUse()).toBe(0);
+      expect(guard.size()).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import pg from "pg";
 import pgUtils from "pg/lib/utils";
-import { encodeBindMessage, SEPARATE_FROM } from "@/lib/database/encode-bind-message";
+import { encodeBindMessage } from "@/lib/database/encode-bind-message";
 
 export interface NamedStatement {
   name: string;
@@ -29,8 +29,7 @@ export function runNamedStatement<R extends pg.QueryResultRow = pg.QueryResultRo
   statement,
   values,
 }: RunNamedStatementOptions): Promise<pg.QueryResult<R>> {
-  const Query = values.some(isLargeBuffer) ? PiecewiseBindQuery : pg.Query;
-  const query = new Query(statement.text, values) as pg.Query & { name?: string };
+  const query = new PiecewiseBindQuery(statement.text, values) as pg.Query & { name?: string };
   query.name = statement.name;
   // At run time pool.query(submittable) returns the pool's promise of the result; its types
   // describe only a client's query(submittable), which returns the submittable itself.
@@ -38,11 +37,6 @@ export function runNamedStatement<R extends pg.QueryResultRow = pg.QueryResultRo
     query: (query: pg.Query) => Promise<pg.QueryResult<R>>;
   };
   return submitter.query(query);
-}
-
-// Any byte view: pg's prepareValue turns one into a Buffer over the same memory.
-function isLargeBuffer(value: unknown): boolean {
-  return ArrayBuffer.isView(value) && value.byteLength >= SEPARATE_FROM;
 }
 
 /** What PiecewiseBindQuery uses of pg's connection and query (pg 8's lib/query.js). */

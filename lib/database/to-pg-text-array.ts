@@ -1,5 +1,6 @@
-// A quote or a backslash, the only characters a quoted array element must escape.
-const NEEDS_ESCAPE = /["\\]/;
+// A quote or a backslash, the only characters a quoted array element must escape. Looked for
+// with includes, not a regular expression: a test call per element went to V8's runtime.
+const needsEscape = (item: string) => item.includes('"') || item.includes("\\");
 
 /**
  * A PostgreSQL array literal of text elements, every element quoted (so "NULL" stays a string),
@@ -10,6 +11,6 @@ const NEEDS_ESCAPE = /["\\]/;
  */
 export function toPgTextArray({ items }: { items: readonly string[] }): string {
   if (items.length === 0) return "{}";
-  if (!items.some((item) => NEEDS_ESCAPE.test(item))) return `{"${items.join('","')}"}`;
+  if (!items.some(needsEscape)) return `{"${items.join('","')}"}`;
   return `{${items.map((item) => `"${item.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }

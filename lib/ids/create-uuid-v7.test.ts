@@ -39,4 +39,21 @@ describe("createUuidV7", () => {
     );
     expect(ids.size).toBe(1000);
   });
+  it("writes the time as the low 48 bits of the millisecond, zero-padded, as hex", () => {
+    const zeros = () => new Uint8Array(10);
+    for (const ms of [
+      0,
+      1,
+      0xff,
+      0x1_0000_0000,
+      0xffff_ffff_ffff,
+      1_800_000_000_123,
+      2 ** 48 + 5,
+    ]) {
+      const hex = (ms % 2 ** 48).toString(16).padStart(12, "0");
+      expect(createUuidV7({ now: () => ms, randomBytes: zeros })).toBe(
+        `${hex.slice(0, 8)}-${hex.slice(8)}-7000-8000-000000000000`,
+      );
+    }
+  });
 });

@@ -18,9 +18,19 @@ let timePart = "";
 export function createUuidV7({ now, randomBytes }: CreateUuidV7Options): string {
   const ms = now();
   if (ms !== lastMs) {
-    // The low 48 bits, as the field holds.
-    const hex = ms.toString(16).padStart(12, "0").slice(-12);
-    timePart = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-`;
+    // The low 48 bits, as the field holds, byte by byte through the table: Number#toString(16)
+    // went to V8's runtime, ~1 µs a call (once per millisecond under load).
+    const high = Math.floor(ms / 0x1_0000_0000) & 0xffff;
+    const low = ms >>> 0;
+    timePart =
+      HEX[high >>> 8]! +
+      HEX[high & 0xff]! +
+      HEX[low >>> 24]! +
+      HEX[(low >>> 16) & 0xff]! +
+      "-" +
+      HEX[(low >>> 8) & 0xff]! +
+      HEX[low & 0xff]! +
+      "-";
     lastMs = ms;
   }
   const r = randomBytes(10);

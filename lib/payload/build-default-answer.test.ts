@@ -12,8 +12,20 @@ describe("buildDefaultAnswer", () => {
       { status: 302, reason: "status-path" as const },
     ]) {
       const answer = buildDefaultAnswer({ plan, deliveryId });
+      // Byte for byte what it always was: JSON.stringify of the receipt object.
+      expect(answer.body).toBe(JSON.stringify({ received: true, deliveryId }));
       expect(JSON.parse(answer.body)).toEqual({ received: true, deliveryId });
       expect(answer.contentType).toBe("application/json; charset=utf-8");
+    }
+  });
+
+  it("a failure status with a reason that is not a simulated one (nor an Object key) gets the receipt", () => {
+    for (const reason of ["default", "toString", "constructor"]) {
+      const plan = { status: 500, reason } as unknown as Parameters<
+        typeof buildDefaultAnswer
+      >[0]["plan"];
+      const answer = buildDefaultAnswer({ plan, deliveryId: 'odd "id" é' });
+      expect(answer.body).toBe(JSON.stringify({ received: true, deliveryId: 'odd "id" é' }));
     }
   });
 

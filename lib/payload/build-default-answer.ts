@@ -25,9 +25,17 @@ export function buildDefaultAnswer({
   deliveryId: string;
 }): { body: string; contentType: string } {
   // forward_* rows record the body they sent, so only simulated reasons get here with a 4xx/5xx.
-  const reason = plan.reason in WHY ? (plan.reason as SimulatedFailure["reason"]) : null;
-  if (plan.status < 400 || reason === null) {
-    return { body: JSON.stringify({ received: true, deliveryId }), contentType: JSON_TYPE };
+  const reason =
+    plan.status >= 400 && Object.hasOwn(WHY, plan.reason)
+      ? (plan.reason as SimulatedFailure["reason"])
+      : null;
+  if (reason === null) {
+    // The receipt of nearly every capture: JSON.stringify's text of {received, deliveryId},
+    // without building the object.
+    return {
+      body: `{"received":true,"deliveryId":${JSON.stringify(deliveryId)}}`,
+      contentType: JSON_TYPE,
+    };
   }
   const attempt =
     plan.reason === "fail-first" && plan.attempt
