@@ -49,8 +49,8 @@ export function readBodyBounded({
       settled = true;
       watch?.stop();
       pending = [];
-      // A body read whole leaves its listeners: nothing more arrives, and a later close or
-      // error finds this settled (five removals per capture saved).
+      // A body read whole leaves its listeners in place (no removals on the common path):
+      // nothing more arrives, and a later close or error finds this settled.
       if (!result.ok) {
         req.off("data", onData);
         req.off("end", onEnd);
